@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import type { Content } from "../content/schema.js";
+import { StoreError } from "../errors.js";
+import type { JournalStore } from "../journal/store.js";
+import { resolveDataDir } from "../journal/paths.js";
+import type { Settings } from "../journal/settings.js";
+
+/** The options every command accepts, set on the program itself. */
+export interface GlobalOptions {
+  data?: string;
+  content?: string;
+  color?: boolean;
+}
+
+export const globalOptions = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
+
+export const dataDirOf = (command: Command): string => resolveDataDir(globalOptions(command).data);
+
+/** The journal store, loaded only by the commands that need it. */
+export async function openJournal(command: Command): Promise<JournalStore> {
+  const { JournalStore } = await import("../journal/store.js");
+  return new JournalStore(dataDirOf(command));
+}
+
+/** Reads settings.json if there is one, without creating anything. */
+export async function readSettings(command: Command): Promise<Settings> {
+  const dataDir = dataDirOf(command);
+  if (!existsSync(join(dataDir, "settings.json"))) return {};
+  const { openSettings } = await import("../journal/settings.js");
+  try {
+    return openSettings(dataDir).store;
+  } catch (error) {
+    throw new StoreError(join(dataDir, "settings.json"), (error as Error).message);
+  }
+}
+
+/** The coaching content, with the person's own folder (flag, else setting) merged in. */
+export async function openContent(command: Command): Promise<Content> {
+  const userDir = globalOptions(command).content ?? (await readSettings(command)).contentDir;
+  const { loadContent } = await import("../content/load.js");
+  return loadContent({ userDir });
+}

@@ -1,0 +1,170 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { ContentError } from "../errors.js";
+import {
+  reflectionFileSchema,
+  reflectionOverrideSchema,
+  strategiesFileSchema,
+  templateSchema,
+  TEMPLATE_KINDS,
+  type Content,
+  type ReflectionContent,
+  type Strategy,
+  type Template,
+  type TemplateKind,
+} from "./schema.js";
+
+/** The content folder shipped with the package, found from wherever this code runs (src or dist). */
+export function builtInContentDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "content");
+    if (existsSync(join(candidate, "strategies.yaml")) && existsSync(join(dir, "package.json"))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new ContentError("cannot find the built-in content folder next to rejection-coach");
+    dir = parent;
+  }
+}
+
+/**
+ * Loads and validates the built-in content, then merges a person's own folder
+ * over it by id. Any problem is a ContentError naming file, line and field.
+ */
+export function loadContent(options: { userDir?: string; builtInDir?: string } = {}): Content {
+  const base = readContentDir(options.builtInDir ?? builtInContentDir(), true);
+  if (!options.userDir) return finish(base);
+  if (!existsSync(options.userDir) || !statSync(options.userDir).isDirectory()) {
+    throw new ContentError(`${options.userDir}: the content folder does not exist or is not a folder`);
+  }
+  const own = readContentDir(options.userDir, false);
+  // The built-in folder was read with the full schemas, so every part is there.
+  const reflection = base.reflection as ReflectionContent;
+  return finish({
+    strategies: mergeById(base.strategies ?? [], own.strategies ?? []),
+    reflection: {
+      prompts: { ...reflection.prompts, ...own.reflection?.prompts } as ReflectionContent["prompts"],
+      steps: mergeById(reflection.steps, own.reflection?.steps ?? []),
+      questions: mergeById(reflection.questions, own.reflection?.questions ?? []),
+      traps: mergeById(reflection.traps, own.reflection?.traps ?? []),
+    },
+    templates: { ...base.templates, ...own.templates },
+  });
+}
+
+interface PartialContent {
+  strategies?: Strategy[];
+  reflection?: Partial<ReflectionContent>;
+  templates: Partial<Record<TemplateKind, Template>>;
+}
+
+function finish(content: PartialContent): Content {
+  for (const kind of TEMPLATE_KINDS) {
+    if (!content.templates[kind]) throw new ContentError(`content: the ${kind} template is missing (templates/${kind}.yaml)`);
+  }
+  return content as Content;
+}
+
+function readContentDir(dir: string, required: boolean): PartialContent {
+  const strategiesFile = join(dir, "strategies.yaml");
+  const reflectionFile = join(dir, "reflection.yaml");
+  const content: PartialContent = { templates: {} };
+  if (required || existsSync(strategiesFile)) {
+    content.strategies = readYaml(strategiesFile, strategiesFileSchema).strategies;
+    ensureUniqueIds(strategiesFile, content.strategies, "strategy");
+  }
+  if (required || existsSync(reflectionFile)) {
+    const reflection = readYaml(reflectionFile, required ? reflectionFileSchema : reflectionOverrideSchema);
+    for (const key of ["steps", "questions", "traps"] as const) {
+      ensureUniqueIds(reflectionFile, reflection[key] ?? [], key.replace(/s$/, ""));
+    }
+    content.reflection = reflection as Partial<ReflectionContent>;
+  }
+  const templatesDir = join(dir, "templates");
+  if (existsSync(templatesDir)) {
+    for (const name of readdirSync(templatesDir).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+      const template = readYaml(join(templatesDir, name), templateSchema);
+      content.templates[template.id] = template;
+    }
+  }
+  return content;
+}
+
+function ensureUniqueIds(file: string, items: { id: string }[], what: string): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.id)) throw new ContentError(`${shortPath(file)}: ${what} '${item.id}' is defined twice`);
+    seen.add(item.id);
+  }
+}
+
+/** Later items replace earlier ones with the same id; new ones are added at the end. */
+function mergeById<T extends { id: string }>(base: T[], overrides: T[]): T[] {
+  const merged = new Map(base.map((item) => [item.id, item]));
+  for (const item of overrides) merged.set(item.id, item);
+  return [...merged.values()];
+}
+
+function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ContentError(`${shortPath(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const at = syntaxError.linePos?.[0];
+    const where = at ? `:${at.line}:${at.col}` : "";
+    // yaml repeats the position at the end of its message; we already lead with it.
+    const message = firstLine(syntaxError.message).replace(/ at line \d+, column \d+:?$/, "");
+    throw new ContentError(`${shortPath(file)}${where}: invalid YAML: ${message}`);
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new ContentError(`${shortPath(file)}${lineOf(doc, lines, issue.path)}: ${describeIssue(doc, issue)}`);
+}
+
+/** The line of the deepest node on the path that exists (a missing field points at its parent). */
+function lineOf(doc: Document, lines: LineCounter, path: PropertyKey[]): string {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+    if (offset !== undefined) {
+      const { line, col } = lines.linePos(offset);
+      return `:${line}:${col}`;
+    }
+  }
+  return "";
+}
+
+/** "strategy 'feel-it': field 'try' needs 2 to 4 actions" */
+function describeIssue(doc: Document, issue: z.core.$ZodIssue): string {
+  const path = issue.path;
+  const listIndex = path.findIndex((part) => typeof part === "number");
+  let subject = "";
+  let fieldPath = path;
+  if (listIndex > 0) {
+    const list = String(path[listIndex - 1]);
+    const id = doc.getIn([...path.slice(0, listIndex + 1), "id"]);
+    const noun = list.replace(/ies$/, "y").replace(/s$/, "");
+    subject = typeof id === "string" ? `${noun} '${id}': ` : `${noun} #${Number(path[listIndex]) + 1}: `;
+    fieldPath = path.slice(listIndex + 1);
+  }
+  const field = fieldPath.length ? `field '${fieldPath.join(".")}'` : "entry";
+  const unknownKeys = issue.code === "unrecognized_keys" ? ` (${issue.keys.join(", ")})` : "";
+  return `${subject}${field} ${issue.message.replace(/^Invalid input: /, "")}${unknownKeys}`;
+}
+
+const firstLine = (text: string): string => text.split("\n")[0]!;
+
+/** Paths inside the working folder are shown relative; others in full. */
+function shortPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { EMOTIONS, ENDINGS, MOOD_MAX, MOOD_MIN, REASONS, STAGES } from "../journal/vocabulary.js";
+import { PHASES, SIGNALS, TEMPLATE_KINDS, TEMPLATE_PLACEHOLDERS, TOPICS, type TemplateKind } from "./vocabulary.js";
+
+export * from "./vocabulary.js";
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9 and dashes)");
+const text = z.string().trim().min(1, "must not be empty");
+const mood = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
+
+export const fitsSchema = z
+  .object({
+    stages: z.array(z.enum(STAGES)).optional(),
+    endings: z.array(z.enum(ENDINGS)).optional(),
+    mood: z
+      .object({ min: mood.default(MOOD_MIN), max: mood.default(MOOD_MAX) })
+      .strict()
+      .refine((range) => range.min <= range.max, "min must not be above max")
+      .optional(),
+    reasons: z.array(z.enum(REASONS)).optional(),
+    emotions: z.array(z.enum(EMOTIONS)).optional(),
+    signals: z.array(z.enum(SIGNALS)).optional(),
+  })
+  .strict();
+
+export const strategySchema = z
+  .object({
+    id,
+    title: text,
+    phase: z.enum(PHASES),
+    summary: text,
+    why: text,
+    try: z.array(text).min(2, "needs 2 to 4 actions").max(4, "needs 2 to 4 actions"),
+    fits: fitsSchema.default({}),
+  })
+  .strict();
+
+export const strategiesFileSchema = z.object({ strategies: z.array(strategySchema) }).strict();
+
+const PROMPT_KEYS = [
+  "mood",
+  "ratings",
+  "control",
+  "thought",
+  "trap",
+  "balanced",
+  "fit",
+  "went_well",
+  "change",
+  "actions",
+  "checkin",
+] as const;
+
+export const questionSchema = z
+  .object({
+    id,
+    stages: z.array(z.enum(STAGES)).min(1),
+    topic: z.enum(TOPICS),
+    text,
+    hint: text.optional(),
+  })
+  .strict();
+
+export const stepSchema = z.object({ id, label: text, from: z.enum(STAGES) }).strict();
+
+export const trapSchema = z
+  .object({ id, name: text, description: text, example: text, question: text })
+  .strict();
+
+export const reflectionFileSchema = z
+  .object({
+    prompts: z.object(Object.fromEntries(PROMPT_KEYS.map((key) => [key, text])) as Record<(typeof PROMPT_KEYS)[number], typeof text>).strict(),
+    steps: z.array(stepSchema).min(1),
+    questions: z.array(questionSchema).min(1),
+    traps: z.array(trapSchema).min(1),
+  })
+  .strict();
+
+/** A user's reflection.yaml may add or replace any part, so every key is optional. */
+export const reflectionOverrideSchema = z
+  .object({
+    prompts: reflectionFileSchema.shape.prompts.partial().optional(),
+    steps: z.array(stepSchema).optional(),
+    questions: z.array(questionSchema).optional(),
+    traps: z.array(trapSchema).optional(),
+  })
+  .strict();
+
+const placeholderText = text.refine(
+  (value) =>
+    [...value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((match) =>
+      (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(match[1]!),
+    ),
+  `may only use the placeholders ${TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", ")}`,
+);
+
+export const templateSchema = z
+  .object({ id: z.enum(TEMPLATE_KINDS), title: text, when: text, subject: placeholderText, body: placeholderText })
+  .strict();
+
+export type Fits = z.infer<typeof fitsSchema>;
+export type Strategy = z.infer<typeof strategySchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Trap = z.infer<typeof trapSchema>;
+export type ReflectionContent = z.infer<typeof reflectionFileSchema>;
+export type Template = z.infer<typeof templateSchema>;
+
+export interface Content {
+  strategies: Strategy[];
+  reflection: ReflectionContent;
+  templates: Record<TemplateKind, Template>;
+}

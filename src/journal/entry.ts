@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { EMOTIONS, ENDINGS, FIT_ANSWERS, MOOD_MAX, MOOD_MIN, REASONS, STAGES, WIN_KINDS } from "./vocabulary.js";
+
+export * from "./vocabulary.js";
+
+/** A calendar day as YYYY-MM-DD, the person's local date. */
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
+/** A moment as an ISO 8601 timestamp. */
+export const instantSchema = z.iso.datetime({ offset: true });
+export const moodSchema = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
+export const idSchema = z.string().regex(/^[0-9a-z]{4,16}$/, "must be 4 to 16 lowercase letters or digits");
+
+export const checkinSchema = z.object({
+  at: instantSchema,
+  mood: moodSchema,
+  note: z.string().optional(),
+});
+
+export const actionSchema = z.object({
+  id: idSchema,
+  text: z.string().min(1),
+  createdAt: instantSchema,
+  due: daySchema.optional(),
+  doneAt: instantSchema.optional(),
+});
+
+export const feedbackSchema = z.object({
+  receivedAt: instantSchema,
+  text: z.string().min(1),
+});
+
+export const answerSchema = z.object({
+  questionId: z.string(),
+  question: z.string(),
+  answer: z.string(),
+});
+
+export const ratingSchema = z.object({
+  step: z.string(),
+  label: z.string(),
+  rating: z.number().int().min(1).max(5),
+});
+
+export const thoughtRecordSchema = z.object({
+  thought: z.string(),
+  trap: z.string().optional(),
+  balanced: z.string().optional(),
+});
+
+export const reflectionSchema = z.object({
+  createdAt: instantSchema,
+  mood: moodSchema,
+  answers: z.array(answerSchema).default([]),
+  ratings: z.array(ratingSchema).default([]),
+  inControl: z.array(z.enum(REASONS)).default([]),
+  outOfControl: z.array(z.enum(REASONS)).default([]),
+  thought: thoughtRecordSchema.optional(),
+  fit: z.enum(FIT_ANSWERS).optional(),
+  fitNote: z.string().optional(),
+  wentWell: z.string().optional(),
+  change: z.string().optional(),
+});
+
+const entryBase = {
+  id: idSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  date: daySchema,
+  tags: z.array(z.string().min(1)).default([]),
+  note: z.string().optional(),
+};
+
+export const rejectionSchema = z.object({
+  ...entryBase,
+  kind: z.literal("rejection"),
+  company: z.string().min(1),
+  role: z.string().min(1),
+  stage: z.enum(STAGES),
+  ended: z.enum(ENDINGS),
+  reasonGiven: z.string().optional(),
+  reasons: z.array(z.enum(REASONS)).default([]),
+  mood: moodSchema,
+  emotions: z.array(z.enum(EMOTIONS)).default([]),
+  contact: z.string().optional(),
+  reflection: reflectionSchema.optional(),
+  checkins: z.array(checkinSchema).default([]),
+  actions: z.array(actionSchema).default([]),
+  feedback: z.array(feedbackSchema).default([]),
+});
+
+export const winSchema = z.object({
+  ...entryBase,
+  kind: z.literal("win"),
+  winKind: z.enum(WIN_KINDS),
+  title: z.string().min(1),
+  company: z.string().optional(),
+});
+
+export const entrySchema = z.discriminatedUnion("kind", [rejectionSchema, winSchema]);
+
+export type Checkin = z.infer<typeof checkinSchema>;
+export type Action = z.infer<typeof actionSchema>;
+export type Feedback = z.infer<typeof feedbackSchema>;
+export type Reflection = z.infer<typeof reflectionSchema>;
+export type RejectionEntry = z.infer<typeof rejectionSchema>;
+export type WinEntry = z.infer<typeof winSchema>;
+export type Entry = z.infer<typeof entrySchema>;
+
+/** The journal as held in memory and on disk (the store adds nothing else). */
+export interface Journal {
+  version: number;
+  entries: Entry[];
+}
+
+export const isRejection = (entry: Entry): entry is RejectionEntry => entry.kind === "rejection";
+export const isWin = (entry: Entry): entry is WinEntry => entry.kind === "win";

@@ -1,0 +1,63 @@
+import { entrySchema, type Entry, type Journal } from "./entry.js";
+
+/** The version of the journal file this build writes. Bump it with a migration below. */
+export const CURRENT_VERSION = 1;
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Migrations from each earlier version to the next, keyed by the version they
+ * produce. Each takes the raw object of the previous version and returns the
+ * raw object of its own. They run in memory; the result is written back only by
+ * a command that writes anyway, under the lock.
+ */
+const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
+  // Version 0 is a file with no version field: an empty `{}` as conf creates
+  // it, or an early journal holding only `entries`.
+  1: (previous) => ({ version: 1, entries: Array.isArray(previous.entries) ? previous.entries : [] }),
+};
+
+/** Why a raw journal cannot be used; the store turns it into a StoreError. */
+export class InvalidJournalError extends Error {}
+
+export function migrate(raw: unknown): { journal: Raw; migrated: boolean } {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new InvalidJournalError("is not a journal: expected a JSON object with `version` and `entries`");
+  }
+  let journal = raw as Raw;
+  const start = journal.version ?? 0;
+  if (typeof start !== "number" || !Number.isInteger(start) || start < 0) {
+    throw new InvalidJournalError("has an unreadable `version` field (expected a whole number)");
+  }
+  if (start > CURRENT_VERSION) {
+    throw new InvalidJournalError(
+      `was written by a newer rejection-coach (journal version ${start}; this one reads up to ${CURRENT_VERSION}); upgrade rejection-coach`,
+    );
+  }
+  for (let version = start + 1; version <= CURRENT_VERSION; version++) {
+    journal = MIGRATIONS[version]!(journal);
+  }
+  return { journal, migrated: start !== CURRENT_VERSION };
+}
+
+/** Checks every entry and fills defaults; the first problem names the entry and field. */
+export function validateJournal(raw: Raw): Journal {
+  if (!Array.isArray(raw.entries)) {
+    throw new InvalidJournalError("has no `entries` list");
+  }
+  const seen = new Set<string>();
+  const entries: Entry[] = raw.entries.map((candidate: unknown, index) => {
+    const result = entrySchema.safeParse(candidate);
+    const id = (candidate as { id?: unknown } | null)?.id;
+    const where = typeof id === "string" ? `entry ${id}` : `entry #${index + 1}`;
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const field = issue.path.join(".") || "(the entry itself)";
+      throw new InvalidJournalError(`${where}: field \`${field}\` ${issue.message}`);
+    }
+    if (seen.has(result.data.id)) throw new InvalidJournalError(`${where}: the id is used twice`);
+    seen.add(result.data.id);
+    return result.data;
+  });
+  return { version: CURRENT_VERSION, entries };
+}

@@ -1,0 +1,31 @@
+import { NotFoundError } from "../errors.js";
+import { isRejection, type Entry, type Journal, type RejectionEntry } from "./entry.js";
+
+/** Newest first: by the day it happened, then by when it was logged. */
+export function newestFirst<T extends Entry>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The entry whose id is `prefix` or starts with it; unknown or ambiguous is an error. */
+export function findEntry(journal: Journal, prefix: string): Entry {
+  const wanted = prefix.trim().toLowerCase();
+  if (!wanted) throw new NotFoundError("an entry id is needed (see 'rejection-coach list')");
+  const exact = journal.entries.find((entry) => entry.id === wanted);
+  if (exact) return exact;
+  const matches = journal.entries.filter((entry) => entry.id.startsWith(wanted));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new NotFoundError(`no entry with id '${prefix}' (see 'rejection-coach list')`);
+  const sample = matches
+    .slice(0, 5)
+    .map((entry) => entry.id)
+    .join(", ");
+  throw new NotFoundError(`'${prefix}' matches ${matches.length} entries (${sample}); type more of the id`);
+}
+
+export function findRejection(journal: Journal, prefix: string): RejectionEntry {
+  const entry = findEntry(journal, prefix);
+  if (!isRejection(entry)) throw new NotFoundError(`entry ${entry.id} is a win, not a rejection`);
+  return entry;
+}
+
+export const rejections = (journal: Journal): RejectionEntry[] => journal.entries.filter(isRejection);

@@ -1,0 +1,42 @@
+import { CommanderError } from "commander";
+import { buildProgram } from "./cli.js";
+import { CoachError } from "./errors.js";
+import { applyColorPreference, theme } from "./ui/theme.js";
+
+/**
+ * Runs the CLI and turns every outcome into an exit code:
+ * 0 ok, 1 error, 2 bad usage, 130 Ctrl+C. Errors are one line on stderr.
+ */
+async function main(argv: string[]): Promise<number> {
+  applyColorPreference();
+  const program = buildProgram();
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message (or the help / version).
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof Error && error.name === "ExitPromptError") {
+    process.stderr.write("\nStopped. Nothing was saved.\n");
+    return 130;
+  }
+  if (error instanceof CoachError) {
+    process.stderr.write(`${theme.error("rejection-coach:")} ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`rejection-coach: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 1;
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,90 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { PtySession } from "../helpers/pty.js";
+
+const dataDir = tempDir();
+afterAll(() => removeDir(dataDir));
+const run = (...args: string[]) => runCli(args, { dataDir });
+
+describe("the built CLI", () => {
+  it("prints help with examples and exits 0", () => {
+    const result = run("--help");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage: rejection-coach");
+    expect(result.stdout).toContain("Examples:");
+    expect(run("tips", "--help").stdout).toContain("rejection-coach tips ask-feedback");
+  });
+
+  it("prints its version", () => {
+    const result = run("--version");
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("exits 2 on an unknown command or option, with one line on stderr", () => {
+    const command = run("nonsense");
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("unknown command 'nonsense'");
+    expect(command.stdout).toBe("");
+    const option = run("tips", "--bogus");
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it("exits 2 on a value outside the allowed set, naming the allowed values", () => {
+    const result = run("tips", "--phase", "dance");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("feel, learn, reframe, act");
+  });
+
+  it("tips --json prints only JSON on stdout", () => {
+    const result = run("tips", "--json");
+    expect(result.code).toBe(0);
+    const strategies = JSON.parse(result.stdout) as { id: string; phase: string }[];
+    expect(strategies.length).toBeGreaterThanOrEqual(30);
+    expect(result.stderr).toBe("");
+  });
+
+  it("tips --phase and tips ID narrow the output", () => {
+    const act = JSON.parse(run("tips", "--phase", "act", "--json").stdout) as { phase: string }[];
+    expect(act.length).toBeGreaterThan(0);
+    expect(act.every((s) => s.phase === "act")).toBe(true);
+    const one = run("tips", "ask-feedback");
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain("Why it helps");
+    expect(one.stdout).toContain("Try today");
+  });
+
+  it("an unknown strategy id exits 1 with one line", () => {
+    const result = run("tips", "no-such-tip");
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("no-such-tip");
+  });
+
+  it("a broken user content folder exits 1 naming file and line", () => {
+    const own = join(dataDir, "own-content");
+    mkdirSync(own, { recursive: true });
+    writeFileSync(join(own, "strategies.yaml"), "strategies:\n  - id: x\n    title: [oops\n");
+    const result = run("--content", own, "tips");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/strategies\.yaml:\d+:\d+: invalid YAML/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("piped output has no colour codes; a terminal gets colour unless NO_COLOR is set", async () => {
+    expect(run("tips").stdout).not.toContain("\u001b[");
+    const coloured = new PtySession(["tips"], { dataDir, env: { NO_COLOR: "" } });
+    expect(await coloured.exited()).toBe(0);
+    expect(coloured.rawOutput).toContain("\u001b[");
+    const plain = new PtySession(["tips"], { dataDir, env: { NO_COLOR: "1" } });
+    expect(await plain.exited()).toBe(0);
+    expect(plain.output).toContain("Let yourself feel it");
+    expect(plain.rawOutput).not.toMatch(/\u001b\[[0-9;]*m/);
+    const flag = new PtySession(["tips", "--no-color"], { dataDir, env: { NO_COLOR: "" } });
+    expect(await flag.exited()).toBe(0);
+    expect(flag.rawOutput).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ContentError } from "../../src/errors.js";
+import { loadContent } from "../../src/content/load.js";
+import { PHASES } from "../../src/content/vocabulary.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+
+/** The ids the strategy catalogue requires the content to cover. */
+const REQUIRED_IDS = [
+  "feel-it", "not-personal", "time-to-process", "lean-on-people", "self-care", "mindfulness", "professional-help",
+  "beyond-control", "ask-feedback", "analyze-objectively", "review-each-stage", "common-reasons", "was-it-right",
+  "learn-and-improve", "growth-mindset", "redirection", "remember-wins", "stay-positive", "realistic-expectations",
+  "small-victories", "inspiration", "persist", "diversify", "network", "tailor", "upskill", "review-strategy",
+  "new-goals", "no-burned-bridges", "use-the-contact", "open-to-surprises", "talk-to-experts",
+]; // prettier-ignore
+
+let own: string;
+beforeEach(() => (own = tempDir("rc-content-")));
+afterEach(() => removeDir(own));
+
+const write = (name: string, text: string) => {
+  mkdirSync(join(own, name, ".."), { recursive: true });
+  writeFileSync(join(own, name), text);
+};
+
+const strategy = (id: string, extra = "") => `
+  - id: ${id}
+    title: My own ${id}
+    phase: act
+    summary: A line of summary.
+    why: A line of why.
+    try:
+      - Do one thing.
+      - Do another thing.${extra}
+`;
+
+describe("the built-in content", () => {
+  const content = loadContent();
+
+  it("validates and has at least 30 strategies covering every required id", () => {
+    expect(content.strategies.length).toBeGreaterThanOrEqual(30);
+    const ids = content.strategies.map((s) => s.id);
+    expect(REQUIRED_IDS.filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it("has every phase, and 2 to 4 actions in each strategy", () => {
+    for (const phase of PHASES) expect(content.strategies.some((s) => s.phase === phase)).toBe(true);
+    for (const s of content.strategies) expect(s.try.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives every stage its own reflection questions", () => {
+    for (const stage of ["applied", "screening", "interview", "assessment", "final", "offer"] as const) {
+      expect(content.reflection.questions.filter((q) => q.stages.includes(stage)).length).toBeGreaterThanOrEqual(4);
+    }
+    const early = content.reflection.questions.filter((q) => q.stages.includes("applied")).map((q) => q.id);
+    const final = content.reflection.questions.filter((q) => q.stages.includes("final")).map((q) => q.id);
+    expect(early).not.toEqual(final);
+  });
+
+  it("has the three email templates", () => {
+    expect(Object.keys(content.templates).sort()).toEqual(["checkin", "reply", "request"]);
+  });
+});
+
+describe("a person's own content folder", () => {
+  it("adds new strategies and replaces built-in ones by id", () => {
+    write("strategies.yaml", `strategies:${strategy("my-walk")}${strategy("feel-it")}`);
+    const content = loadContent({ userDir: own });
+    const byId = new Map(content.strategies.map((s) => [s.id, s]));
+    expect(byId.get("my-walk")?.title).toBe("My own my-walk");
+    expect(byId.get("feel-it")?.title).toBe("My own feel-it");
+    expect(content.strategies.filter((s) => s.id === "feel-it")).toHaveLength(1);
+    expect(byId.get("persist")).toBeDefined();
+  });
+
+  it("can override one reflection prompt and add a trap, keeping the rest", () => {
+    write(
+      "reflection.yaml",
+      `prompts:\n  mood: How is it now?\ntraps:\n  - { id: my-trap, name: Mine, description: D., example: E., question: Q? }\n`,
+    );
+    const content = loadContent({ userDir: own });
+    expect(content.reflection.prompts.mood).toBe("How is it now?");
+    expect(content.reflection.prompts.change).toBeTruthy();
+    expect(content.reflection.traps.some((t) => t.id === "my-trap")).toBe(true);
+    expect(content.reflection.traps.length).toBeGreaterThan(1);
+  });
+
+  it("reports a YAML syntax error with file, line and column", () => {
+    write("strategies.yaml", "strategies:\n  - id: broken\n    title: [unclosed\n");
+    expect(() => loadContent({ userDir: own })).toThrow(ContentError);
+    expect(() => loadContent({ userDir: own })).toThrow(/strategies\.yaml:\d+:\d+: invalid YAML/);
+  });
+
+  it("names the entry id and the missing field", () => {
+    write("strategies.yaml", `strategies:${strategy("no-why").replace("    why: A line of why.\n", "")}`);
+    expect(() => loadContent({ userDir: own })).toThrow(/strategies\.yaml:2:\d+: strategy 'no-why': field 'why'/);
+  });
+
+  it("names an unknown phase", () => {
+    write("strategies.yaml", `strategies:${strategy("odd").replace("phase: act", "phase: dance")}`);
+    expect(() => loadContent({ userDir: own })).toThrow(/strategy 'odd': field 'phase'/);
+  });
+
+  it("names a wrong type, with its line", () => {
+    write("strategies.yaml", `strategies:${strategy("typed", "\n    fits:\n      mood: { min: low }")}`);
+    expect(() => loadContent({ userDir: own })).toThrow(
+      /strategies\.yaml:11:\d+: strategy 'typed': field 'fits.mood.min'/,
+    );
+  });
+
+  it("refuses a duplicate id in one file", () => {
+    write("strategies.yaml", `strategies:${strategy("twice")}${strategy("twice")}`);
+    expect(() => loadContent({ userDir: own })).toThrow(/strategy 'twice' is defined twice/);
+  });
+
+  it("refuses an unknown placeholder in a template", () => {
+    write("templates/request.yaml", "id: request\ntitle: T\nwhen: W\nsubject: Hi {{boss}}\nbody: Text\n");
+    expect(() => loadContent({ userDir: own })).toThrow(/request\.yaml:4:\d+: field 'subject' may only use/);
+  });
+
+  it("says when the folder does not exist", () => {
+    expect(() => loadContent({ userDir: join(own, "nope") })).toThrow(/does not exist/);
+  });
+});

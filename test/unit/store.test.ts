@@ -1,0 +1,156 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { StoreError } from "../../src/errors.js";
+import { CURRENT_VERSION } from "../../src/journal/migrations.js";
+import { JournalStore } from "../../src/journal/store.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { rejection, win } from "../helpers/fixtures.js";
+
+let root: string;
+let dir: string;
+let store: JournalStore;
+
+beforeEach(() => {
+  root = tempDir();
+  dir = join(root, "journal-home");
+  store = new JournalStore(dir);
+});
+afterEach(() => removeDir(root));
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe("JournalStore", () => {
+  it("reads an empty journal when no file exists, and creates nothing", () => {
+    expect(store.read()).toEqual({ version: CURRENT_VERSION, entries: [] });
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("round-trips entries of both kinds", async () => {
+    const entries = [rejection({ note: "línea 1\nlínea 2 🙂", tags: ["remote"] }), win()];
+    await store.update((journal) => {
+      journal.entries.push(...entries);
+    });
+    expect(new JournalStore(dir).read().entries).toEqual(entries);
+  });
+
+  it("keeps the journal private: file 0600, folder 0700", async () => {
+    await store.update((journal) => {
+      journal.entries.push(rejection());
+    });
+    expect(mode(store.file)).toBe(0o600);
+    expect(mode(dir)).toBe(0o700);
+  });
+
+  it("tightens a folder and file that were left too open", async () => {
+    await store.update((journal) => {
+      journal.entries.push(rejection());
+    });
+    chmodSync(dir, 0o755);
+    chmodSync(store.file, 0o644);
+    await store.update((journal) => {
+      journal.entries.push(rejection());
+    });
+    expect(mode(store.file)).toBe(0o600);
+    expect(mode(dir)).toBe(0o700);
+  });
+
+  it("writes nothing when the change throws", async () => {
+    await store.update((journal) => {
+      journal.entries.push(rejection());
+    });
+    const before = readFileSync(store.file);
+    await expect(
+      store.update((journal) => {
+        journal.entries.push(rejection());
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(readFileSync(store.file)).toEqual(before);
+  });
+
+  it("refuses to write an entry that breaks the schema", async () => {
+    await expect(
+      store.update((journal) => {
+        journal.entries.push(rejection({ mood: 11 }));
+      }),
+    ).rejects.toThrow(/mood/);
+    expect(existsSync(store.file)).toBe(false);
+  });
+
+  it("serialises concurrent updates: none is lost", async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        new JournalStore(dir).update((journal) => {
+          journal.entries.push(rejection());
+        }),
+      ),
+    );
+    expect(store.read().entries).toHaveLength(10);
+  });
+
+  describe("a store it cannot use is reported and left byte-identical", () => {
+    const damaged: [string, string][] = [
+      ["empty file", ""],
+      ["truncated JSON", '{"version":1,"entries":[{"id":"abcd1234",'],
+      ["random bytes", "\u0000\u00ff\u0013garbage"],
+      ["the wrong shape", "[1,2,3]"],
+      ["an invalid entry", JSON.stringify({ version: 1, entries: [{ ...rejection({ id: "bad00001" }), mood: 42 }] })],
+      ["a version from the future", JSON.stringify({ version: 99, entries: [] })],
+    ];
+    for (const [name, content] of damaged) {
+      it(name, async () => {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(store.file, content);
+        const before = readFileSync(store.file);
+        expect(() => store.read()).toThrow(StoreError);
+        expect(() => store.read()).toThrow(store.file);
+        await expect(store.update(() => undefined)).rejects.toThrow(StoreError);
+        expect(readFileSync(store.file)).toEqual(before);
+      });
+    }
+
+    it("names the entry and field that is wrong", () => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        store.file,
+        JSON.stringify({ version: 1, entries: [{ ...rejection({ id: "bad00001" }), mood: 42 }] }),
+      );
+      expect(() => store.read()).toThrow(/entry bad00001: field `mood`/);
+    });
+
+    it("says when the version is newer than this build", () => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(store.file, JSON.stringify({ version: 99, entries: [] }));
+      expect(() => store.read()).toThrow(/newer rejection-coach/);
+    });
+  });
+
+  it("reports a data path that is a file", () => {
+    mkdirSync(root, { recursive: true });
+    writeFileSync(dir, "not a folder");
+    expect(() => store.read()).toThrow(/is a file, not a folder/);
+  });
+
+  describe("migrations", () => {
+    it("reads an unversioned journal (version 0) and writes it back as the current version", async () => {
+      mkdirSync(dir, { recursive: true });
+      const old = rejection({ id: "old00001" });
+      writeFileSync(store.file, JSON.stringify({ entries: [old] }));
+      expect(store.read().entries).toEqual([old]);
+      await store.update((journal) => {
+        journal.entries.push(win({ id: "new00001" }));
+      });
+      const written = JSON.parse(readFileSync(store.file, "utf8"));
+      expect(written.version).toBe(CURRENT_VERSION);
+      expect(written.entries.map((entry: { id: string }) => entry.id)).toEqual(["old00001", "new00001"]);
+      expect(mode(store.file)).toBe(0o600);
+    });
+
+    it("treats conf's empty object as an empty journal", () => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(store.file, "{}");
+      expect(store.read().entries).toEqual([]);
+    });
+  });
+});
