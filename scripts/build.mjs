@@ -15,6 +15,7 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: true,
+  minify: true,
   chunkNames: "chunks/[name]-[hash]",
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies (proper-lockfile, graceful-fs) call require().
