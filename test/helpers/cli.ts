@@ -26,6 +26,8 @@ export function removeDir(dir: string): void {
 export function cliEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, REJECTION_COACH_HOME: dataDir, NO_COLOR: "1", ...extra };
   delete env.FORCE_COLOR;
+  // chalk turns colour off when CI is set; the tests want a person's terminal.
+  delete env.CI;
   return env;
 }
 
