@@ -1,3 +1,4 @@
+import type { FeedbackTheme } from "../content/schema.js";
 import type { Signal } from "../content/vocabulary.js";
 import { daysBetween } from "../journal/dates.js";
 import type { Reason, RejectionEntry, Stage } from "../journal/entry.js";
@@ -11,7 +12,7 @@ export type Pattern =
   | { signal: "recurring-stage"; stage: Stage; count: number; of: number }
   | { signal: "recurring-reason"; reason: Reason; count: number; of: number }
   | { signal: "recurring-trap"; trap: string; count: number; of: number }
-  | { signal: "feedback-theme"; theme: string; count: number }
+  | { signal: "feedback-theme"; theme: string; count: number; of: number }
   | { signal: "long-search"; rejections: number; days: number }
   | { signal: "progress"; stage: Stage; previousBest: Stage };
 
@@ -30,13 +31,20 @@ export const RULES = {
   longSearchDays: 90,
   /** Progress: further than anything reached before this many days ago. */
   progressAfterDays: 30,
+  /** A feedback theme in `feedbackThemeCount` of the last `recurringWindow` rejections with feedback. */
+  feedbackThemeCount: 2,
 } as const;
 
 /**
  * The patterns in a person's rejections, the newest one included. `today` is
- * the reference day (YYYY-MM-DD). Pure: the same journal gives the same patterns.
+ * the reference day (YYYY-MM-DD). Feedback themes are looked for only when
+ * `themes` (from content) are given. Pure: the same journal gives the same patterns.
  */
-export function detectPatterns(all: readonly RejectionEntry[], today: string): Pattern[] {
+export function detectPatterns(
+  all: readonly RejectionEntry[],
+  today: string,
+  themes: readonly FeedbackTheme[] = [],
+): Pattern[] {
   const recent = newestFirst(all);
   const patterns: Pattern[] = [];
   if (recent.length === 0) return patterns;
@@ -62,6 +70,13 @@ export function detectPatterns(all: readonly RejectionEntry[], today: string): P
     patterns.push({ signal: "recurring-trap", trap: trap.value, count: trap.count, of: reflected.length });
   }
 
+  const withFeedback = recent.filter((entry) => feedbackText(entry).trim()).slice(0, RULES.recurringWindow);
+  for (const { theme, count } of feedbackThemes(withFeedback, themes)) {
+    if (count >= RULES.feedbackThemeCount) {
+      patterns.push({ signal: "feedback-theme", theme, count, of: withFeedback.length });
+    }
+  }
+
   const first = recent[recent.length - 1]!;
   const days = daysBetween(first.date, today);
   if (recent.length >= RULES.longSearchRejections || (recent.length > 1 && days >= RULES.longSearchDays)) {
@@ -80,6 +95,36 @@ export function detectPatterns(all: readonly RejectionEntry[], today: string): P
     }
   }
   return patterns;
+}
+
+/**
+ * How many rejections mention each theme in their feedback or given reason,
+ * most first (ties in content order). A rejection counts once per theme.
+ */
+export function feedbackThemes(
+  all: readonly RejectionEntry[],
+  themes: readonly FeedbackTheme[],
+): { theme: string; count: number }[] {
+  const matchers = themes.map((theme) => ({ id: theme.id, pattern: keywordPattern(theme.keywords) }));
+  const counts = matchers.map(({ id, pattern }) => ({
+    theme: id,
+    count: all.filter((entry) => pattern.test(feedbackText(entry))).length,
+  }));
+  return counts.filter((item) => item.count > 0).sort((a, b) => b.count - a.count);
+}
+
+const feedbackText = (entry: RejectionEntry): string =>
+  [entry.reasonGiven ?? "", ...entry.feedback.map((item) => item.text)].join("\n");
+
+/** Words starting with any keyword; a keyword's spaces match any run of whitespace. */
+function keywordPattern(keywords: readonly string[]): RegExp {
+  const escaped = keywords.map((word) =>
+    word
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/\s+/g, "\\s+"),
+  );
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})`, "iu");
 }
 
 export const signalsOf = (patterns: readonly Pattern[]): Set<Signal> => new Set(patterns.map((p) => p.signal));

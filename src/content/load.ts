@@ -5,12 +5,14 @@ import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { ContentError } from "../errors.js";
 import {
+  feedbackThemesFileSchema,
   reflectionFileSchema,
   reflectionOverrideSchema,
   strategiesFileSchema,
   templateSchema,
   TEMPLATE_KINDS,
   type Content,
+  type FeedbackTheme,
   type ReflectionContent,
   type Strategy,
   type Template,
@@ -51,6 +53,7 @@ export function loadContent(options: { userDir?: string; builtInDir?: string } =
       traps: mergeById(reflection.traps, own.reflection?.traps ?? []),
     },
     templates: { ...base.templates, ...own.templates },
+    feedbackThemes: mergeById(base.feedbackThemes ?? [], own.feedbackThemes ?? []),
   });
 }
 
@@ -58,6 +61,7 @@ interface PartialContent {
   strategies?: Strategy[];
   reflection?: Partial<ReflectionContent>;
   templates: Partial<Record<TemplateKind, Template>>;
+  feedbackThemes?: FeedbackTheme[];
 }
 
 function finish(content: PartialContent): Content {
@@ -81,6 +85,11 @@ function readContentDir(dir: string, required: boolean): PartialContent {
       ensureUniqueIds(reflectionFile, reflection[key] ?? [], key.replace(/s$/, ""));
     }
     content.reflection = reflection as Partial<ReflectionContent>;
+  }
+  const themesFile = join(dir, "feedback-themes.yaml");
+  if (required || existsSync(themesFile)) {
+    content.feedbackThemes = readYaml(themesFile, feedbackThemesFileSchema).themes;
+    ensureUniqueIds(themesFile, content.feedbackThemes, "theme");
   }
   const templatesDir = join(dir, "templates");
   if (existsSync(templatesDir)) {

@@ -98,6 +98,13 @@ export const templateSchema = z
   .object({ id: z.enum(TEMPLATE_KINDS), title: text, when: text, subject: placeholderText, body: placeholderText })
   .strict();
 
+/** A theme to look for in received feedback: words that start with one of its keywords. */
+export const feedbackThemeSchema = z
+  .object({ id, label: text, keywords: z.array(z.string().trim().min(2, "must be 2 or more characters")).min(1) })
+  .strict();
+
+export const feedbackThemesFileSchema = z.object({ themes: z.array(feedbackThemeSchema) }).strict();
+
 export type Fits = z.infer<typeof fitsSchema>;
 export type Strategy = z.infer<typeof strategySchema>;
 export type Question = z.infer<typeof questionSchema>;
@@ -105,9 +112,11 @@ export type Step = z.infer<typeof stepSchema>;
 export type Trap = z.infer<typeof trapSchema>;
 export type ReflectionContent = z.infer<typeof reflectionFileSchema>;
 export type Template = z.infer<typeof templateSchema>;
+export type FeedbackTheme = z.infer<typeof feedbackThemeSchema>;
 
 export interface Content {
   strategies: Strategy[];
   reflection: ReflectionContent;
   templates: Record<TemplateKind, Template>;
+  feedbackThemes: FeedbackTheme[];
 }

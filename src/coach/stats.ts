@@ -1,0 +1,305 @@
+import { addDays, daysBetween, fromDay, toDay } from "../journal/dates.js";
+import { isRejection, isWin, type Journal, type RejectionEntry } from "../journal/entry.js";
+import {
+  ENDINGS,
+  REASONS,
+  STAGES,
+  WIN_KINDS,
+  stageRank,
+  type Ending,
+  type Reason,
+  type Stage,
+  type WinKind,
+} from "../journal/vocabulary.js";
+
+/**
+ * The figures behind `stats`, as one plain object. Its shape is a promise to
+ * scripts (`stats --json`): add fields freely, but rename or remove one only
+ * with a new `version`. The README documents every field.
+ */
+export const STATS_VERSION = 1;
+/** A mood of this or more counts as having got back on your feet. */
+export const RECOVERED_MOOD = 6;
+/** Spans up to this many days are counted per week; longer ones per month. */
+export const WEEKLY_SPAN_DAYS = 84;
+
+export interface StatsRange {
+  /** First day to include (YYYY-MM-DD), by the day each entry happened. */
+  since?: string;
+  /** Last day to include. */
+  until?: string;
+}
+
+export interface Stats {
+  version: typeof STATS_VERSION;
+  range: { since: string | null; until: string | null; today: string; first: string | null; last: string | null };
+  totals: { rejections: number; wins: number };
+  funnel: {
+    /** Every stage in hiring order, with how many rejections ended there. */
+    stages: { stage: Stage; count: number }[];
+    furthest: Stage | null;
+    /** Months with rejections, oldest first: how far they got that month. */
+    byMonth: { month: string; rejections: number; furthest: Stage; averageRank: number }[];
+  };
+  endings: { ending: Ending; count: number }[];
+  reasons: { reason: Reason; count: number }[];
+  activity: {
+    unit: "week" | "month";
+    periods: { period: string; start: string; rejections: number; wins: number }[];
+  };
+  mood: { average: number | null; latest: number | null; points: { date: string; id: string; mood: number }[] };
+  recovery: {
+    threshold: typeof RECOVERED_MOOD;
+    lowAtLog: number;
+    recovered: number;
+    medianDays: number | null;
+    averageChange: number | null;
+    items: RecoveryItem[];
+  };
+  wins: { count: number; byKind: { kind: WinKind; count: number }[]; streakWeeks: number };
+  reflections: { done: number; pending: number };
+  actions: { open: number; overdue: number; done: number; items: OpenAction[] };
+}
+
+export interface RecoveryItem {
+  id: string;
+  date: string;
+  logMood: number;
+  /** The most recent mood recorded after the log (check-in or reflection). */
+  laterMood: number;
+  change: number;
+  /** Days from the log to the first later mood of 6 or more; null when it started there or has not got there yet. */
+  daysToRecover: number | null;
+}
+
+export interface OpenAction {
+  entryId: string;
+  company: string;
+  id: string;
+  text: string;
+  due: string | null;
+  overdue: boolean;
+}
+
+/** The entries whose day falls inside the range (both ends included). */
+export function inRange(journal: Journal, range: StatsRange): Journal {
+  const entries = journal.entries.filter(
+    (entry) => (!range.since || entry.date >= range.since) && (!range.until || entry.date <= range.until),
+  );
+  return { ...journal, entries };
+}
+
+/**
+ * Every figure of the dashboard for the entries in `range`. `today` (YYYY-MM-DD)
+ * decides what is overdue and where the current streak ends. Pure.
+ */
+export function computeStats(journal: Journal, range: StatsRange, today: string): Stats {
+  const entries = inRange(journal, range).entries;
+  const rejections = chronological(entries.filter(isRejection));
+  const wins = chronological(entries.filter(isWin));
+  const days = entries.map((entry) => entry.date).sort();
+  const asOf = range.until && range.until < today ? range.until : today;
+
+  return {
+    version: STATS_VERSION,
+    range: {
+      since: range.since ?? null,
+      until: range.until ?? null,
+      today,
+      first: days[0] ?? null,
+      last: days[days.length - 1] ?? null,
+    },
+    totals: { rejections: rejections.length, wins: wins.length },
+    funnel: funnel(rejections),
+    endings: ranked(
+      ENDINGS,
+      rejections.map((entry) => entry.ended),
+    ).map(([ending, count]) => ({ ending, count })),
+    reasons: ranked(
+      REASONS,
+      rejections.flatMap((entry) => entry.reasons),
+    ).map(([reason, count]) => ({ reason, count })),
+    activity: activity(entries, days, asOf),
+    mood: mood(rejections),
+    recovery: recovery(rejections),
+    wins: {
+      count: wins.length,
+      byKind: ranked(
+        WIN_KINDS,
+        wins.map((entry) => entry.winKind),
+      ).map(([kind, count]) => ({ kind, count })),
+      streakWeeks: weekStreak(days, asOf),
+    },
+    reflections: {
+      done: rejections.filter((entry) => entry.reflection).length,
+      pending: rejections.filter((entry) => !entry.reflection).length,
+    },
+    actions: actions(rejections, today),
+  };
+}
+
+function funnel(rejections: RejectionEntry[]): Stats["funnel"] {
+  const stages = STAGES.map((stage) => ({ stage, count: rejections.filter((entry) => entry.stage === stage).length }));
+  const byMonth = new Map<string, RejectionEntry[]>();
+  for (const entry of rejections) {
+    const month = entry.date.slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), entry]);
+  }
+  return {
+    stages,
+    furthest: furthestStage(rejections),
+    byMonth: [...byMonth].map(([month, inMonth]) => ({
+      month,
+      rejections: inMonth.length,
+      furthest: furthestStage(inMonth)!,
+      averageRank: round1(mean(inMonth.map((entry) => stageRank(entry.stage)))!),
+    })),
+  };
+}
+
+/** The latest stage any of these reached, or null for none. */
+export function furthestStage(rejections: readonly RejectionEntry[]): Stage | null {
+  let best: Stage | null = null;
+  for (const entry of rejections) if (best === null || stageRank(entry.stage) > stageRank(best)) best = entry.stage;
+  return best;
+}
+
+function activity(entries: Journal["entries"], days: string[], asOf: string): Stats["activity"] {
+  if (days.length === 0) return { unit: "week", periods: [] };
+  const from = days[0]!;
+  const to = days[days.length - 1]! > asOf ? days[days.length - 1]! : asOf;
+  const unit = daysBetween(from, to) <= WEEKLY_SPAN_DAYS ? "week" : "month";
+  const startOf = unit === "week" ? weekStart : (day: string) => `${day.slice(0, 7)}-01`;
+  const next = unit === "week" ? (day: string) => addDays(day, 7) : nextMonth;
+  const periods: Stats["activity"]["periods"] = [];
+  for (let start = startOf(from); start <= to; start = next(start)) {
+    periods.push({ period: unit === "week" ? start : start.slice(0, 7), start, rejections: 0, wins: 0 });
+  }
+  for (const entry of entries) {
+    const period = periods.find((item) => item.start === startOf(entry.date))!;
+    if (isRejection(entry)) period.rejections++;
+    else period.wins++;
+  }
+  return { unit, periods };
+}
+
+function mood(rejections: RejectionEntry[]): Stats["mood"] {
+  const points = rejections.map((entry) => ({ date: entry.date, id: entry.id, mood: entry.mood }));
+  const average = mean(points.map((point) => point.mood));
+  return {
+    average: average === null ? null : round1(average),
+    latest: points[points.length - 1]?.mood ?? null,
+    points,
+  };
+}
+
+/** Moods recorded after the log, oldest first, each with the day it was recorded. */
+function laterMoods(entry: RejectionEntry): { day: string; mood: number }[] {
+  const moods = entry.checkins.map((checkin) => ({ at: checkin.at, mood: checkin.mood }));
+  if (entry.reflection) moods.push({ at: entry.reflection.createdAt, mood: entry.reflection.mood });
+  return moods
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((item) => ({ day: toDay(new Date(item.at)), mood: item.mood }));
+}
+
+/** How one rejection's mood moved after the log, or undefined when nothing was recorded since. */
+export function recoveryOf(entry: RejectionEntry): RecoveryItem | undefined {
+  const later = laterMoods(entry);
+  const last = later[later.length - 1];
+  if (!last) return undefined;
+  const logDay = toDay(new Date(entry.createdAt));
+  const back = entry.mood < RECOVERED_MOOD ? later.find((item) => item.mood >= RECOVERED_MOOD) : undefined;
+  return {
+    id: entry.id,
+    date: entry.date,
+    logMood: entry.mood,
+    laterMood: last.mood,
+    change: last.mood - entry.mood,
+    daysToRecover: back ? Math.max(0, daysBetween(logDay, back.day)) : null,
+  };
+}
+
+function recovery(rejections: RejectionEntry[]): Stats["recovery"] {
+  const items = rejections.map(recoveryOf).filter((item): item is RecoveryItem => item !== undefined);
+  const recoveryDays = items.flatMap((item) => (item.daysToRecover === null ? [] : [item.daysToRecover]));
+  const averageChange = mean(items.map((item) => item.change));
+  return {
+    threshold: RECOVERED_MOOD,
+    lowAtLog: rejections.filter((entry) => entry.mood < RECOVERED_MOOD).length,
+    recovered: recoveryDays.length,
+    medianDays: median(recoveryDays),
+    averageChange: averageChange === null ? null : round1(averageChange),
+    items,
+  };
+}
+
+/**
+ * Consecutive weeks (Monday to Sunday) with at least one entry, ending with the
+ * week of `asOf`. A week still under way does not break the streak: if it has
+ * nothing yet, counting starts from the week before.
+ */
+export function weekStreak(days: readonly string[], asOf: string): number {
+  const active = new Set(days.filter((day) => day <= asOf).map(weekStart));
+  let week = weekStart(asOf);
+  if (!active.has(week)) week = addDays(week, -7);
+  let streak = 0;
+  for (; active.has(week); week = addDays(week, -7)) streak++;
+  return streak;
+}
+
+function actions(rejections: RejectionEntry[], today: string): Stats["actions"] {
+  const all = rejections.flatMap((entry) => entry.actions.map((action) => ({ entry, action })));
+  const items: OpenAction[] = all
+    .filter(({ action }) => !action.doneAt)
+    .map(({ entry, action }) => ({
+      entryId: entry.id,
+      company: entry.company,
+      id: action.id,
+      text: action.text,
+      due: action.due ?? null,
+      overdue: action.due !== undefined && action.due < today,
+    }))
+    // Dated ones first, soonest first; undated keep the order they were made in.
+    .sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
+  return {
+    open: items.length,
+    overdue: items.filter((item) => item.overdue).length,
+    done: all.length - items.length,
+    items,
+  };
+}
+
+/** Monday of the week a day falls in. */
+export function weekStart(day: string): string {
+  const weekday = (fromDay(day).getDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+function nextMonth(start: string): string {
+  const date = fromDay(start);
+  return toDay(new Date(date.getFullYear(), date.getMonth() + 1, 1));
+}
+
+/** Counts of each value that occurs, most frequent first; ties in vocabulary order. */
+function ranked<T extends string>(vocabulary: readonly T[], values: readonly T[]): [T, number][] {
+  return vocabulary
+    .map((value): [T, number] => [value, values.filter((item) => item === value).length])
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+const chronological = <T extends Journal["entries"][number]>(entries: T[]): T[] =>
+  [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
+
+function mean(values: readonly number[]): number | null {
+  return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;

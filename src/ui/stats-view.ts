@@ -1,0 +1,150 @@
+import type { Insight } from "../coach/insights.js";
+import type { Stats } from "../coach/stats.js";
+import type { Content } from "../content/schema.js";
+import { MOOD_MAX, MOOD_MIN, STAGES } from "../journal/vocabulary.js";
+import { bar, sparkline } from "./charts.js";
+import { pickInsights, renderInsights } from "./insight-view.js";
+import { wrap } from "./output.js";
+import { safeLine } from "./safe-text.js";
+import { theme } from "./theme.js";
+
+/** How much of each list fits on one screen; `--json` has them all. */
+const LIMITS = { periods: 6, actions: 2, insights: 3, strategies: 2, moodPoints: 40 } as const;
+const LABEL = 14;
+
+const label = (text: string): string => `  ${text.padEnd(LABEL)}`;
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
+const words = (id: string): string => id.replace(/-/g, " ");
+
+/** "Heading       value", the value wrapped under itself rather than under the heading. */
+function field(name: string, value: string, width: number): string {
+  const indent = LABEL + 2;
+  return theme.heading(name.padEnd(indent)) + wrap(value, indent, width).slice(indent);
+}
+
+/**
+ * The `stats` dashboard: one screen of figures, charts and what the coach
+ * noticed. Colour comes from chalk, which is off when piped or with NO_COLOR,
+ * so the same text serves a terminal and a pipe.
+ */
+export function renderDashboard(stats: Stats, insights: readonly Insight[], content: Content, width: number): string {
+  const from = stats.range.since ?? stats.range.first!;
+  const to = stats.range.until ?? stats.range.today;
+  const lines = [
+    `${theme.title("Your search")} ${theme.muted(`${from} to ${to}`)}`,
+    `${plural(stats.totals.rejections, "rejection")} and ${plural(stats.totals.wins, "win")}`,
+    "",
+    ...funnel(stats, width),
+    "",
+    ...endings(stats, width),
+    "",
+    ...activity(stats, width),
+    "",
+    ...wellbeing(stats, width),
+    ...progress(stats, width),
+  ];
+  const shown = pickInsights(insights, LIMITS.insights);
+  if (shown.length) {
+    const hint = theme.muted("  read a tip with: rejection-coach tips ID");
+    lines.push("", theme.heading("What the journal shows") + hint, renderInsights(shown, content, LIMITS.strategies));
+  }
+  return lines.join("\n");
+}
+
+function funnel(stats: Stats, width: number): string[] {
+  if (stats.totals.rejections === 0) return [`${theme.heading("How far they got")}  ${theme.muted("no rejections")}`];
+  const max = Math.max(...stats.funnel.stages.map((item) => item.count));
+  const barWidth = Math.max(10, Math.min(30, width - LABEL - 12));
+  const months = stats.funnel.byMonth;
+  const trend =
+    months.length > 1
+      ? `  ${theme.muted("furthest by month")} ${theme.accent(
+          sparkline(
+            months.map((month) => STAGES.indexOf(month.furthest)),
+            { min: 0, max: STAGES.length - 1 },
+          ),
+        )} ${theme.muted(`${months[0]!.furthest} → ${months[months.length - 1]!.furthest}`)}`
+      : "";
+  return [
+    `${theme.heading("How far they got")}${trend}`,
+    ...stats.funnel.stages.map(
+      ({ stage, count }) =>
+        `${label(stage)}${theme.accent(bar(count, max, barWidth))}${count ? " " : ""}${count ? count : theme.muted("0")}`,
+    ),
+  ];
+}
+
+function endings(stats: Stats, width: number): string[] {
+  const list = (items: { name: string; count: number }[]) =>
+    items.length ? items.map((item) => `${item.name} ${item.count}`).join(theme.muted(" · ")) : theme.muted("none yet");
+  return [
+    field("How they ended", list(stats.endings.map((e) => ({ name: words(e.ending), count: e.count }))), width),
+    field("Likely reasons", list(stats.reasons.map((r) => ({ name: r.reason, count: r.count }))), width),
+  ];
+}
+
+function activity(stats: Stats, width: number): string[] {
+  const periods = stats.activity.periods.slice(-LIMITS.periods);
+  const max = Math.max(1, ...periods.flatMap((period) => [period.rejections, period.wins]));
+  const barWidth = Math.max(6, Math.min(20, Math.floor((width - LABEL - 14) / 2)));
+  const hidden = stats.activity.periods.length - periods.length;
+  return [
+    `${theme.heading(`Per ${stats.activity.unit}`)}  ${theme.accent("█")} rejections  ${theme.good("░")} wins` +
+      (hidden ? theme.muted(`  (latest ${periods.length} of ${stats.activity.periods.length})`) : ""),
+    ...periods.map((period) => {
+      const no = bar(period.rejections, max, barWidth);
+      // Pad by the plain text, since colour codes have no width on screen.
+      const gap = " ".repeat(barWidth + 4 - no.length - String(period.rejections).length);
+      const yes = `${theme.good(bar(period.wins, max, barWidth, "░"))} ${period.wins}`;
+      return `${label(period.period)}${theme.accent(no)} ${period.rejections}${gap}${yes}`;
+    }),
+  ];
+}
+
+function wellbeing(stats: Stats, width: number): string[] {
+  const lines: string[] = [];
+  const points = stats.mood.points.slice(-LIMITS.moodPoints);
+  if (points.length) {
+    const line = sparkline(
+      points.map((point) => point.mood),
+      { min: MOOD_MIN, max: MOOD_MAX },
+    );
+    const summary = theme.muted(`average ${stats.mood.average}, latest ${stats.mood.latest} (1 to 10)`);
+    lines.push(field("Mood at log", `${theme.accent(line)}  ${summary}`, width));
+  }
+  const recovery = stats.recovery;
+  let text: string;
+  if (recovery.lowAtLog === 0) text = "every rejection was logged at a mood of 6 or more";
+  else if (recovery.items.length === 0) text = "no check-ins or reflections yet to compare with the mood at log";
+  else if (recovery.medianDays === null)
+    text = `not back to 6 or more yet after the ${plural(recovery.lowAtLog, "low start")}`;
+  else {
+    text =
+      `back to 6 or more in a median of ${plural(recovery.medianDays, "day")} ` +
+      `(${recovery.recovered} of ${plural(recovery.lowAtLog, "low start")})`;
+  }
+  if (recovery.averageChange !== null) {
+    const sign = recovery.averageChange > 0 ? "+" : "";
+    text += `; mood moved ${sign}${recovery.averageChange} on average by the latest check-in`;
+  }
+  lines.push(field("Recovery", text, width));
+  return lines;
+}
+
+function progress(stats: Stats, width: number): string[] {
+  const streak = stats.wins.streakWeeks;
+  const streakText = streak
+    ? `${plural(streak, "week")} in a row with a win or an application logged`
+    : "nothing logged this week or last";
+  const overdue = stats.actions.overdue ? theme.warn(`${stats.actions.overdue} overdue`) : "0 overdue";
+  const lines = [
+    field("Wins", `${stats.wins.count} ${theme.muted(`· ${streakText}`)}`, width),
+    field("Reflections", `${stats.reflections.done} done · ${stats.reflections.pending} to do`, width),
+    field("Next actions", `${stats.actions.open} open · ${overdue}`, width),
+  ];
+  for (const action of stats.actions.items.slice(0, LIMITS.actions)) {
+    const due = action.due ? (action.overdue ? theme.warn(`was due ${action.due}`) : `due ${action.due}`) : "no date";
+    lines.push(`    ${safeLine(action.text)} ${theme.muted(`(${safeLine(action.company)}, ${due})`)}`);
+  }
+  return lines;
+}
