@@ -36,9 +36,17 @@ export async function readSettings(command: Command): Promise<Settings> {
   }
 }
 
-/** The coaching content, with the person's own folder (flag, else setting) merged in. */
+/**
+ * The coaching content, with the person's own folder (flag, else setting) merged in.
+ * Without one, the build's validated copy is used while the YAML is unchanged.
+ */
 export async function openContent(command: Command): Promise<Content> {
   const userDir = globalOptions(command).content ?? (await readSettings(command)).contentDir;
+  if (!userDir) {
+    const { readContentCache } = await import("../content/cache.js");
+    const cached = readContentCache();
+    if (cached) return cached;
+  }
   const { loadContent } = await import("../content/load.js");
   return loadContent({ userDir });
 }

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { ContentError } from "../errors.js";
+import { builtInContentDir } from "./paths.js";
 import {
   feedbackThemesFileSchema,
   reflectionFileSchema,
@@ -18,18 +18,6 @@ import {
   type Template,
   type TemplateKind,
 } from "./schema.js";
-
-/** The content folder shipped with the package, found from wherever this code runs (src or dist). */
-export function builtInContentDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, "content");
-    if (existsSync(join(candidate, "strategies.yaml")) && existsSync(join(dir, "package.json"))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new ContentError("cannot find the built-in content folder next to rejection-coach");
-    dir = parent;
-  }
-}
 
 /**
  * Loads and validates the built-in content, then merges a person's own folder
