@@ -37,14 +37,14 @@ export function makeContentCache(content: Content, dir = builtInContentDir()): s
 }
 
 /** The cached content if it matches the YAML on disk now, else undefined. */
-export function readContentCache(): Content | undefined {
+export function readContentCache(cacheFile = contentCachePath(), dir = builtInContentDir()): Content | undefined {
   let cache: ContentCache;
   try {
-    cache = JSON.parse(readFileSync(contentCachePath(), "utf8")) as ContentCache;
+    cache = JSON.parse(readFileSync(cacheFile, "utf8")) as ContentCache;
   } catch {
     return undefined;
   }
-  const current = hashContentSources();
+  const current = hashContentSources(dir);
   const recorded = cache.sources ?? {};
   const same =
     Object.keys(current).length === Object.keys(recorded).length &&
