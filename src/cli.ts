@@ -1,5 +1,11 @@
 import { Command } from "commander";
 import { registerStats } from "./commands/stats.js";
+import { registerConfig } from "./commands/config.js";
+import { registerDelete } from "./commands/delete.js";
+import { registerExport } from "./commands/export.js";
+import { registerImport } from "./commands/import.js";
+import { registerList } from "./commands/list.js";
+import { registerShow } from "./commands/show.js";
 import { registerTips } from "./commands/tips.js";
 
 declare const PACKAGE_VERSION: string;
@@ -28,5 +34,11 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
 
   registerTips(program);
   registerStats(program);
+  registerList(program);
+  registerShow(program);
+  registerDelete(program);
+  registerExport(program);
+  registerImport(program);
+  registerConfig(program);
   return program;
 }

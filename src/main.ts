@@ -39,4 +39,10 @@ function exitCodeFor(error: unknown): number {
   return 1;
 }
 
+// A reader that stops early (`export ... | head`) closes the pipe; that ends the output, it is not a crash.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await main(process.argv);

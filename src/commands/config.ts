@@ -1,0 +1,130 @@
+import { chmodSync, mkdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import type Conf from "conf";
+import { CoachError, StoreError, UsageError } from "../errors.js";
+import { journalPath } from "../journal/paths.js";
+import type * as SettingsModule from "../journal/settings.js";
+import type { SettingKey, Settings } from "../journal/settings.js";
+import { printData, printJson, say } from "../ui/output.js";
+import { safeLine } from "../ui/safe-text.js";
+import { dataDirOf, readSettings } from "./context.js";
+
+interface JsonOption {
+  json?: boolean;
+}
+
+// Typed against the settings, so a new key without a line here fails to compile;
+// settings.ts itself loads conf, which only the commands that write should pay for.
+const DESCRIPTIONS: Record<SettingKey, string> = {
+  contentDir: "a folder of your own YAML strategies, used when --content is not given",
+  name: "the name signed under email drafts",
+};
+const SETTING_KEYS = Object.keys(DESCRIPTIONS) as SettingKey[];
+
+async function checkedKey(key: string): Promise<SettingKey> {
+  const settings: typeof SettingsModule = await import("../journal/settings.js");
+  settings.assertSettingKey(key);
+  return key;
+}
+
+export function registerConfig(program: Command): void {
+  const config = program
+    .command("config")
+    .description("your settings (kept beside the journal in settings.json)")
+    .addHelpText(
+      "after",
+      `
+Settings:
+${SETTING_KEYS.map((key) => `  ${key.padEnd(11)} ${DESCRIPTIONS[key]}`).join("\n")}
+
+Examples:
+  rejection-coach config set name "Sam Lee"
+  rejection-coach config set contentDir ~/coaching
+  rejection-coach config get name
+  rejection-coach config list
+  rejection-coach config path`,
+    );
+
+  config
+    .command("list", { isDefault: true })
+    .description("every setting and its value (the default)")
+    .option("--json", "print the settings as JSON")
+    .action(async (options: JsonOption, command: Command) => {
+      const settings = await readSettings(command);
+      if (options.json) return printJson(settings);
+      printData(
+        SETTING_KEYS.map(
+          (key) => `${key.padEnd(11)} ${settings[key] === undefined ? "(not set)" : safeLine(settings[key])}`,
+        ).join("\n"),
+      );
+    });
+
+  config
+    .command("get")
+    .description("print one setting's value")
+    .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const key = await checkedKey(name);
+      const value = (await readSettings(command))[key];
+      if (value === undefined)
+        throw new CoachError(`${key} is not set (set it with: rejection-coach config set ${key} VALUE)`);
+      printData(safeLine(value));
+    });
+
+  config
+    .command("set")
+    .description("change one setting")
+    .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .argument("<value>", "the new value")
+    .action(async (name: string, value: string, _options: unknown, command: Command) => {
+      const key = await checkedKey(name);
+      let stored = value.trim();
+      if (!stored) throw new UsageError(`${key} needs a value; to remove it use: rejection-coach config unset ${key}`);
+      if (key === "contentDir") {
+        // Stored absolute, so it means the same folder wherever the command is run.
+        stored = resolve(stored);
+        if (!statSync(stored, { throwIfNoEntry: false })?.isDirectory()) {
+          say(`Note: ${safeLine(stored)} is not a folder yet; tips and log will report it until it is.`);
+        }
+      }
+      await changeSettings(command, (settings) => settings.set(key, stored));
+      say(`${key} = ${safeLine(stored)}`);
+    });
+
+  config
+    .command("unset")
+    .description("remove one setting (back to the default)")
+    .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const key = await checkedKey(name);
+      await changeSettings(command, (settings) => settings.delete(key));
+      say(`${key} is not set now.`);
+    });
+
+  config
+    .command("path")
+    .description("where your journal and settings live")
+    .option("--json", "print the paths as JSON")
+    .action((options: JsonOption, command: Command) => {
+      const dir = dataDirOf(command);
+      const paths = { dataDir: dir, journal: journalPath(dir), settings: join(dir, "settings.json") };
+      if (options.json) return printJson(paths);
+      printData(`data folder  ${paths.dataDir}\njournal      ${paths.journal}\nsettings     ${paths.settings}`);
+    });
+}
+
+/** Opens settings.json (creating the private folder if needed) and applies one change. */
+async function changeSettings(command: Command, change: (settings: Conf<Settings>) => void): Promise<void> {
+  const dir = dataDirOf(command);
+  const { openSettings } = await import("../journal/settings.js");
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const settings = openSettings(dir);
+    change(settings);
+    chmodSync(settings.path, 0o600);
+  } catch (error) {
+    if (error instanceof CoachError) throw error;
+    throw new StoreError(join(dir, "settings.json"), (error as Error).message);
+  }
+}

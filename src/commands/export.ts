@@ -1,0 +1,65 @@
+import { Option, type Command } from "commander";
+import { UsageError } from "../errors.js";
+import { EXPORT_FORMATS, type ExportFormat } from "../export/formats.js";
+import { say } from "../ui/output.js";
+import { safeLine } from "../ui/safe-text.js";
+import { addFilterOptions, readFiltered, type FilterOptions } from "./filter-options.js";
+
+interface ExportOptions extends FilterOptions {
+  format: ExportFormat;
+  output?: string;
+  perFile?: string;
+}
+
+export function registerExport(program: Command): void {
+  const command = program
+    .command("export")
+    .description("your journal as Markdown, JSON, YAML or CSV, for notes, scripts and spreadsheets")
+    .addOption(
+      new Option("-f, --format <format>", "md (notes), json, yaml (both re-importable) or csv (spreadsheets)")
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .option("-o, --output <file>", "write to this file instead of standard output (replaces it)")
+    .option("--per-file <dir>", "with --format md: one note per entry in this folder (date-company-role-id.md)");
+  addFilterOptions(command)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  rejection-coach export --format md --since 2026-11-01 >> notes.md
+  rejection-coach export --format json | jq '.entries[] | select(.stage == "final")'
+  rejection-coach export --format md --per-file ~/vault/Job\\ search
+  rejection-coach export --format csv --output journal.csv
+  rejection-coach export --format json --output backup.json
+
+Only the data goes to standard output; messages go to standard error.`,
+    )
+    .action(async (options: ExportOptions, cmd: Command) => {
+      if (options.perFile !== undefined && options.format !== "md") {
+        throw new UsageError("--per-file writes Markdown notes; use it with --format md");
+      }
+      if (options.perFile !== undefined && options.output !== undefined) {
+        throw new UsageError("use either --output FILE or --per-file DIR, not both");
+      }
+      const { entries, total } = await readFiltered(cmd, options);
+      if (options.perFile !== undefined) {
+        const { writeNotes } = await import("../export/write.js");
+        const written = writeNotes(options.perFile, entries);
+        say(`Wrote ${written.length} ${written.length === 1 ? "note" : "notes"} to ${safeLine(written.dir)}`);
+        return;
+      }
+      const { formatEntries } = await import("../export/index.js");
+      const text = await formatEntries(options.format, entries);
+      if (options.output !== undefined) {
+        const { writeFileAtomic } = await import("../export/write.js");
+        const file = writeFileAtomic(options.output, text);
+        say(`Wrote ${entries.length} ${entries.length === 1 ? "entry" : "entries"} to ${safeLine(file)}`);
+      } else {
+        process.stdout.write(text);
+      }
+      if (entries.length === 0) {
+        say(total === 0 ? "Your journal is empty: nothing to export." : "No entries match those filters.");
+      }
+    });
+}

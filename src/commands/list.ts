@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { printData, printJson, say } from "../ui/output.js";
+import { addFilterOptions, readFiltered, type FilterOptions } from "./filter-options.js";
+
+interface ListOptions extends FilterOptions {
+  json?: boolean;
+}
+
+export function registerList(program: Command): void {
+  const command = program
+    .command("list")
+    .alias("journal")
+    .description("your journal, one line per entry, newest first");
+  addFilterOptions(command)
+    .option("--json", "print the matching entries as JSON, nothing else")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  rejection-coach list
+  rejection-coach list --since "last month" --stage interview
+  rejection-coach list --search "system design" -n 5
+  rejection-coach list --kind rejection --json | jq -r '.[].company'`,
+    )
+    .action(async (options: ListOptions, cmd: Command) => {
+      const { entries, total, filtered } = await readFiltered(cmd, options);
+      if (options.json) printJson(entries);
+      else if (entries.length) {
+        const { renderEntryList } = await import("../ui/entry-view.js");
+        printData(renderEntryList(entries));
+      }
+      if (total === 0) say("Your journal is empty. Log a rejection with: rejection-coach log");
+      else if (entries.length === 0 && filtered) say(`No entries match those filters (${total} in the journal).`);
+    });
+}

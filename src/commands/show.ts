@@ -1,0 +1,28 @@
+import type { Command } from "commander";
+import { printData, printJson } from "../ui/output.js";
+import { openJournal } from "./context.js";
+
+interface ShowOptions {
+  json?: boolean;
+}
+
+export function registerShow(program: Command): void {
+  program
+    .command("show")
+    .description("one entry in full: reflection, check-ins, feedback and actions")
+    .argument("<id>", "the entry's id, or the start of it (see 'rejection-coach list')")
+    .option("--json", "print the entry as JSON, nothing else")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  rejection-coach show 3f9a\n  rejection-coach show 3f9a --json | jq .reflection",
+    )
+    .action(async (id: string, options: ShowOptions, command: Command) => {
+      const { findEntry } = await import("../journal/queries.js");
+      const entry = findEntry((await openJournal(command)).read(), id);
+      if (options.json) printJson(entry);
+      else {
+        const { renderEntry } = await import("../ui/entry-view.js");
+        printData(renderEntry(entry));
+      }
+    });
+}

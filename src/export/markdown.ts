@@ -1,0 +1,184 @@
+import { stringify } from "yaml";
+import { isRejection, type Entry, type Reflection, type RejectionEntry } from "../journal/entry.js";
+import { cleanLine, cleanText, dayOf } from "./clean.js";
+
+/*
+ * Markdown for note apps. One stream (stdout, `>> notes.md`) has a `##` heading
+ * per entry, with the facts as a short list under it, so entries appended to a
+ * running notes file stay separate sections. A note per entry (`--per-file`)
+ * starts with a YAML front matter block instead: Obsidian and similar vaults
+ * show it as the note's properties and can search and sort by them.
+ */
+
+const heading = (level: number, text: string): string => `${"#".repeat(level)} ${cleanLine(text)}`;
+
+/** A list item; later lines of a multi-line text are indented so they stay inside it. */
+const item = (text: string, marker = "-"): string => `${marker} ${cleanText(text).split(/\r?\n/).join("\n  ")}`;
+
+const quote = (text: string): string =>
+  cleanText(text)
+    .split(/\r?\n/)
+    .map((line) => (line ? `> ${line}` : ">"))
+    .join("\n");
+
+/** The title of an entry: what it was about. */
+export function entryTitle(entry: Entry): string {
+  if (isRejection(entry)) return `${entry.company} · ${entry.role}`;
+  return entry.company ? `Win: ${entry.title} · ${entry.company}` : `Win: ${entry.title}`;
+}
+
+const openActions = (entry: RejectionEntry): number => entry.actions.filter((action) => !action.doneAt).length;
+
+/** The facts of an entry as a list, for the one-stream form. */
+function factList(entry: Entry): string {
+  const facts: [string, string | undefined][] = isRejection(entry)
+    ? [
+        ["Kind", "rejection"],
+        ["Stage", entry.stage],
+        ["Ended", entry.ended],
+        ["Mood", `${entry.mood}/10`],
+        ["Feelings", entry.emotions.join(", ") || undefined],
+        ["Reasons", entry.reasons.join(", ") || undefined],
+        ["Contact", entry.contact],
+      ]
+    : [
+        ["Kind", `win (${entry.winKind})`],
+        ["Company", entry.company],
+      ];
+  facts.push(["Tags", entry.tags.join(", ") || undefined], ["Id", `\`${entry.id}\``]);
+  return facts
+    .filter((fact): fact is [string, string] => fact[1] !== undefined)
+    .map(([label, value]) => `- ${label}: ${cleanLine(value)}`)
+    .join("\n");
+}
+
+/** The facts of an entry as note properties. */
+function properties(entry: Entry): Record<string, unknown> {
+  const common = {
+    id: entry.id,
+    kind: entry.kind,
+    date: entry.date,
+    // Vault tags cannot hold spaces.
+    tags: entry.tags.map((tag) => cleanLine(tag).replace(/\s+/g, "-")),
+  };
+  if (!isRejection(entry)) {
+    return {
+      ...common,
+      winKind: entry.winKind,
+      title: cleanLine(entry.title),
+      ...(entry.company ? { company: cleanLine(entry.company) } : {}),
+    };
+  }
+  return {
+    ...common,
+    company: cleanLine(entry.company),
+    role: cleanLine(entry.role),
+    stage: entry.stage,
+    ended: entry.ended,
+    mood: entry.mood,
+    emotions: entry.emotions,
+    reasons: entry.reasons,
+    ...(entry.contact ? { contact: cleanLine(entry.contact) } : {}),
+    reflected: Boolean(entry.reflection),
+    openActions: openActions(entry),
+  };
+}
+
+function reflectionLines(reflection: Reflection): string[] {
+  const lines = [`Written ${dayOf(reflection.createdAt)}, mood ${reflection.mood}/10.`, ""];
+  const items: string[] = [];
+  for (const answer of reflection.answers) {
+    items.push(`- **${cleanLine(answer.question)}**${answer.answer ? `\n  ${item(answer.answer).slice(2)}` : ""}`);
+  }
+  for (const rating of reflection.ratings) items.push(item(`${rating.label}: ${rating.rating}/5`));
+  if (reflection.inControl.length) items.push(item(`In my control: ${reflection.inControl.join(", ")}`));
+  if (reflection.outOfControl.length) items.push(item(`Outside my control: ${reflection.outOfControl.join(", ")}`));
+  if (reflection.thought) {
+    items.push(item(`Thought: ${reflection.thought.thought}`));
+    if (reflection.thought.trap) items.push(item(`Thinking trap: ${reflection.thought.trap}`));
+    if (reflection.thought.balanced) items.push(item(`A more balanced view: ${reflection.thought.balanced}`));
+  }
+  if (reflection.fit) {
+    items.push(item(`Was it a fit? ${reflection.fit}${reflection.fitNote ? `: ${reflection.fitNote}` : ""}`));
+  }
+  if (reflection.wentWell) items.push(item(`Went well: ${reflection.wentWell}`));
+  if (reflection.change) items.push(item(`Would do differently: ${reflection.change}`));
+  return [...lines, ...items];
+}
+
+/** The sections under an entry's title: reason given, note, reflection, check-ins, feedback, actions. */
+function sections(entry: Entry, level: number): string[] {
+  const blocks: string[] = [];
+  const section = (title: string, body: string) => blocks.push(heading(level, title), "", body, "");
+  if (isRejection(entry) && entry.reasonGiven) section("Reason they gave", quote(entry.reasonGiven));
+  if (entry.note) section("Note", cleanText(entry.note));
+  if (!isRejection(entry)) return blocks;
+  if (entry.reflection) section("Reflection", reflectionLines(entry.reflection).join("\n"));
+  if (entry.checkins.length) {
+    section(
+      "Check-ins",
+      entry.checkins
+        .map((checkin) =>
+          item(`${dayOf(checkin.at)}: mood ${checkin.mood}/10${checkin.note ? `. ${checkin.note}` : ""}`),
+        )
+        .join("\n"),
+    );
+  }
+  if (entry.feedback.length) {
+    section(
+      "Feedback received",
+      entry.feedback.map((feedback) => item(`${dayOf(feedback.receivedAt)}: ${feedback.text}`)).join("\n"),
+    );
+  }
+  if (entry.actions.length) {
+    section(
+      "Actions",
+      entry.actions
+        .map((action) => {
+          const when = [
+            action.due ? `due ${action.due}` : "",
+            action.doneAt ? `done ${dayOf(action.doneAt)}` : "",
+          ].filter(Boolean);
+          const text = when.length ? `${action.text} (${when.join(", ")})` : action.text;
+          return item(text, action.doneAt ? "- [x]" : "- [ ]");
+        })
+        .join("\n"),
+    );
+  }
+  return blocks;
+}
+
+const finish = (lines: string[]): string => `${lines.join("\n").trimEnd()}\n`;
+
+/** All entries in one Markdown stream: a `##` section per entry, safe to append to a notes file. */
+export function formatMarkdown(entries: readonly Entry[]): string {
+  return entries
+    .map((entry) =>
+      finish([heading(2, `${entry.date} · ${entryTitle(entry)}`), "", factList(entry), "", ...sections(entry, 3)]),
+    )
+    .join("\n");
+}
+
+/** One entry as a note of its own: YAML front matter, a title, then the sections. */
+export function markdownNote(entry: Entry): string {
+  const frontMatter = stringify(properties(entry), { lineWidth: 0 });
+  return finish([`---\n${frontMatter}---`, "", heading(1, entryTitle(entry)), "", ...sections(entry, 2)]);
+}
+
+/** Letters and digits of any script, joined by single hyphens: nothing a path could misread. */
+function slug(text: string, max = 40): string {
+  const words = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return [...words].slice(0, max).join("").replace(/-+$/, "");
+}
+
+/** date-company-role-id.md (wins: date-win-title-id.md): readable, unique, and never a path. */
+export function noteFileName(entry: Entry): string {
+  const parts = isRejection(entry)
+    ? [entry.date, slug(entry.company), slug(entry.role)]
+    : [entry.date, "win", slug(entry.title)];
+  return `${[...parts.filter(Boolean), entry.id].join("-")}.md`;
+}

@@ -1,0 +1,94 @@
+import { UsageError } from "../errors.js";
+import { DateInputError, parseDay } from "./dates.js";
+import type { Entry } from "./entry.js";
+import { newestFirst } from "./queries.js";
+import type { EntryKind, Stage } from "./vocabulary.js";
+
+/** Which entries a command looks at. Every field is optional; an empty filter keeps everything. */
+export interface EntryFilter {
+  /** First day to keep, YYYY-MM-DD, inclusive. */
+  since?: string;
+  /** Last day to keep, YYYY-MM-DD, inclusive. */
+  until?: string;
+  /** Part of the company name, any case. */
+  company?: string;
+  stage?: Stage;
+  kind?: EntryKind;
+  /** Tags the entry must all carry, any case. */
+  tags?: string[];
+  /** Text to find anywhere in the entry, any case. */
+  search?: string;
+  /** Keep only the newest this many. */
+  limit?: number;
+}
+
+/** The filter as typed on the command line, before dates are read. */
+export interface FilterInput extends Omit<EntryFilter, "since" | "until"> {
+  since?: string;
+  until?: string;
+}
+
+const fold = (text: string): string => text.normalize("NFC").toLowerCase();
+
+/** Every string anywhere in a value: fields, list items, nested reflection, check-ins, actions. */
+export function stringsOf(value: unknown, into: string[] = []): string[] {
+  if (typeof value === "string") into.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, into);
+  else if (value && typeof value === "object") for (const item of Object.values(value)) stringsOf(item, into);
+  return into;
+}
+
+/** Does one entry pass the filter (ignoring `limit`, which is about the whole list)? */
+export function matches(entry: Entry, filter: EntryFilter): boolean {
+  if (filter.since && entry.date < filter.since) return false;
+  if (filter.until && entry.date > filter.until) return false;
+  if (filter.kind && entry.kind !== filter.kind) return false;
+  if (filter.stage && (entry.kind !== "rejection" || entry.stage !== filter.stage)) return false;
+  if (filter.company) {
+    if (!entry.company || !fold(entry.company).includes(fold(filter.company))) return false;
+  }
+  if (filter.tags?.length) {
+    const has = new Set(entry.tags.map(fold));
+    if (!filter.tags.every((tag) => has.has(fold(tag)))) return false;
+  }
+  if (filter.search) {
+    const wanted = fold(filter.search);
+    if (!stringsOf(entry).some((text) => fold(text).includes(wanted))) return false;
+  }
+  return true;
+}
+
+/** The entries that pass, newest first, cut to `limit`. */
+export function filterEntries<T extends Entry>(entries: readonly T[], filter: EntryFilter): T[] {
+  const kept = newestFirst(entries.filter((entry) => matches(entry, filter)));
+  return filter.limit === undefined ? kept : kept.slice(0, filter.limit);
+}
+
+/** Whether any filter was given, so a command can tell "empty journal" from "nothing matched". */
+export const isFiltered = (filter: EntryFilter): boolean =>
+  Object.values(filter).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
+
+/**
+ * Reads --since and --until the way a person types them ("last monday",
+ * "2 weeks ago") as days already past; a date that cannot be read is bad usage.
+ */
+export async function resolveFilter(input: FilterInput, now: Date = new Date()): Promise<EntryFilter> {
+  const readDay = async (flag: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    try {
+      return await parseDay(text, { now, direction: "past" });
+    } catch (error) {
+      if (error instanceof DateInputError) throw new UsageError(`${flag}: ${error.message}`);
+      throw error;
+    }
+  };
+  const filter: EntryFilter = { ...input, since: await readDay("--since", input.since) };
+  filter.until = await readDay("--until", input.until);
+  if (filter.since && filter.until && filter.since > filter.until) {
+    throw new UsageError(`--since ${filter.since} is after --until ${filter.until}; nothing could match`);
+  }
+  for (const key of Object.keys(filter) as (keyof EntryFilter)[]) {
+    if (filter[key] === undefined) delete filter[key];
+  }
+  return filter;
+}

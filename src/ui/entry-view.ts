@@ -1,0 +1,152 @@
+import { toDay } from "../journal/dates.js";
+import type { Entry, Reflection, RejectionEntry } from "../journal/entry.js";
+import { wrap } from "./output.js";
+import { safeLine, safeText } from "./safe-text.js";
+import { renderTable, type Cell } from "./table.js";
+import { theme } from "./theme.js";
+
+// Local types only: entry.ts loads zod, and these views are used at start-up.
+const isRejection = (entry: Entry): entry is RejectionEntry => entry.kind === "rejection";
+
+const dayOf = (instant: string): string => toDay(new Date(instant));
+
+/** One line per entry, aligned: id, date, kind, company, role, stage, mood, reflected. */
+export function renderEntryList(entries: readonly Entry[]): string {
+  const header: Cell[] = ["id", "date", "kind", "company", "role", "stage", "mood", "reflected"].map((text) => ({
+    text,
+    style: theme.muted,
+  }));
+  const rows = entries.map((entry): Cell[] => {
+    const common: Cell[] = [
+      { text: entry.id, style: theme.id },
+      { text: entry.date },
+      { text: entry.kind, style: isRejection(entry) ? undefined : theme.good },
+      { text: safeLine(entry.company ?? ""), max: 24 },
+    ];
+    if (!isRejection(entry)) {
+      return [...common, { text: safeLine(entry.title), max: 32 }, { text: entry.winKind, style: theme.muted }];
+    }
+    return [
+      ...common,
+      { text: safeLine(entry.role), max: 32 },
+      { text: entry.stage },
+      { text: `${entry.mood}/10`, style: entry.mood <= 3 ? theme.warn : undefined },
+      entry.reflection ? { text: "yes", style: theme.good } : { text: "no", style: theme.muted },
+    ];
+  });
+  return renderTable([header, ...rows]);
+}
+
+const field = (label: string, value: string | undefined): string[] =>
+  value ? [`  ${theme.muted(label.padEnd(10))}  ${value}`] : [];
+
+const block = (title: string, lines: string[]): string[] => (lines.length ? ["", theme.heading(title), ...lines] : []);
+
+/** "  • text", wrapped, later lines hanging under the text. */
+const bullet = (text: string, indent = 2, marker = "•"): string => {
+  const pad = " ".repeat(indent + marker.length + 1);
+  return " ".repeat(indent) + marker + " " + wrap(text, pad.length).slice(pad.length);
+};
+
+function reflectionLines(reflection: Reflection): string[] {
+  const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} · mood ${reflection.mood}/10`)];
+  for (const answer of reflection.answers) {
+    lines.push("", wrap(theme.accent(safeText(answer.question)), 2), wrap(safeText(answer.answer || "—"), 4));
+  }
+  if (reflection.ratings.length) {
+    lines.push("", ...reflection.ratings.map((r) => bullet(`${safeLine(r.label)}: ${r.rating}/5`)));
+  }
+  const facts = [
+    ...field("in control", reflection.inControl.join(", ")),
+    ...field("outside", reflection.outOfControl.join(", ")),
+    ...field(
+      "fit",
+      reflection.fit && `${reflection.fit}${reflection.fitNote ? ` · ${safeLine(reflection.fitNote)}` : ""}`,
+    ),
+  ];
+  if (facts.length) lines.push("", ...facts);
+  if (reflection.thought) {
+    lines.push("", theme.accent("  Thought record"), bullet(`Thought: ${safeText(reflection.thought.thought)}`));
+    if (reflection.thought.trap) lines.push(bullet(`Thinking trap: ${safeText(reflection.thought.trap)}`));
+    if (reflection.thought.balanced)
+      lines.push(bullet(`A more balanced view: ${safeText(reflection.thought.balanced)}`));
+  }
+  if (reflection.wentWell) lines.push("", theme.accent("  Went well"), wrap(safeText(reflection.wentWell), 4));
+  if (reflection.change) lines.push("", theme.accent("  Would do differently"), wrap(safeText(reflection.change), 4));
+  return lines;
+}
+
+/** The whole entry, laid out for reading. */
+export function renderEntry(entry: Entry): string {
+  const logged = `logged ${dayOf(entry.createdAt)}${entry.updatedAt !== entry.createdAt ? `, changed ${dayOf(entry.updatedAt)}` : ""}`;
+  if (!isRejection(entry)) {
+    return [
+      theme.title(`Win: ${safeLine(entry.title)}`),
+      theme.muted(`${entry.date} · ${entry.winKind} · id ${entry.id} · ${logged}`),
+      "",
+      ...field("company", entry.company && safeLine(entry.company)),
+      ...field("tags", entry.tags.map(safeLine).join(", ")),
+      ...block("Note", entry.note ? [wrap(safeText(entry.note), 2)] : []),
+    ].join("\n");
+  }
+  return [
+    theme.title(`${safeLine(entry.company)} · ${safeLine(entry.role)}`),
+    theme.muted(`${entry.date} · rejection · id ${entry.id} · ${logged}`),
+    "",
+    ...field("stage", `${entry.stage} (${entry.ended})`),
+    ...field("mood", `${entry.mood}/10${entry.emotions.length ? ` · ${entry.emotions.join(", ")}` : ""}`),
+    ...field("reasons", entry.reasons.join(", ")),
+    ...field("contact", entry.contact && safeLine(entry.contact)),
+    ...field("tags", entry.tags.map(safeLine).join(", ")),
+    ...block("Reason they gave", entry.reasonGiven ? [wrap(safeText(entry.reasonGiven), 2)] : []),
+    ...block("Note", entry.note ? [wrap(safeText(entry.note), 2)] : []),
+    ...block(
+      "Reflection",
+      entry.reflection
+        ? reflectionLines(entry.reflection)
+        : [theme.muted("  not yet: rejection-coach reflect " + entry.id)],
+    ),
+    ...block(
+      "Check-ins",
+      entry.checkins.map((c) => bullet(`${dayOf(c.at)} · mood ${c.mood}/10${c.note ? ` · ${safeText(c.note)}` : ""}`)),
+    ),
+    ...block(
+      "Feedback received",
+      entry.feedback.map((f) => bullet(`${dayOf(f.receivedAt)} · ${safeText(f.text)}`)),
+    ),
+    ...block(
+      "Actions",
+      entry.actions.map((a) => {
+        const when = [a.due ? `due ${a.due}` : "", a.doneAt ? `done ${dayOf(a.doneAt)}` : ""]
+          .filter(Boolean)
+          .join(", ");
+        const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}`;
+        return bullet(a.doneAt ? theme.muted(text) : text, 2, a.doneAt ? "[x]" : "[ ]");
+      }),
+    ),
+  ].join("\n");
+}
+
+/** One line naming an entry, for confirmations: "2026-11-02 · Acme · Backend Engineer (1a2b3c4d)". */
+export function describeEntry(entry: Entry): string {
+  const what = isRejection(entry)
+    ? `${safeLine(entry.company)} · ${safeLine(entry.role)}`
+    : `win: ${safeLine(entry.title)}`;
+  return `${entry.date} · ${what} (${entry.id})`;
+}
+
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** What deleting an entry takes with it: "its reflection, 1 check-in and 2 actions". */
+export function describeContents(entry: Entry): string | undefined {
+  if (!isRejection(entry)) return entry.note ? "its note" : undefined;
+  const parts = [
+    entry.note ? "its note" : "",
+    entry.reflection ? "its reflection" : "",
+    entry.checkins.length ? count(entry.checkins.length, "check-in", "check-ins") : "",
+    entry.feedback.length ? count(entry.feedback.length, "piece of feedback", "pieces of feedback") : "",
+    entry.actions.length ? count(entry.actions.length, "action", "actions") : "",
+  ].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}

@@ -1,0 +1,46 @@
+import stringWidth from "string-width";
+
+/** A table cell: its plain text, and how to colour it once padded. */
+export interface Cell {
+  text: string;
+  style?: (text: string) => string;
+  /** Cut to this many columns, with an ellipsis. */
+  max?: number;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** Cuts text to `max` terminal columns without splitting a character or an emoji. */
+export function truncate(text: string, max: number): string {
+  if (stringWidth(text) <= max) return text;
+  let out = "";
+  for (const { segment } of graphemes.segment(text)) {
+    if (stringWidth(out + segment) > max - 1) break;
+    out += segment;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Rows of cells as aligned columns, two spaces apart, measured by what the
+ * terminal shows (wide characters and emoji take two columns). Colour is put on
+ * after padding so it does not count; the last column is not padded.
+ */
+export function renderTable(rows: Cell[][]): string {
+  const texts = rows.map((row) => row.map((cell) => (cell.max ? truncate(cell.text, cell.max) : cell.text)));
+  const widths: number[] = [];
+  for (const row of texts)
+    row.forEach((text, column) => (widths[column] = Math.max(widths[column] ?? 0, stringWidth(text))));
+  return rows
+    .map((row, r) =>
+      row
+        .map((cell, column) => {
+          const text = texts[r]![column]!;
+          const padded = column === row.length - 1 ? text : text + " ".repeat(widths[column]! - stringWidth(text));
+          return cell.style ? cell.style(padded) : padded;
+        })
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
