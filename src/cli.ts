@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerDoctor } from "./commands/doctor.js";
 import { registerTips } from "./commands/tips.js";
 
 declare const PACKAGE_VERSION: string;
@@ -26,5 +27,6 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
     );
 
   registerTips(program);
+  registerDoctor(program);
   return program;
 }
