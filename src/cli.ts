@@ -6,6 +6,7 @@ import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerList } from "./commands/list.js";
 import { registerShow } from "./commands/show.js";
+import { registerDoctor } from "./commands/doctor.js";
 import { registerTips } from "./commands/tips.js";
 
 declare const PACKAGE_VERSION: string;
@@ -40,5 +41,6 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
   registerExport(program);
   registerImport(program);
   registerConfig(program);
+  registerDoctor(program);
   return program;
 }

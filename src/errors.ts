@@ -16,6 +16,8 @@ export class StoreError extends CoachError {
   constructor(
     readonly file: string,
     readonly problem: string,
+    /** The file is damaged in a way `doctor --repair` can salvage. */
+    readonly repairable = false,
   ) {
     super(`${file}: ${problem}`);
   }

@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { buildProgram } from "./cli.js";
-import { CoachError } from "./errors.js";
+import { CoachError, StoreError } from "./errors.js";
+import { safeLine } from "./ui/safe-text.js";
 import { applyColorPreference, theme } from "./ui/theme.js";
 
 /**
@@ -22,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+const REPAIR_HINT = "nothing was changed; 'rejection-coach doctor --repair' can salvage it and keeps a backup";
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help / version).
@@ -32,7 +35,9 @@ function exitCodeFor(error: unknown): number {
     return 130;
   }
   if (error instanceof CoachError) {
-    process.stderr.write(`${theme.error("rejection-coach:")} ${error.message}\n`);
+    const hint = error instanceof StoreError && error.repairable ? `; ${REPAIR_HINT}` : "";
+    // Messages can quote a damaged file or typed text: keep them to one safe line.
+    process.stderr.write(`${theme.error("rejection-coach:")} ${safeLine(error.message)}${hint}\n`);
     return error.exitCode;
   }
   process.stderr.write(`rejection-coach: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -20,6 +20,9 @@ const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
 /** Why a raw journal cannot be used; the store turns it into a StoreError. */
 export class InvalidJournalError extends Error {}
 
+/** The journal comes from a newer build: it must not be changed, only read by that build. */
+export class NewerJournalError extends InvalidJournalError {}
+
 export function migrate(raw: unknown): { journal: Raw; migrated: boolean } {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InvalidJournalError("is not a journal: expected a JSON object with `version` and `entries`");
@@ -30,7 +33,7 @@ export function migrate(raw: unknown): { journal: Raw; migrated: boolean } {
     throw new InvalidJournalError("has an unreadable `version` field (expected a whole number)");
   }
   if (start > CURRENT_VERSION) {
-    throw new InvalidJournalError(
+    throw new NewerJournalError(
       `was written by a newer rejection-coach (journal version ${start}; this one reads up to ${CURRENT_VERSION}); upgrade rejection-coach`,
     );
   }

@@ -3,8 +3,10 @@ import Conf from "conf";
 import lockfile from "proper-lockfile";
 import { StoreError } from "../errors.js";
 import type { Journal } from "./entry.js";
-import { CURRENT_VERSION, InvalidJournalError, migrate, validateJournal } from "./migrations.js";
+import { CURRENT_VERSION, InvalidJournalError, NewerJournalError, migrate, validateJournal } from "./migrations.js";
 import { JOURNAL_FILE_NAME, journalPath } from "./paths.js";
+import { jsonErrorText } from "./salvage.js";
+import { writeFileAtomic } from "./atomic-file.js";
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
@@ -14,18 +16,20 @@ const DIR_MODE = 0o700;
  * writer killed mid-write leaves its lock behind, and the next one takes it
  * over once it has not been refreshed for `stale` milliseconds.
  */
-const LOCK_OPTIONS = {
+export const LOCK_OPTIONS = {
   stale: 5_000,
   update: 1_000,
   realpath: false,
   retries: { retries: 60, factor: 1.3, minTimeout: 20, maxTimeout: 400, randomize: true },
 } as const;
 
+const EMPTY = "the file is empty";
+
 const emptyJournal = (): Journal => ({ version: CURRENT_VERSION, entries: [] });
 
 /**
- * The journal on disk: one JSON file written through conf (atomic rename, mode
- * 0600) in a 0700 folder. Reads take no lock, since writes replace the file
+ * The journal on disk: one JSON file, read through conf and written whole by
+ * writeFileAtomic (temporary copy, fsync, rename; mode 0600) in a 0700 folder. Reads take no lock, since writes replace the file
  * whole; every read-modify-write holds a cross-process lock and re-reads inside it.
  * A file that cannot be read or validated is reported and never written.
  */
@@ -50,9 +54,9 @@ export class JournalStore {
     this.#prepareDir();
     const release = await this.#lock();
     try {
-      const { journal, conf } = this.#load();
+      const { journal } = this.#load();
       const result = await change(journal);
-      this.#write(conf ?? this.#conf(), journal);
+      this.#write(journal);
       return result;
     } finally {
       await release().catch(() => undefined);
@@ -76,26 +80,58 @@ export class JournalStore {
     });
   }
 
-  #load(): { journal: Journal; conf?: Conf } {
+  /**
+   * Replaces the journal whatever state the file is in (doctor --repair): under
+   * the lock, `rebuild` gets the bytes on disk and returns the journal to write,
+   * or undefined to leave the file as it is.
+   */
+  async rebuild(
+    rebuild: (raw: Buffer | undefined) => Journal | undefined | Promise<Journal | undefined>,
+  ): Promise<void> {
+    this.#prepareDir();
+    const release = await this.#lock();
+    try {
+      const journal = await rebuild(this.readRaw());
+      if (journal) this.#write(journal);
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  #load(): { journal: Journal } {
     if (existsSync(this.dir) && !statSync(this.dir).isDirectory()) {
       throw new StoreError(this.dir, "the data path is a file, not a folder; choose another with --data");
     }
-    if (!existsSync(this.file)) return { journal: emptyJournal() };
+    // existsSync says false when the folder cannot be searched: that is not an empty journal.
+    if (!this.#fileExists()) return { journal: emptyJournal() };
     let parsed: unknown;
-    let conf: Conf;
     try {
       // conf parses the file once in its constructor; keep that parse rather than
       // asking for `.store`, which would read and parse the whole file again.
-      conf = this.#conf((value) => (parsed = value));
+      this.#conf((value) => (parsed = value));
     } catch (error) {
-      if (error instanceof SyntaxError) throw new StoreError(this.file, `is not valid JSON (${error.message})`);
+      if (error instanceof SyntaxError) {
+        const problem = error.message === EMPTY ? "is empty" : `is not valid JSON (${jsonErrorText(error)})`;
+        throw new StoreError(this.file, problem, true);
+      }
       throw this.#ioError(error, "cannot be read");
     }
     try {
-      return { journal: validateJournal(migrate(parsed).journal), conf };
+      return { journal: validateJournal(migrate(parsed).journal) };
     } catch (error) {
-      if (error instanceof InvalidJournalError) throw new StoreError(this.file, error.message);
+      if (error instanceof InvalidJournalError) {
+        throw new StoreError(this.file, error.message, !(error instanceof NewerJournalError));
+      }
       throw error;
+    }
+  }
+
+  #fileExists(): boolean {
+    try {
+      return Boolean(statSync(this.file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw this.#ioError(error, "cannot be read");
     }
   }
 
@@ -107,6 +143,7 @@ export class JournalStore {
       configFileMode: FILE_MODE,
       accessPropertiesByDotNotation: false,
       deserialize: (text: string) => {
+        if (text.trim() === "") throw new SyntaxError(EMPTY);
         const value: unknown = JSON.parse(text);
         onParse?.(value);
         return value as Record<string, unknown>;
@@ -114,12 +151,12 @@ export class JournalStore {
     });
   }
 
-  #write(conf: Conf, journal: Journal): void {
+  #write(journal: Journal): void {
     const checked = validateJournal({ ...journal });
     try {
-      conf.store = { version: CURRENT_VERSION, entries: checked.entries } as unknown as Record<string, unknown>;
-      // atomic rename keeps the temp file's mode; an older file may have been looser.
-      chmodSync(this.file, FILE_MODE);
+      // The same JSON conf writes (tab-indented), written so that a full disk cannot cut it short.
+      const text = JSON.stringify({ version: CURRENT_VERSION, entries: checked.entries }, undefined, "\t");
+      writeFileAtomic(this.file, text, FILE_MODE);
     } catch (error) {
       throw this.#ioError(error, "cannot be written");
     }
@@ -142,17 +179,25 @@ export class JournalStore {
   }
 
   async #lock(): Promise<() => Promise<void>> {
-    try {
-      return await lockfile.lock(this.file, {
-        ...LOCK_OPTIONS,
-        lockfilePath: `${this.file}.lock`,
-        onCompromised: () => undefined,
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
-        throw new StoreError(this.file, "is locked by another rejection-coach process; try again in a moment");
+    // proper-lockfile retries on every error; only "someone else holds it" is worth
+    // waiting for. A read-only or forbidden folder is reported at once, not after 20 s.
+    const { retries, ...options } = LOCK_OPTIONS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await lockfile.lock(this.file, {
+          ...options,
+          retries: 0,
+          lockfilePath: `${this.file}.lock`,
+          onCompromised: () => undefined,
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw this.#ioError(error, "cannot be written");
+        if (attempt >= retries.retries) {
+          throw new StoreError(this.file, "is locked by another rejection-coach process; try again in a moment");
+        }
+        const wait = Math.min(retries.maxTimeout, retries.minTimeout * retries.factor ** attempt);
+        await new Promise((resolve) => setTimeout(resolve, wait * (1 + Math.random())));
       }
-      throw this.#ioError(error, "cannot be locked");
     }
   }
 

@@ -1,0 +1,96 @@
+import type { Command } from "commander";
+import { StoreError } from "../errors.js";
+import type { Check, Diagnosis, Dropped, RepairReport } from "../journal/repair.js";
+import { printData, printJson } from "../ui/output.js";
+import { safeLine } from "../ui/safe-text.js";
+import { theme } from "../ui/theme.js";
+import { dataDirOf } from "./context.js";
+
+interface DoctorOptions {
+  repair?: boolean;
+  json?: boolean;
+}
+
+export function registerDoctor(program: Command): void {
+  program
+    .command("doctor")
+    .description("check that your journal is readable, valid and private; --repair fixes what it can")
+    .option("--repair", "fix what was found: keeps a backup of the file first, then saves every valid entry")
+    .option("--json", "print the findings as JSON")
+    .addHelpText(
+      "after",
+      `
+Exits 0 when all is well and 1 when something needs attention.
+
+Examples:
+  rejection-coach doctor
+  rejection-coach doctor --repair
+  rejection-coach doctor --json | jq '.checks[] | select(.severity == "problem")'`,
+    )
+    .action(async (options: DoctorOptions, command: Command) => {
+      const dir = dataDirOf(command);
+      const { diagnose, repair } = await import("../journal/repair.js");
+      const diagnosis = diagnose(dir);
+      if (!options.repair || !diagnosis.repairable) {
+        if (options.json) printJson(diagnosis);
+        else printData(renderDiagnosis(diagnosis, Boolean(options.repair) && diagnosis.healthy));
+        if (!diagnosis.healthy) {
+          throw new StoreError(diagnosis.file, diagnosis.problem ?? "needs attention", diagnosis.repairable);
+        }
+        return;
+      }
+      if (!options.json) printData(renderDiagnosis(diagnosis, true));
+      const report = await repair(dir);
+      if (options.json) printJson({ ...report, before: diagnosis });
+      else printData(renderRepair(report));
+    });
+}
+
+const mark = (severity: Check["severity"]): string =>
+  severity === "ok" ? theme.good("✓") : severity === "notice" ? theme.accent("·") : theme.error("✗");
+
+function renderDiagnosis(diagnosis: Diagnosis, repairing: boolean): string {
+  const lines = [theme.heading(`Journal: ${safeLine(diagnosis.file)}`)];
+  for (const check of diagnosis.checks) lines.push(`  ${mark(check.severity)} ${safeLine(check.message)}`);
+  const { salvage } = diagnosis;
+  if (salvage) {
+    lines.push(
+      "",
+      `  ${salvage.kept} of ${salvage.found} ${salvage.found === 1 ? "entry" : "entries"} can be saved.`,
+      ...renderDropped(salvage.dropped, repairing ? "will be dropped" : "cannot be saved"),
+    );
+  }
+  lines.push("");
+  if (diagnosis.healthy) lines.push(theme.good(repairing ? "All good: nothing to repair." : "All good."));
+  else if (repairing) lines.push("Repairing…");
+  else if (diagnosis.repairable) {
+    lines.push("Run 'rejection-coach doctor --repair' to fix this. It keeps a copy of the file before changing it.");
+  } else lines.push("doctor --repair cannot fix this; nothing was changed.");
+  return lines.join("\n");
+}
+
+function renderDropped(dropped: Dropped[], verb: string): string[] {
+  if (dropped.length === 0) return [];
+  return [
+    `  ${dropped.length} ${verb}:`,
+    ...dropped.map((item) => `    - ${safeLine(item.where)}: ${safeLine(item.reason)}`),
+  ];
+}
+
+function renderRepair(report: RepairReport): string {
+  const lines: string[] = [];
+  if (report.backup) lines.push(`Kept a copy of the original file: ${safeLine(report.backup)}`);
+  if (report.rewritten) {
+    lines.push(`Saved ${report.kept} ${report.kept === 1 ? "entry" : "entries"}.`);
+    if (report.dropped.length > 0) {
+      lines.push(`Dropped ${report.dropped.length} (they are still in the copy above):`);
+      for (const item of report.dropped) lines.push(`  - ${safeLine(item.where)}: ${safeLine(item.reason)}`);
+    }
+    for (const { from, to } of report.renamed) {
+      lines.push(`Two different entries shared the id ${safeLine(from)}; the second one is now ${to}.`);
+    }
+  }
+  for (const fix of report.fixed) lines.push(`${fix[0]!.toUpperCase()}${fix.slice(1)}.`);
+  lines.push(theme.good(`The journal is repaired: ${safeLine(report.file)}`));
+  return lines.join("\n");
+}

@@ -1,0 +1,170 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JournalStore } from "../../src/journal/store.js";
+import { bundleScript } from "../helpers/bundle.js";
+import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+
+/**
+ * The store under real processes: writers killed with SIGKILL part-way, and many
+ * writers at once. The child is test/helpers/store-writer.ts, bundled like the CLI.
+ */
+let writer: string;
+const dirs: string[] = [];
+beforeAll(async () => {
+  writer = await bundleScript("test/helpers/store-writer.ts");
+});
+afterAll(() => {
+  for (const dir of dirs) removeDir(dir);
+  removeDir(join(writer, ".."));
+});
+
+function freshDir(): string {
+  const root = tempDir();
+  dirs.push(root);
+  return join(root, "home");
+}
+
+/** A small seeded generator, so a failing run can be repeated with CRASH_SEED. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Run {
+  /** Ids the child printed in full, i.e. appends whose update had resolved. */
+  ids: string[];
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/**
+ * Starts the writer; kills it with SIGKILL `killAfterMs` after it starts, or
+ * `killAfterFirstMs` after its first completed append (start-up time varies a lot
+ * on a busy machine), unless it ends first.
+ */
+function runWriter(dir: string, count: string, killAfterMs?: number, killAfterFirstMs?: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, dir, count]);
+    let stdout = "";
+    let stderr = "";
+    let timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    if (killAfterFirstMs !== undefined) timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      if (killAfterFirstMs !== undefined && !stdout.includes("\n") && chunk.includes("\n")) {
+        clearTimeout(timer);
+        timer = setTimeout(() => child.kill("SIGKILL"), killAfterFirstMs);
+      }
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      // Only whole lines count: a line cut by the kill was never fully reported.
+      const ids = stdout.split("\n").slice(0, -1);
+      resolve({ ids, code, signal, stderr });
+    });
+  });
+}
+
+describe("a writer killed with SIGKILL at random moments", () => {
+  it("always leaves a journal that parses and holds every append the writer reported", async () => {
+    const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+    const next = random(seed);
+    const dir = freshDir();
+    const store = new JournalStore(dir);
+    const reported = new Set<string>();
+    const deadline = Date.now() + 35_000;
+    let rounds = 0;
+    let killedMidRun = 0;
+    while (rounds < 40 && Date.now() < deadline) {
+      rounds++;
+      // Mostly part-way through a run of appends; sometimes before the first one ends.
+      const early = next() < 0.25;
+      const delay = Math.floor(next() * (early ? 500 : 300));
+      const run = early ? await runWriter(dir, "forever", delay) : await runWriter(dir, "forever", undefined, delay);
+      expect(run.signal, `seed ${seed}, round ${rounds}: ${run.stderr}`).toBe("SIGKILL");
+      if (run.ids.length > 0) killedMidRun++;
+      for (const id of run.ids) reported.add(id);
+
+      if (existsSync(store.file)) {
+        const raw = readFileSync(store.file, "utf8");
+        expect(() => JSON.parse(raw), `seed ${seed}, round ${rounds}: the file does not parse`).not.toThrow();
+      }
+      const ids = new Set(store.read().entries.map((entry) => entry.id));
+      const missing = [...reported].filter((id) => !ids.has(id));
+      expect(missing, `seed ${seed}, round ${rounds}: reported but missing`).toEqual([]);
+      expect(ids.size, `seed ${seed}: no entry appears twice`).toBe(store.read().entries.length);
+
+      // A killed writer cannot release its lock; the next one would wait out the
+      // stale time (LOCK_OPTIONS.stale). That takeover is tested below, once.
+      rmSync(`${store.file}.lock`, { recursive: true, force: true });
+    }
+    expect(rounds).toBeGreaterThanOrEqual(15);
+    expect(killedMidRun, "most kills land after some appends completed").toBeGreaterThan(rounds / 2);
+    expect(reported.size).toBeGreaterThan(rounds);
+  }, 90_000);
+
+  it("a writer killed while holding the lock does not block the next one for long", async () => {
+    const dir = freshDir();
+    const store = new JournalStore(dir);
+    // Kill runs until one leaves its lock behind (a kill mid-update).
+    let before: Run | undefined;
+    for (let attempt = 0; attempt < 20 && !existsSync(`${store.file}.lock`); attempt++) {
+      before = await runWriter(dir, "forever", 400 + attempt * 37);
+    }
+    expect(existsSync(`${store.file}.lock`), "some kill landed inside an update").toBe(true);
+    const started = Date.now();
+    const after = await runWriter(dir, "1");
+    expect(after.code, after.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const ids = store.read().entries.map((entry) => entry.id);
+    expect(ids).toEqual(expect.arrayContaining([...(before?.ids ?? []), ...after.ids]));
+  }, 60_000);
+
+  it("doctor --repair clears whatever the killed writers left behind, without losing an entry", async () => {
+    const dir = freshDir();
+    const store = new JournalStore(dir);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      // Only the last kill's lock stays, so each writer gets going at once.
+      rmSync(`${store.file}.lock`, { recursive: true, force: true });
+      await runWriter(dir, "forever", undefined, attempt * 41);
+    }
+    const entries = store.read().entries;
+    // As when the person runs doctor later: leftovers are older than any save takes.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(dir)) utimesSync(join(dir, name), anHourAgo, anHourAgo);
+    const repair = runCli(["doctor", "--repair"], { dataDir: dir });
+    expect(repair.code, repair.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual(["journal.json"]);
+    expect(store.read().entries).toEqual(entries);
+    expect(runCli(["doctor"], { dataDir: dir }).code).toBe(0);
+  }, 60_000);
+});
+
+describe("many writers at once", () => {
+  it("20 processes appending at the same moment leave 20 entries and a valid store", async () => {
+    const dir = freshDir();
+    const runs = await Promise.all(Array.from({ length: 20 }, () => runWriter(dir, "1")));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const entries = new JournalStore(dir).read().entries;
+    expect(entries).toHaveLength(20);
+    expect(new Set(entries.map((entry) => entry.id))).toEqual(new Set(runs.flatMap((run) => run.ids)));
+  }, 60_000);
+
+  it("10 processes appending 5 times each, interleaved, lose nothing", async () => {
+    const dir = freshDir();
+    const runs = await Promise.all(Array.from({ length: 10 }, () => runWriter(dir, "5")));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    expect(new JournalStore(dir).read().entries).toHaveLength(50);
+  }, 60_000);
+});

@@ -1,0 +1,283 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { StoreError } from "../../src/errors.js";
+import type { Entry } from "../../src/journal/entry.js";
+import { CURRENT_VERSION, NewerJournalError } from "../../src/journal/migrations.js";
+import { diagnose, repair } from "../../src/journal/repair.js";
+import { readJournalBytes, salvageJournal } from "../../src/journal/salvage.js";
+import { JournalStore } from "../../src/journal/store.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { rejection, win } from "../helpers/fixtures.js";
+
+/** The journal as the store writes it (conf: JSON with tabs). */
+const serialize = (entries: unknown[], version: number = CURRENT_VERSION) =>
+  JSON.stringify({ version, entries }, undefined, "\t");
+const bytes = (text: string) => Buffer.from(text);
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe("readJournalBytes", () => {
+  it("tells healthy, empty, damaged and newer apart", () => {
+    expect(readJournalBytes(bytes(serialize([rejection()]))).state).toBe("healthy");
+    expect(readJournalBytes(bytes(" \n")).state).toBe("empty");
+    expect(readJournalBytes(bytes('{"version":1,"entr')).state).toBe("damaged");
+    expect(readJournalBytes(bytes(serialize([{ kind: "nope" }]))).state).toBe("damaged");
+    expect(readJournalBytes(bytes(serialize([], 99)))).toMatchObject({ state: "newer", version: 99 });
+  });
+
+  it("keeps its message on one line, without quoting the raw bytes", () => {
+    const reading = readJournalBytes(Buffer.from([0x00, 0x0a, 0xff, 0x7b, 0x0a, 0x22]));
+    expect(reading.state).toBe("damaged");
+    expect((reading as { problem: string }).problem).not.toMatch(/[\n\r]/);
+  });
+});
+
+describe("salvageJournal", () => {
+  const a = rejection({ id: "aaaa0001", company: "Acme" });
+  const b = win({ id: "bbbb0002", title: "A kind reply" });
+  const c = rejection({ id: "cccc0003", company: "Initech", note: "line one\nline two 🙂 שלום" });
+
+  it("keeps the complete entries before the place a file was cut off, and names the cut one", () => {
+    const text = serialize([a, b, c]);
+    const cut = text.indexOf('"Initech"') + 12;
+    const salvage = salvageJournal(bytes(text.slice(0, cut)));
+    expect(salvage.journal.entries).toEqual([a, b]);
+    expect(salvage.found).toBe(3);
+    expect(salvage.dropped).toEqual([
+      { where: "entry cccc0003 (Initech, 2026-11-02)", reason: expect.stringMatching(/ends in the middle/) },
+    ]);
+  });
+
+  it("keeps every complete entry, wherever a serialized journal is cut", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.nat(), (count, seed) => {
+        const entries: Entry[] = Array.from({ length: count }, (_, i) =>
+          i % 2
+            ? win({ id: `beef${String(i).padStart(4, "0")}` })
+            : rejection({ id: `cafe${String(i).padStart(4, "0")}` }),
+        );
+        const text = serialize(entries);
+        const cut = seed % (text.length + 1);
+        // Entry k is complete when the text up to its closing brace fits before the cut.
+        const complete = entries.filter((_, k) => serialize(entries.slice(0, k + 1)).length - "\n\t]\n}".length <= cut);
+        expect(salvageJournal(bytes(text.slice(0, cut))).journal.entries).toEqual(complete);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("drops invalid entries with the field that is wrong, and keeps the rest", () => {
+    const salvage = salvageJournal(bytes(serialize([a, { ...b, winKind: "lottery" }, { ...c, mood: 42 }, c])));
+    expect(salvage.journal.entries.map((entry) => entry.id)).toEqual(["aaaa0001", "cccc0003"]);
+    expect(salvage.dropped).toEqual([
+      { where: "entry bbbb0002 (A kind reply, 2026-11-03)", reason: expect.stringContaining("field `winKind`") },
+      { where: "entry cccc0003 (Initech, 2026-11-02)", reason: expect.stringContaining("field `mood`") },
+    ]);
+  });
+
+  it("drops an exact copy, and gives a different entry that reuses an id a new id", () => {
+    const twin = { ...a, company: "Other Corp" };
+    const salvage = salvageJournal(bytes(serialize([a, a, twin])));
+    expect(salvage.journal.entries).toHaveLength(2);
+    expect(salvage.dropped).toEqual([
+      { where: expect.stringContaining("aaaa0001"), reason: expect.stringMatching(/exact copy/) },
+    ]);
+    const renamed = salvage.journal.entries[1]!;
+    expect(salvage.renamed).toEqual([{ from: "aaaa0001", to: renamed.id }]);
+    expect(renamed).toEqual({ ...twin, id: renamed.id });
+    expect(renamed.id).not.toBe("aaaa0001");
+  });
+
+  it("skips a garbled value in the middle and keeps what follows", () => {
+    const text = `{"version":1,"entries":[${JSON.stringify(a)}, nonsense!, ${JSON.stringify(b)}]}`;
+    const salvage = salvageJournal(bytes(text));
+    expect(salvage.journal.entries).toEqual([a, b]);
+    expect(salvage.dropped).toEqual([{ where: "entry #2", reason: expect.stringMatching(/cannot be read as JSON/) }]);
+  });
+
+  it("finds nothing in random bytes, and says why", () => {
+    const salvage = salvageJournal(Buffer.from([0x00, 0xff, 0x13, 0x8f]));
+    expect(salvage.journal.entries).toEqual([]);
+    expect(salvage.dropped[0]?.reason).toMatch(/does not start with/);
+  });
+
+  it("reads a bare list of entries and an unversioned journal", () => {
+    expect(salvageJournal(bytes(JSON.stringify([a, 7]))).journal.entries).toEqual([a]);
+    expect(salvageJournal(bytes(JSON.stringify({ entries: [a, {}] }))).journal.entries).toEqual([a]);
+  });
+
+  it("never throws on arbitrary text, and what it keeps is always a valid journal", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
+        const salvage = salvageJournal(bytes(`{"version":1,"entries":[${JSON.stringify(a)},${text}`));
+        expect(salvage.journal.version).toBe(CURRENT_VERSION);
+        expect(salvage.journal.entries[0]).toEqual(a);
+      }),
+    );
+  });
+
+  it("refuses a journal from a newer version, even a truncated one", () => {
+    expect(() => salvageJournal(bytes(serialize([a], 99)))).toThrow(NewerJournalError);
+    expect(() => salvageJournal(bytes(serialize([a], 99).slice(0, 60)))).toThrow(NewerJournalError);
+  });
+});
+
+describe("diagnose and repair", () => {
+  let root: string;
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    root = tempDir();
+    dir = join(root, "home");
+    file = join(dir, "journal.json");
+  });
+  afterEach(() => removeDir(root));
+
+  const home = (content: string | Buffer, fileMode = 0o600, dirMode = 0o700) => {
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, dirMode);
+    writeFileSync(file, content);
+    chmodSync(file, fileMode);
+  };
+  const a = rejection({ id: "aaaa0001" });
+  const b = rejection({ id: "bbbb0002" });
+
+  it("a missing journal is healthy and repair creates nothing", async () => {
+    const diagnosis = diagnose(dir);
+    expect(diagnosis).toMatchObject({ state: "missing", healthy: true });
+    expect(await repair(dir)).toMatchObject({ rewritten: false, fixed: [] });
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("a healthy journal: no problems, and repair changes nothing", async () => {
+    home(serialize([a, b]));
+    const before = readFileSync(file);
+    expect(diagnose(dir)).toMatchObject({ state: "healthy", healthy: true, entries: 2 });
+    const report = await repair(dir);
+    expect(report).toMatchObject({ rewritten: false, fixed: [] });
+    expect(readFileSync(file)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(["journal.json"]);
+  });
+
+  it("repairs a truncated journal: a 0600 backup of the exact bytes, then every complete entry", async () => {
+    const damaged = bytes(serialize([a, b]).slice(0, -40));
+    home(damaged);
+    const diagnosis = diagnose(dir);
+    expect(diagnosis).toMatchObject({ state: "damaged", healthy: false, repairable: true });
+    expect(diagnosis.salvage).toMatchObject({ kept: 1, found: 2 });
+
+    const report = await repair(dir, new Date(2026, 10, 24, 9, 5, 7));
+    expect(report.backup).toBe(`${file}.backup-20261124-090507`);
+    expect(readFileSync(report.backup!)).toEqual(damaged);
+    expect(mode(report.backup!)).toBe(0o600);
+    expect(report).toMatchObject({ rewritten: true, kept: 1 });
+    expect(report.dropped).toHaveLength(1);
+    expect(new JournalStore(dir).read().entries).toEqual([a]);
+    expect(mode(file)).toBe(0o600);
+    expect(diagnose(dir).healthy).toBe(true);
+  });
+
+  it("never overwrites an earlier backup", async () => {
+    const when = new Date(2026, 10, 24, 9, 5, 7);
+    home("{");
+    const first = (await repair(dir, when)).backup!;
+    writeFileSync(file, "{ broken again");
+    const second = (await repair(dir, when)).backup!;
+    expect(second).not.toBe(first);
+    expect(readFileSync(first, "utf8")).toBe("{");
+    expect(readFileSync(second, "utf8")).toBe("{ broken again");
+  });
+
+  it("leaves a journal from a newer version exactly as it is, with no backup", async () => {
+    const newer = serialize([a], 99);
+    home(newer);
+    expect(diagnose(dir)).toMatchObject({ state: "newer", healthy: false, repairable: false });
+    await expect(repair(dir)).rejects.toThrow(/newer rejection-coach.*upgrade/);
+    expect(readFileSync(file, "utf8")).toBe(newer);
+    expect(readdirSync(dir)).toEqual(["journal.json"]);
+  });
+
+  it("makes a folder and file that are open to others private again", async () => {
+    home(serialize([a]), 0o644, 0o755);
+    const diagnosis = diagnose(dir);
+    expect(diagnosis).toMatchObject({ healthy: false, repairable: true, looseFile: true, looseFolder: true });
+    const report = await repair(dir);
+    expect(report.fixed).toEqual(["made the folder private (0700)", "made the journal private (0600)"]);
+    expect(report.backup).toBeUndefined();
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(file)).toBe(0o600);
+  });
+
+  it("clears a stale lock and leftover temporary copies, and leaves a fresh lock alone", async () => {
+    home(serialize([a]));
+    mkdirSync(`${file}.lock`);
+    writeFileSync(`${file}.tmp-1763971234abcdef`, serialize([a, b]));
+    expect(diagnose(dir)).toMatchObject({ healthy: true });
+    expect(diagnose(dir).checks.map((check) => check.message)).toEqual(
+      expect.arrayContaining(["another rejection-coach is saving right now", "a save is in progress"]),
+    );
+
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.lock`, old, old);
+    utimesSync(`${file}.tmp-1763971234abcdef`, old, old);
+    const diagnosis = diagnose(dir);
+    expect(diagnosis).toMatchObject({ healthy: false, repairable: true, staleLock: true });
+    expect(diagnosis.problem).toMatch(/lock was left .* \(and 1 more\)/);
+    const report = await repair(dir);
+    expect(report.fixed).toEqual([
+      "removed 1 unfinished temporary copy(ies)",
+      "cleared the lock a stopped save left behind",
+    ]);
+    expect(readdirSync(dir)).toEqual(["journal.json"]);
+    expect(new JournalStore(dir).read().entries).toEqual([a]);
+  });
+
+  it("names a data path that is a file, and cannot repair it", async () => {
+    mkdirSync(root, { recursive: true });
+    writeFileSync(dir, "not a folder");
+    expect(diagnose(dir)).toMatchObject({ state: "unusable", repairable: false });
+    await expect(repair(dir)).rejects.toThrow(/is a file, not a folder/);
+    expect(readFileSync(dir, "utf8")).toBe("not a folder");
+  });
+
+  it("puts the damage, not the modes, in the one-line summary", () => {
+    home("{", 0o644, 0o755);
+    expect(diagnose(dir).problem).toBe(
+      "is not valid JSON (Expected property name or '}' in JSON at position 1) (and 2 more)",
+    );
+  });
+});
+
+describe("the store's error for a damaged journal", () => {
+  let root: string;
+  beforeEach(() => (root = tempDir()));
+  afterEach(() => removeDir(root));
+
+  const errorFor = (content: string): StoreError => {
+    writeFileSync(join(root, "journal.json"), content);
+    try {
+      new JournalStore(root).read();
+    } catch (error) {
+      expect(error).toBeInstanceOf(StoreError);
+      return error as StoreError;
+    }
+    throw new Error("no error");
+  };
+
+  it("offers doctor --repair for damage, not for a journal from a newer version", () => {
+    expect(errorFor("")).toMatchObject({ problem: "is empty", repairable: true });
+    expect(errorFor("{").repairable).toBe(true);
+    expect(errorFor("[]").repairable).toBe(true);
+    expect(errorFor(serialize([], 99)).repairable).toBe(false);
+  });
+});
