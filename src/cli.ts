@@ -1,5 +1,8 @@
 import { Command } from "commander";
+import { registerEdit } from "./commands/edit.js";
+import { registerLog } from "./commands/log.js";
 import { registerTips } from "./commands/tips.js";
+import { registerWin } from "./commands/win.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -25,6 +28,9 @@ Examples:
 Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep it elsewhere.`,
     );
 
+  registerLog(program);
+  registerWin(program);
+  registerEdit(program);
   registerTips(program);
   return program;
 }
