@@ -7,7 +7,10 @@ import { registerImport } from "./commands/import.js";
 import { registerList } from "./commands/list.js";
 import { registerShow } from "./commands/show.js";
 import { registerDoctor } from "./commands/doctor.js";
+import { registerEdit } from "./commands/edit.js";
+import { registerLog } from "./commands/log.js";
 import { registerTips } from "./commands/tips.js";
+import { registerWin } from "./commands/win.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -33,6 +36,9 @@ Examples:
 Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep it elsewhere.`,
     );
 
+  registerLog(program);
+  registerWin(program);
+  registerEdit(program);
   registerTips(program);
   registerStats(program);
   registerList(program);

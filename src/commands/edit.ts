@@ -1,0 +1,113 @@
+import type { Command } from "commander";
+import { UsageError } from "../errors.js";
+import type { RejectionEntry, WinEntry } from "../journal/entry.js";
+import type { RejectionFields, WinFields } from "../journal/make-entry.js";
+import { canPrompt, printJson, say } from "../ui/output.js";
+import { theme } from "../ui/theme.js";
+import { openJournal } from "./context.js";
+import {
+  addRejectionOptions,
+  addWinOptions,
+  REJECTION_FLAGS,
+  rejectionFieldsFrom,
+  WIN_FLAGS,
+  winFieldsFrom,
+  type RejectionOptions,
+  type WinOptions,
+} from "./entry-options.js";
+
+type EditOptions = RejectionOptions & WinOptions;
+
+/** Flags that only make sense for one kind of entry, by the option name commander gives them. */
+const REJECTION_ONLY = ["role", "stage", "ended", "reasonGiven", "reason", "mood", "emotion"] as const;
+const WIN_ONLY = ["kind", "title"] as const;
+const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+
+export function registerEdit(program: Command): void {
+  const command = program
+    .command("edit")
+    .description(
+      "change a saved entry (a rejection or a win): asked on a terminal, or by the same flags as log and win",
+    )
+    .argument("<id>", "the entry's id, or the start of it");
+  addRejectionOptions(command);
+  addWinOptions(command, { withCommon: false })
+    .addHelpText(
+      "after",
+      `
+With no flags, on a terminal, it shows the entry and asks which field to change,
+with the current value filled in. With flags, only those fields change.
+For text you can remove (the reason given, a note), pass an empty value: --note "".
+
+Examples:
+  rejection-coach edit 3f9a
+  rejection-coach edit 3f9a --mood 6 --emotion relieved
+  rejection-coach edit 3f9a --stage final --note "They said it was close."
+  rejection-coach edit 7c21 --title "Second interview at Acme" --json`,
+    )
+    .action(async (id: string, options: EditOptions, command: Command) => {
+      const now = new Date();
+      const store = await openJournal(command);
+      const { findEntry } = await import("../journal/queries.js");
+      const entry = findEntry(store.read(), id);
+      const isRejection = entry.kind === "rejection";
+      const misplaced = (isRejection ? WIN_ONLY : REJECTION_ONLY).filter((key) => options[key] !== undefined);
+      if (misplaced.length > 0) {
+        throw new UsageError(
+          `${misplaced.map(flagName).join(", ")} ${misplaced.length === 1 ? "is" : "are"} not for ${isRejection ? "a rejection" : "a win"}; ${entry.id} is ${isRejection ? "a rejection" : "a win"}`,
+        );
+      }
+
+      const current = isRejection ? rejectionFieldsOf(entry) : winFieldsOf(entry as WinEntry);
+      let wanted: Partial<RejectionFields> | Partial<WinFields> = isRejection
+        ? await rejectionFieldsFrom(options, now)
+        : await winFieldsFrom(options, now);
+      if (Object.keys(wanted).length === 0) {
+        if (options.json || !canPrompt()) {
+          throw new UsageError(
+            `nothing to change: give the fields as flags (such as ${isRejection ? "--mood 6 or --note TEXT" : "--title TEXT"}), or run 'rejection-coach edit ${entry.id}' in a terminal`,
+          );
+        }
+        const [flows, { loadPrompts }] = await Promise.all([
+          isRejection ? import("../flows/log.js") : import("../flows/win.js"),
+          import("../flows/prompts.js"),
+        ]);
+        const prompts = await loadPrompts();
+        say(`Changing ${theme.id(entry.id)}, the ${entry.kind} of ${entry.date}.`);
+        const edited =
+          "editRejectionFlow" in flows
+            ? await flows.editRejectionFlow(prompts, current as RejectionFields, { show: say, now })
+            : await flows.editWinFlow(prompts, current as WinFields, { show: say, now });
+        if (!edited) {
+          say("Left as it was.");
+          return;
+        }
+        wanted = edited;
+      }
+
+      const { changedFields } = await import("../journal/make-entry.js");
+      const changed = changedFields(current, { ...current, ...wanted } as typeof current);
+      if (changed.length === 0) {
+        say("Nothing changed.");
+        if (options.json) printJson(entry);
+        return;
+      }
+      const changes = Object.fromEntries(changed.map((key) => [key, (wanted as Record<string, unknown>)[key]]));
+      const { saveChanges } = await import("../journal/save.js");
+      const saved = await saveChanges(store, entry.id, changes, now);
+      const flags = isRejection ? REJECTION_FLAGS : WIN_FLAGS;
+      const names = changed.map((key) => (flags as Record<string, string>)[key]!.replace(/^--/, ""));
+      say(`${theme.good("Updated")} ${theme.id(saved.id)}: ${names.join(", ")}.`);
+      if (options.json) printJson(saved);
+    });
+}
+
+function rejectionFieldsOf(entry: RejectionEntry): RejectionFields {
+  const { company, role, stage, ended, date, reasonGiven, reasons, mood, emotions, tags, note } = entry;
+  return { company, role, stage, ended, date, reasonGiven, reasons, mood, emotions, tags, note };
+}
+
+function winFieldsOf(entry: WinEntry): WinFields {
+  const { winKind, title, company, date, tags, note } = entry;
+  return { winKind, title, company, date, tags, note };
+}

@@ -1,0 +1,197 @@
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { UsageError } from "../errors.js";
+import type { RejectionFields, WinFields } from "../journal/make-entry.js";
+import {
+  EMOTIONS,
+  ENDINGS,
+  MOOD_MAX,
+  MOOD_MIN,
+  REASONS,
+  STAGES,
+  WIN_KINDS,
+  type Emotion,
+  type Ending,
+  type Reason,
+  type Stage,
+  type WinKind,
+} from "../journal/vocabulary.js";
+
+/** The flags `log` takes, and `edit` too: one per question of the flow. */
+export interface RejectionOptions {
+  company?: string;
+  role?: string;
+  stage?: Stage;
+  ended?: Ending;
+  date?: string;
+  reasonGiven?: string;
+  reason?: Reason[];
+  mood?: number;
+  emotion?: Emotion[];
+  tag?: string[];
+  note?: string;
+  json?: boolean;
+}
+
+/** The flags `win` takes, and `edit` too. */
+export interface WinOptions {
+  kind?: WinKind;
+  title?: string;
+  company?: string;
+  date?: string;
+  tag?: string[];
+  note?: string;
+  json?: boolean;
+}
+
+/** Flag names for the fields, for "missing --company, --role" messages. */
+export const REJECTION_FLAGS: Record<keyof RejectionFields, string> = {
+  company: "--company",
+  role: "--role",
+  stage: "--stage",
+  ended: "--ended",
+  date: "--date",
+  reasonGiven: "--reason-given",
+  reasons: "--reason",
+  mood: "--mood",
+  emotions: "--emotion",
+  tags: "--tag",
+  note: "--note",
+};
+export const WIN_FLAGS: Record<keyof WinFields, string> = {
+  winKind: "--kind",
+  title: "--title",
+  company: "--company",
+  date: "--date",
+  tags: "--tag",
+  note: "--note",
+};
+
+/** A repeatable flag that also takes commas: `--reason skills --reason interview` or `--reason skills,interview`. */
+function listOf<T extends string>(allowed: readonly T[] | undefined) {
+  return (value: string, previous: T[] = []): T[] => {
+    const items = value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean);
+    for (const item of items) {
+      if (allowed && !allowed.includes(item as T)) {
+        throw new InvalidArgumentError(`Allowed choices are ${allowed.join(", ")}.`);
+      }
+    }
+    return [...previous, ...(items as T[])];
+  };
+}
+
+function moodArg(value: string): number {
+  const mood = /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : NaN;
+  if (!(mood >= MOOD_MIN && mood <= MOOD_MAX)) {
+    throw new InvalidArgumentError(`Allowed values are whole numbers from ${MOOD_MIN} (awful) to ${MOOD_MAX} (fine).`);
+  }
+  return mood;
+}
+
+/** The options shared by every entry: when, tags, a note. */
+function addCommonOptions(command: Command): Command {
+  return command
+    .option("--date <when>", "when it happened: 2026-11-20, today, yesterday, last friday (default: today)")
+    .addOption(new Option("--tag <tag>", "a tag (repeat it, or separate with commas)").argParser(listOf(undefined)))
+    .option("--note <text>", "a note; '-' reads it from standard input")
+    .option("--json", "print the saved entry as JSON, and nothing else on stdout");
+}
+
+export function addRejectionOptions(command: Command): Command {
+  command
+    .option("--company <name>", "the company")
+    .option("--role <title>", "the role")
+    .addOption(new Option("--stage <stage>", "how far it got").choices(STAGES))
+    .addOption(new Option("--ended <how>", "how it ended").choices(ENDINGS))
+    .option("--reason-given <text>", "the reason they gave, in their words")
+    .addOption(
+      new Option("--reason <reason>", "a likely reason (repeatable)").choices(REASONS).argParser(listOf(REASONS)),
+    )
+    .addOption(new Option("--mood <1-10>", "how you feel: 1 is awful, 10 is fine").argParser(moodArg))
+    .addOption(
+      new Option("--emotion <emotion>", "a feeling that fits (repeatable)")
+        .choices(EMOTIONS)
+        .argParser(listOf(EMOTIONS)),
+    );
+  return addCommonOptions(command);
+}
+
+export function addWinOptions(command: Command, options: { withCommon: boolean } = { withCommon: true }): Command {
+  command
+    .addOption(new Option("--kind <kind>", "the kind of win").choices(WIN_KINDS))
+    .option("--title <text>", "what happened, in a few words");
+  if (options.withCommon) command.option("--company <name>", "the company, if any");
+  return options.withCommon ? addCommonOptions(command) : command;
+}
+
+/** Typed text from a flag: trimmed; empty is refused for a required field. */
+function text(value: string | undefined, flag: string, required: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (required && !trimmed) throw new UsageError(`${flag} cannot be empty`);
+  return trimmed;
+}
+
+/** `--note -` reads standard input to its end. */
+async function noteFrom(value: string | undefined): Promise<string | undefined> {
+  if (value !== "-") return value === undefined ? undefined : value.trim();
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").trim();
+}
+
+async function dayFrom(value: string | undefined, now: Date): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  const { DateInputError, parseDay } = await import("../journal/dates.js");
+  try {
+    return await parseDay(value, { now, direction: "past" });
+  } catch (error) {
+    if (error instanceof DateInputError) throw new UsageError(`--date: ${error.message}`);
+    throw error;
+  }
+}
+
+const unique = <T>(items: T[] | undefined): T[] | undefined => (items ? [...new Set(items)] : undefined);
+
+/** The fields the flags give; a field with no flag is left out (undefined), so the flow can ask for it. */
+export async function rejectionFieldsFrom(options: RejectionOptions, now: Date): Promise<Partial<RejectionFields>> {
+  return dropUndefined({
+    company: text(options.company, "--company", true),
+    role: text(options.role, "--role", true),
+    stage: options.stage,
+    ended: options.ended,
+    date: await dayFrom(options.date, now),
+    reasonGiven: text(options.reasonGiven, "--reason-given", false),
+    reasons: unique(options.reason),
+    mood: options.mood,
+    emotions: unique(options.emotion),
+    tags: unique(options.tag),
+    note: await noteFrom(options.note),
+  });
+}
+
+export async function winFieldsFrom(options: WinOptions, now: Date): Promise<Partial<WinFields>> {
+  return dropUndefined({
+    winKind: options.kind,
+    title: text(options.title, "--title", true),
+    company: text(options.company, "--company", false),
+    date: await dayFrom(options.date, now),
+    tags: unique(options.tag),
+    note: await noteFrom(options.note),
+  });
+}
+
+function dropUndefined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** "--company, --mood" for the required fields the flags did not give. */
+export function missingFlags<T>(
+  given: Partial<T>,
+  required: readonly (keyof T)[],
+  flags: Record<keyof T, string>,
+): string[] {
+  return required.filter((key) => given[key] === undefined).map((key) => flags[key]);
+}

@@ -1,0 +1,63 @@
+import type { Command } from "commander";
+import { UsageError } from "../errors.js";
+import type { WinFields } from "../journal/make-entry.js";
+import { canPrompt, printData, printJson, say } from "../ui/output.js";
+import { safeLine } from "../ui/safe-text.js";
+import { theme } from "../ui/theme.js";
+import { openJournal } from "./context.js";
+import { addWinOptions, missingFlags, WIN_FLAGS, winFieldsFrom, type WinOptions } from "./entry-options.js";
+
+const REQUIRED = ["winKind", "title"] as const;
+
+export function registerWin(program: Command): void {
+  const command = program
+    .command("win")
+    .description("log a small victory: an interview, good feedback, an application sent, a skill learned");
+  addWinOptions(command)
+    .addHelpText(
+      "after",
+      `
+Without a terminal, --kind and --title are needed.
+
+Examples:
+  rejection-coach win
+  rejection-coach win --kind interview --title "First interview at Acme" --company Acme
+  rejection-coach win --kind skill --title "Finished the SQL course" --tag learning --json`,
+    )
+    .action(async (options: WinOptions, command: Command) => {
+      const now = new Date();
+      const given = await winFieldsFrom(options, now);
+      const missing = missingFlags(given, REQUIRED, WIN_FLAGS);
+      const interactive = missing.length > 0 && !options.json && canPrompt();
+      if (missing.length > 0 && !interactive) {
+        throw new UsageError(
+          `missing ${missing.join(", ")} (run 'rejection-coach win' in a terminal to be asked instead)`,
+        );
+      }
+      const store = await openJournal(command);
+      let fields: WinFields;
+      if (interactive) {
+        // A broken journal is reported before any question.
+        store.read();
+        const [{ winFlow }, { loadPrompts }] = await Promise.all([
+          import("../flows/win.js"),
+          import("../flows/prompts.js"),
+        ]);
+        fields = await winFlow(await loadPrompts(), given, { show: say, now });
+      } else {
+        const { toDay } = await import("../journal/dates.js");
+        fields = { date: toDay(now), tags: [], ...given } as WinFields;
+      }
+
+      const { saveWin } = await import("../journal/save.js");
+      const { entry, journal } = await saveWin(store, fields, now);
+      say(`${theme.good("Saved")} ${theme.id(entry.id)}: ${safeLine(entry.title)}.`);
+      if (options.json) {
+        printJson(entry);
+        return;
+      }
+      const { celebrate } = await import("../ui/coach-view.js");
+      const wins = journal.entries.filter((candidate) => candidate.kind === "win").length;
+      printData(`\n${celebrate(entry.winKind, wins)}`);
+    });
+}

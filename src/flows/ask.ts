@@ -1,0 +1,116 @@
+import { DateInputError, parseDay, toDay } from "../journal/dates.js";
+import { splitList } from "../journal/make-entry.js";
+import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
+import { MOOD_SCALE } from "../ui/entry-labels.js";
+import { theme } from "../ui/theme.js";
+import type { Prompts } from "./prompts.js";
+
+/** What a question needs besides the prompts: the clock, for dates. */
+export interface AskContext {
+  now: Date;
+}
+
+/**
+ * A question with a muted hint after it. The hint goes once the question is
+ * answered, so the finished line reads "✔ When did you hear? yesterday".
+ */
+export function hinted(question: string, hint: string | undefined) {
+  if (!hint) return { message: question };
+  return {
+    message: `${question} ${theme.muted(hint)}`,
+    theme: {
+      style: { message: (text: string, status: string) => theme.heading(status === "done" ? question : text) },
+    },
+  };
+}
+
+/** Optional text: Enter skips it (or keeps the current value, which Tab puts in for editing), "-" removes it. */
+export async function askOptionalText(
+  prompts: Prompts,
+  question: string,
+  current: string | undefined,
+): Promise<string | undefined> {
+  const hint = current ? "Enter keeps, Tab edits, - removes" : "optional, Enter to skip";
+  const answer = (await prompts.input({ ...hinted(question, hint), default: current })).trim();
+  return answer === "-" || answer === "" ? undefined : answer;
+}
+
+export async function askRequiredText(
+  prompts: Prompts,
+  question: string,
+  current: string | undefined,
+  missing: string,
+): Promise<string> {
+  const answer = await prompts.input({
+    ...hinted(question, current ? "Enter keeps, Tab edits" : undefined),
+    default: current,
+    validate: (text) => (text.trim() ? true : `Please type ${missing}`),
+  });
+  return answer.trim();
+}
+
+/**
+ * A past day in the person's words ("yesterday", "last friday"); Enter means
+ * today, or keeps the current day. A future day is refused and asked again.
+ */
+export async function askPastDay(
+  prompts: Prompts,
+  question: string,
+  current: string | undefined,
+  now: Date,
+): Promise<string> {
+  const read = (text: string) =>
+    text.trim() ? parseDay(text, { now, direction: "past" }) : Promise.resolve(current ?? toDay(now));
+  // validate has already read each answer; the finished line shows the day it became.
+  const days = new Map<string, string>();
+  const answer = await prompts.input({
+    ...hinted(question, `Enter for ${current ?? "today"}, or a day like yesterday or last friday`),
+    validate: async (text) => {
+      try {
+        days.set(text, await read(text));
+        return true;
+      } catch (error) {
+        if (error instanceof DateInputError) return error.message;
+        throw error;
+      }
+    },
+    transformer: (text, { isFinal }) => (isFinal ? shownDay(text, days.get(text)) : text),
+  });
+  return days.get(answer) ?? read(answer);
+}
+
+/** "yesterday (2026-11-23)"; just the day when Enter was pressed or a day was typed. */
+function shownDay(typed: string, day: string | undefined): string {
+  const text = typed.trim();
+  if (!day) return text;
+  return !text || text === day ? day : `${text} (${day})`;
+}
+
+export async function askMood(prompts: Prompts, question: string, current: number | undefined): Promise<number> {
+  const answer = await prompts.input({
+    ...hinted(question, MOOD_SCALE),
+    default: current === undefined ? undefined : String(current),
+    validate: (text) =>
+      readMood(text) === undefined
+        ? `Please type a whole number from ${MOOD_MIN} to ${MOOD_MAX} (${MOOD_SCALE})`
+        : true,
+  });
+  return readMood(answer)!;
+}
+
+export function readMood(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d{1,2}$/.test(trimmed)) return undefined;
+  const mood = Number(trimmed);
+  return mood >= MOOD_MIN && mood <= MOOD_MAX ? mood : undefined;
+}
+
+/** Tags as typed: "remote, design" -> ["remote", "design"]; Enter keeps the current ones, "-" clears them. */
+export async function askTags(prompts: Prompts, current: readonly string[]): Promise<string[]> {
+  const hint = current.length ? "Enter keeps, Tab edits, - removes" : "separated by commas, optional";
+  const answer = await prompts.input({
+    ...hinted("Any tags?", hint),
+    default: current.length ? current.join(", ") : undefined,
+  });
+  return answer.trim() === "-" ? [] : splitList([answer]);
+}

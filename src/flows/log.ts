@@ -1,0 +1,129 @@
+import type { RejectionFields } from "../journal/make-entry.js";
+import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Reason } from "../journal/vocabulary.js";
+import { RULES } from "../coach/signals.js";
+import { ENDING_LABELS, REASON_LABELS, STAGE_LABELS } from "../ui/entry-labels.js";
+import { describeRejectionField } from "../ui/entry-summary.js";
+import { askMood, askOptionalText, askPastDay, askRequiredText, askTags, hinted, type AskContext } from "./ask.js";
+import type { Prompts } from "./prompts.js";
+import { reviewFields, type FieldSpec } from "./review.js";
+
+export interface FlowOptions {
+  /** Prints a message between questions (the command passes a writer to stderr). */
+  show(text: string): void;
+  now?: Date;
+}
+
+const field = (
+  key: keyof RejectionFields,
+  label: string,
+  ask: FieldSpec<RejectionFields>["ask"],
+): FieldSpec<RejectionFields> => ({
+  key,
+  label,
+  ask,
+  describe: (values) => describeRejectionField(key, values),
+});
+
+/** The questions, in the order they are asked. */
+export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
+  field("company", "Company", (prompts, values) =>
+    askRequiredText(prompts, "Which company was it?", values.company, "the company's name, even a short one"),
+  ),
+  field("role", "Role", (prompts, values) =>
+    askRequiredText(prompts, "What was the role?", values.role, "the role, in a few words"),
+  ),
+  field("stage", "Stage reached", (prompts, values) =>
+    prompts.select({
+      message: "How far did it get?",
+      choices: STAGES.map((value) => ({ value, name: STAGE_LABELS[value] })),
+      default: values.stage,
+    }),
+  ),
+  field("ended", "How it ended", (prompts, values) =>
+    prompts.select({
+      message: "How did it end?",
+      choices: ENDINGS.map((value) => ({ value, name: ENDING_LABELS[value] })),
+      default: values.ended,
+    }),
+  ),
+  field("date", "Date", (prompts, values, context) =>
+    askPastDay(
+      prompts,
+      values.ended === "ghosted" ? "About when did it go quiet?" : "When did you hear?",
+      values.date,
+      context.now,
+    ),
+  ),
+  field("reasonGiven", "Reason given", (prompts, values) =>
+    askOptionalText(prompts, "Did they give a reason? In their words", values.reasonGiven),
+  ),
+  field("reasons", "Likely reasons", (prompts, values) =>
+    prompts.checkbox<Reason>({
+      ...hinted("What do you think played a part?", "pick any, or none"),
+      choices: REASONS.map((value) => ({
+        value,
+        name: REASON_LABELS[value],
+        checked: values.reasons?.includes(value) ?? false,
+      })),
+      pageSize: REASONS.length,
+    }),
+  ),
+  field("mood", "Mood", (prompts, values) => askMood(prompts, "How are you feeling about it right now?", values.mood)),
+  field("emotions", "Feelings", (prompts, values) =>
+    prompts.checkbox<Emotion>({
+      ...hinted(
+        lowDay(values)
+          ? "That sounds like a hard day. Which of these words fit?"
+          : "Which of these words fit how you feel?",
+        "pick any, or none",
+      ),
+      choices: EMOTIONS.map((value) => ({ value, checked: values.emotions?.includes(value) ?? false })),
+      pageSize: EMOTIONS.length,
+    }),
+  ),
+  field("tags", "Tags", (prompts, values) => askTags(prompts, values.tags ?? [])),
+  field("note", "Note", (prompts, values) =>
+    askOptionalText(prompts, "Anything else you want to remember about it?", values.note),
+  ),
+];
+
+const lowDay = (values: Partial<RejectionFields>): boolean => values.mood !== undefined && values.mood <= RULES.lowMood;
+
+/**
+ * Asks for every field that `given` (the flags) does not have, then shows a
+ * summary with a chance to change any field. Returns the answers, or
+ * undefined when the person chose not to save.
+ */
+export async function logFlow(
+  prompts: Prompts,
+  given: Partial<RejectionFields>,
+  options: FlowOptions,
+): Promise<RejectionFields | undefined> {
+  const now = options.now ?? new Date();
+  const context: AskContext = { now };
+  const values: Partial<RejectionFields> = { ...given };
+  options.show(
+    "Sorry this one didn't work out. A few questions, then some ideas that may help.\nPress Ctrl+C at any time to stop; nothing is saved until the end.\n",
+  );
+  for (const spec of REJECTION_FIELDS) {
+    if (values[spec.key] !== undefined) continue;
+    // Silence comes with no reason to quote.
+    if (spec.key === "reasonGiven" && values.ended === "ghosted") continue;
+    (values as Record<string, unknown>)[spec.key] = await spec.ask(prompts, values, context);
+  }
+  const answers = { reasons: [], emotions: [], tags: [], ...values } as RejectionFields;
+  return reviewFields(prompts, REJECTION_FIELDS, answers, { show: options.show, now, mode: "new" });
+}
+
+/** Changes a saved rejection: its values are the defaults. Undefined when left as it was. */
+export function editRejectionFlow(
+  prompts: Prompts,
+  current: RejectionFields,
+  options: FlowOptions,
+): Promise<RejectionFields | undefined> {
+  return reviewFields(prompts, REJECTION_FIELDS, current, {
+    show: options.show,
+    now: options.now ?? new Date(),
+    mode: "edit",
+  });
+}

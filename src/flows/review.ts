@@ -1,0 +1,55 @@
+import { summaryTable } from "../ui/entry-summary.js";
+import type { AskContext } from "./ask.js";
+import type { Prompts } from "./prompts.js";
+
+/** One field of an entry: how to ask for it and how to show it in the summary. */
+export interface FieldSpec<T> {
+  key: keyof T & string;
+  label: string;
+  ask(prompts: Prompts, values: Partial<T>, context: AskContext): Promise<unknown>;
+  describe(values: Partial<T>): string;
+}
+
+export interface ReviewOptions {
+  /** Prints the summary (the command passes a writer to stderr). */
+  show(text: string): void;
+  now: Date;
+  /** "new": asked before the first save; "edit": changing a saved entry. */
+  mode: "new" | "edit";
+}
+
+/**
+ * Shows the answers and lets the person change any field, as often as they
+ * like, before saving. Returns the final answers, or undefined when they
+ * chose not to save (new) or to leave the entry as it was (edit).
+ */
+export async function reviewFields<T>(
+  prompts: Prompts,
+  fields: readonly FieldSpec<T>[],
+  start: T,
+  options: ReviewOptions,
+): Promise<T | undefined> {
+  const values = { ...start } as Partial<T>;
+  const context: AskContext = { now: options.now };
+  const editing = options.mode === "edit";
+  let changed = false;
+  for (;;) {
+    options.show(`\n${summaryTable(fields.map((field) => [field.label, field.describe(values)]))}\n`);
+    const choice = await prompts.select<string>({
+      message: editing ? "What would you like to change?" : "Does this look right?",
+      choices: [
+        { value: "save", name: editing ? "Save the changes" : "Yes, save it" },
+        ...fields.map((field) => ({ value: field.key, name: `Change: ${field.label.toLowerCase()}` })),
+        { value: "stop", name: editing ? "Leave it as it was" : "Don't save it" },
+      ],
+      // Editing starts on the first field; once something has changed, saving is one Enter away.
+      default: editing && !changed ? fields[0]?.key : "save",
+      pageSize: fields.length + 2,
+    });
+    if (choice === "save") return values as T;
+    if (choice === "stop") return undefined;
+    const field = fields.find((candidate) => candidate.key === choice)!;
+    (values as Record<string, unknown>)[field.key] = await field.ask(prompts, values, context);
+    changed = true;
+  }
+}

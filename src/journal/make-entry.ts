@@ -1,0 +1,66 @@
+import type { Entry, RejectionEntry, WinEntry } from "./entry.js";
+
+/** What a person says about a rejection: everything but the bookkeeping. */
+export type RejectionFields = Pick<
+  RejectionEntry,
+  "company" | "role" | "stage" | "ended" | "date" | "reasonGiven" | "reasons" | "mood" | "emotions" | "tags" | "note"
+>;
+
+/** What a person says about a win. */
+export type WinFields = Pick<WinEntry, "winKind" | "title" | "company" | "date" | "tags" | "note">;
+
+/** The fields a rejection cannot be saved without; the date defaults to today. */
+export const REQUIRED_REJECTION_FIELDS = ["company", "role", "stage", "ended", "mood"] as const;
+export const REQUIRED_WIN_FIELDS = ["winKind", "title"] as const;
+
+export function makeRejection(fields: RejectionFields, id: string, now: Date): RejectionEntry {
+  const at = now.toISOString();
+  return withoutEmpty({
+    id,
+    kind: "rejection",
+    createdAt: at,
+    updatedAt: at,
+    ...fields,
+    checkins: [],
+    actions: [],
+    feedback: [],
+  });
+}
+
+export function makeWin(fields: WinFields, id: string, now: Date): WinEntry {
+  const at = now.toISOString();
+  return withoutEmpty({ id, kind: "win", createdAt: at, updatedAt: at, ...fields });
+}
+
+/**
+ * The entry with `changes` applied and `updatedAt` moved on. An optional text
+ * field changed to "" or undefined is removed; everything else is kept.
+ */
+export function applyChanges<T extends Entry>(entry: T, changes: Partial<T>, now: Date): T {
+  return withoutEmpty({ ...entry, ...changes, updatedAt: now.toISOString() });
+}
+
+/** The fields whose values differ between two versions of an entry's fields. */
+export function changedFields<T extends object>(before: T, after: T): (keyof T)[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof T)[]);
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+/** Comma-separated or repeated values ("remote, design"), trimmed, empty ones dropped, each kept once. */
+export function splitList(values: readonly string[]): string[] {
+  const items = values.flatMap((value) => value.split(",")).map((item) => item.trim());
+  return [...new Set(items.filter(Boolean))];
+}
+
+/** Optional text left empty is absent in the journal, not "". */
+function withoutEmpty<T extends object>(entry: T): T {
+  const copy = { ...entry } as Record<string, unknown>;
+  for (const key of ["reasonGiven", "note", "company"]) {
+    if (copy[key] === undefined || (typeof copy[key] === "string" && (copy[key] as string).trim() === "")) {
+      // A rejection's company is required; the schema check reports it if it is missing.
+      if (key === "company" && copy.kind === "rejection") continue;
+      delete copy[key];
+    }
+  }
+  return copy as T;
+}

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import { NotFoundError, UsageError } from "../errors.js";
+import {
+  entrySchema,
+  rejectionSchema,
+  winSchema,
+  type Entry,
+  type Journal,
+  type RejectionEntry,
+  type WinEntry,
+} from "./entry.js";
+import { newId } from "./ids.js";
+import type { JournalStore } from "./store.js";
+import { applyChanges, makeRejection, makeWin, type RejectionFields, type WinFields } from "./make-entry.js";
+
+/** Adds a rejection; returns it as stored and the journal as it is after the write. */
+export async function saveRejection(
+  store: Pick<JournalStore, "update">,
+  fields: RejectionFields,
+  now: Date,
+): Promise<{ entry: RejectionEntry; journal: Journal }> {
+  return store.update((journal) => {
+    const entry = checked(rejectionSchema, makeRejection(fields, newId(idsOf(journal)), now));
+    journal.entries.push(entry);
+    return { entry, journal: structuredClone(journal) };
+  });
+}
+
+export async function saveWin(
+  store: Pick<JournalStore, "update">,
+  fields: WinFields,
+  now: Date,
+): Promise<{ entry: WinEntry; journal: Journal }> {
+  return store.update((journal) => {
+    const entry = checked(winSchema, makeWin(fields, newId(idsOf(journal)), now));
+    journal.entries.push(entry);
+    return { entry, journal: structuredClone(journal) };
+  });
+}
+
+/**
+ * Applies `changes` to the entry with this exact id, as it is on disk now
+ * (another process may have changed other fields since it was read).
+ */
+export async function saveChanges(
+  store: Pick<JournalStore, "update">,
+  id: string,
+  changes: Partial<Entry>,
+  now: Date,
+): Promise<Entry> {
+  return store.update((journal) => {
+    const index = journal.entries.findIndex((entry) => entry.id === id);
+    if (index < 0) throw new NotFoundError(`entry ${id} is no longer in the journal`);
+    const entry = checked(entrySchema, applyChanges(journal.entries[index]!, changes as Partial<Entry>, now));
+    journal.entries[index] = entry;
+    return entry;
+  });
+}
+
+const idsOf = (journal: Journal): Set<string> => new Set(journal.entries.map((entry) => entry.id));
+
+/** The entry in the schema's own shape and key order, or a UsageError naming the field. */
+function checked<S extends z.ZodType>(schema: S, entry: unknown): z.infer<S> {
+  const result = schema.safeParse(entry);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new UsageError(`${issue.path.join(".") || "entry"}: ${issue.message}`);
+}

@@ -1,0 +1,47 @@
+import type { RejectionFields, WinFields } from "../journal/make-entry.js";
+import { ENDING_LABELS, STAGE_LABELS, WIN_KIND_LABELS } from "./entry-labels.js";
+import { safeLine } from "./safe-text.js";
+import { theme } from "./theme.js";
+
+const NONE = "—";
+
+/** Typed text on one safe line; empty shows as a dash. */
+export const shown = (text: string | undefined): string => (text?.trim() ? safeLine(text.trim()) : NONE);
+export const shownList = (items: readonly string[]): string => (items.length ? items.map(safeLine).join(", ") : NONE);
+
+/** The short form of a label: "Final round", "Screening". */
+const short = (label: string): string => label.split(":")[0]!;
+
+export function describeRejectionField(key: keyof RejectionFields, fields: Partial<RejectionFields>): string {
+  switch (key) {
+    case "stage":
+      return fields.stage ? short(STAGE_LABELS[fields.stage]) : NONE;
+    case "ended":
+      return fields.ended ? ENDING_LABELS[fields.ended] : NONE;
+    case "mood":
+      return fields.mood === undefined ? NONE : `${fields.mood} of 10`;
+    case "reasons":
+    case "emotions":
+    case "tags":
+      return shownList(fields[key] ?? []);
+    default:
+      return shown(fields[key]);
+  }
+}
+
+export function describeWinField(key: keyof WinFields, fields: Partial<WinFields>): string {
+  switch (key) {
+    case "winKind":
+      return fields.winKind ? WIN_KIND_LABELS[fields.winKind] : NONE;
+    case "tags":
+      return shownList(fields.tags ?? []);
+    default:
+      return shown(fields[key]);
+  }
+}
+
+/** Label and value in two aligned columns, for the review before saving. */
+export function summaryTable(rows: readonly [label: string, value: string][]): string {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `  ${theme.muted(label.padEnd(width))}  ${value}`).join("\n");
+}

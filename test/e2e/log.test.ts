@@ -1,0 +1,374 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Entry, RejectionEntry, WinEntry } from "../../src/journal/entry.js";
+import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { rejection, win } from "../helpers/fixtures.js";
+import { KEY, PtySession } from "../helpers/pty.js";
+
+let dataDir: string;
+beforeEach(() => (dataDir = tempDir()));
+afterEach(() => removeDir(dataDir));
+
+const run = (args: string[], input?: string) => runCli(args, { dataDir, input });
+const journalFile = () => join(dataDir, "journal.json");
+const entries = (): Entry[] => (JSON.parse(readFileSync(journalFile(), "utf8")) as { entries: Entry[] }).entries;
+const REQUIRED = ["--company", "Acme", "--role", "Backend Engineer", "--stage", "interview", "--ended", "rejected"];
+const logByFlags = (...extra: string[]) => run(["log", ...REQUIRED, "--mood", "4", ...extra]);
+const idFromJson = (stdout: string) => (JSON.parse(stdout) as Entry).id;
+
+describe("log in a terminal", () => {
+  it("takes a whole log typed at the prompts and saves it to the journal", async () => {
+    const session = new PtySession(["log"], { dataDir });
+    await session.answer("Which company was it?", "Globex");
+    await session.answer("What was the role?", "Data Analyst");
+    await session.answer("How far did it get?", KEY.down.repeat(4)); // final round
+    await session.answer("How did it end?", ""); // they said no
+    await session.answer("When did you hear?", "yesterday");
+    await session.answer("Did they give a reason?", "We went with someone more senior");
+    await session.answer("played a part", KEY.down.repeat(3) + KEY.space); // competition
+    await session.answer("How are you feeling about it right now?", "2");
+    await session.answer("That sounds like a hard day", KEY.space + KEY.down.repeat(2) + KEY.space); // disappointed, sad
+    await session.answer("Any tags?", "analytics, remote");
+    await session.answer("Anything else you want to remember", "The panel was kind.");
+    await session.waitFor("Does this look right?");
+    expect(session.output).toContain("Globex");
+    expect(session.output).toContain("2 of 10");
+    session.type(KEY.enter);
+    expect(await session.exited()).toBe(0);
+
+    const [entry] = entries() as RejectionEntry[];
+    const yesterday = new Date();
+    yesterday.setDate(yesterday.getDate() - 1);
+    expect(entry).toMatchObject({
+      kind: "rejection",
+      company: "Globex",
+      role: "Data Analyst",
+      stage: "final",
+      ended: "rejected",
+      reasonGiven: "We went with someone more senior",
+      reasons: ["competition"],
+      mood: 2,
+      emotions: ["disappointed", "sad"],
+      tags: ["analytics", "remote"],
+      note: "The panel was kind.",
+    });
+    expect(entry!.date).toBe(
+      `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`,
+    );
+    expect(session.output).toContain(`Saved ${entry!.id}`);
+    expect(session.output).toContain("Try:");
+    expect(session.output).toContain(`rejection-coach reflect ${entry!.id}`);
+  });
+
+  it("refuses a future date at the prompt and asks again", async () => {
+    const session = new PtySession(["log", ...REQUIRED], { dataDir });
+    await session.answer("When did you hear?", "next friday");
+    await session.waitFor("is in the future");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+  });
+
+  it("asks only for what the flags did not give", async () => {
+    const session = new PtySession(["log", ...REQUIRED], { dataDir });
+    await session.waitFor("When did you hear?");
+    expect(session.output).not.toContain("Which company");
+    expect(session.output).not.toContain("How far did it get");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+  });
+
+  it("saves without a single question when every required flag is given", async () => {
+    const session = new PtySession(["log", ...REQUIRED, "--mood", "6"], { dataDir });
+    expect(await session.exited()).toBe(0);
+    expect(session.output).not.toContain("When did you hear");
+    expect(session.output).not.toContain("Does this look right");
+    expect(session.output).toContain("Try:");
+    expect(entries()).toHaveLength(1);
+  });
+
+  it("Ctrl+C at a prompt saves nothing: exit 130 and the journal byte for byte as it was", async () => {
+    expect(logByFlags("--note", "an earlier one").code).toBe(0);
+    const before = readFileSync(journalFile());
+
+    const atStage = new PtySession(["log"], { dataDir });
+    await atStage.answer("Which company was it?", "Globex");
+    await atStage.answer("What was the role?", "Analyst");
+    await atStage.waitFor("How far did it get?");
+    atStage.type(KEY.ctrlC);
+    expect(await atStage.exited()).toBe(130);
+    expect(atStage.output).toContain("Stopped. Nothing was saved.");
+    expect(readFileSync(journalFile()).equals(before)).toBe(true);
+
+    // At the very last step, with every answer given, too.
+    const atReview = new PtySession(["log", ...REQUIRED, "--date", "today", "--reason-given", "", "--reason", "unknown", "--emotion", "sad", "--tag", "x", "--note", "n"], { dataDir }); // prettier-ignore
+    await atReview.answer("How are you feeling", "5");
+    await atReview.waitFor("Does this look right?");
+    atReview.type(KEY.ctrlC);
+    expect(await atReview.exited()).toBe(130);
+    expect(readFileSync(journalFile()).equals(before)).toBe(true);
+  });
+
+  it("Ctrl+C on a first log leaves no journal file behind", async () => {
+    const session = new PtySession(["log"], { dataDir });
+    await session.waitFor("Which company was it?");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+    expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("reports a broken content folder after the questions and saves nothing", async () => {
+    const own = join(dataDir, "own-content");
+    mkdirSync(own);
+    writeFileSync(join(own, "strategies.yaml"), "strategies:\n  - id: x\n    title: [oops\n");
+    const session = new PtySession(["--content", own, "log", ...REQUIRED, "--date", "today", "--reason-given", "", "--reason", "unknown", "--emotion", "sad", "--tag", "x", "--note", "n"], { dataDir }); // prettier-ignore
+    await session.answer("How are you feeling", "5");
+    await session.answer("Does this look right?", "");
+    expect(await session.exited()).toBe(1);
+    expect(session.output).toMatch(/strategies\.yaml:\d+:\d+: invalid YAML/);
+    expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("stops before the first question when the journal cannot be read, and leaves it alone", async () => {
+    writeFileSync(journalFile(), "{ not json");
+    const session = new PtySession(["log"], { dataDir });
+    expect(await session.exited()).toBe(1);
+    expect(session.output).toContain("journal.json");
+    expect(session.output).not.toContain("Which company");
+    expect(readFileSync(journalFile(), "utf8")).toBe("{ not json");
+  });
+});
+
+describe("log by flags, without a terminal", () => {
+  it("saves with every required flag, confirms on stderr and coaches on stdout", () => {
+    const result = logByFlags("--reason", "skills", "--emotion", "disappointed", "--tag", "go,remote");
+    expect(result.code).toBe(0);
+    const [entry] = entries() as RejectionEntry[];
+    expect(entry).toMatchObject({ company: "Acme", stage: "interview", reasons: ["skills"], tags: ["go", "remote"] });
+    expect(result.stderr).toContain(`Saved ${entry!.id}`);
+    expect(result.stderr).toContain(`rejection-coach reflect ${entry!.id}`);
+    expect(result.stdout.match(/Try:/g)).toHaveLength(3);
+    expect(result.stdout).not.toContain("\u001b[");
+    expect(result.stdout).toContain("first one in your journal");
+  });
+
+  it("takes repeated --reason and --emotion flags", () => {
+    const result = logByFlags("--reason", "skills", "--reason", "interview", "--emotion", "sad", "--emotion", "numb");
+    expect(result.code).toBe(0);
+    expect(entries()[0]).toMatchObject({ reasons: ["skills", "interview"], emotions: ["sad", "numb"] });
+  });
+
+  it("exits 2 naming every missing flag, and creates nothing", () => {
+    const result = run(["log", "--company", "Acme", "--stage", "final"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--role");
+    expect(result.stderr).toContain("--ended");
+    expect(result.stderr).toContain("--mood");
+    expect(result.stderr).not.toContain("--company");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stdout).toBe("");
+    expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it.each([
+    [["--stage", "lunch"], "applied, screening, interview, assessment, final, offer"],
+    [["--ended", "vanished"], "rejected, ghosted, role-closed"],
+    [["--reason", "astrology"], "skills, interview, culture, competition, salary, internal, cancelled, unknown"],
+    [["--emotion", "elated"], "disappointed, frustrated, sad, angry, anxious, embarrassed, relieved, numb, motivated"],
+    [["--mood", "11"], "1 (awful) to 10 (fine)"],
+    [["--mood", "three"], "1 (awful) to 10 (fine)"],
+    [["--date", "blurb"], "2026-11-20, yesterday or last friday"],
+    [["--date", "next month"], "is in the future"],
+    [["--date", "2026-02-30"], "is not a calendar date"],
+  ])("exits 2 on a bad value (%s), saying what is allowed", (bad, allowed) => {
+    const result = run(["log", ...REQUIRED, "--mood", "4", ...bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(allowed);
+    expect(result.stdout).toBe("");
+    expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("exits 2 on an empty --company", () => {
+    const result = run(["log", ...REQUIRED, "--mood", "4", "--company", "  "]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--company cannot be empty");
+  });
+
+  it("--json prints only the saved entry on stdout", () => {
+    const result = logByFlags("--json", "--date", "2026-01-05");
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as RejectionEntry;
+    expect(printed).toEqual(entries()[0]);
+    expect(printed).toMatchObject({ kind: "rejection", company: "Acme", mood: 4, date: "2026-01-05" });
+    expect(result.stdout).not.toContain("Try:");
+  });
+
+  it("--note - reads the note from standard input", () => {
+    const result = run(
+      ["log", ...REQUIRED, "--mood", "4", "--note", "-"],
+      'They said: "close call".\nSecond line 🙂\n',
+    );
+    expect(result.code).toBe(0);
+    expect(entries()[0]!.note).toBe('They said: "close call".\nSecond line 🙂');
+  });
+
+  it("says something gentle after several low days in a row", () => {
+    for (const day of ["2026-01-01", "2026-01-02", "2026-01-03"]) {
+      expect(run(["log", ...REQUIRED, "--mood", "2", "--date", day]).code).toBe(0);
+    }
+    const result = run(["log", ...REQUIRED, "--mood", "2", "--emotion", "sad"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("entries came on low days");
+    expect(result.stdout).toContain("Get support from a professional");
+    expect(result.stderr).toContain("Thank you for writing it down");
+  });
+
+  it("shows typed text back without terminal control sequences", () => {
+    const result = run(["log", ...REQUIRED.slice(2), "--company", "Evil\u001b[31mCorp", "--role", "R", "--mood", "5"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("\u001b[31m");
+    expect(result.stderr).toContain("Evil^[[31mCorp");
+  });
+});
+
+describe("win", () => {
+  it("saves a win from flags with a calm line of celebration", () => {
+    const result = run(["win", "--kind", "interview", "--title", "First interview at Acme", "--company", "Acme"]);
+    expect(result.code).toBe(0);
+    const [entry] = entries() as WinEntry[];
+    expect(entry).toMatchObject({
+      kind: "win",
+      winKind: "interview",
+      title: "First interview at Acme",
+      company: "Acme",
+    });
+    expect(result.stderr).toContain(`Saved ${entry!.id}`);
+    expect(result.stdout).toContain("An interview secured.");
+    expect(result.stdout).toContain("Your first win");
+    expect(result.stdout).not.toContain("!");
+  });
+
+  it("--json prints only the saved win", () => {
+    const result = run(["win", "--kind", "skill", "--title", "SQL course", "--tag", "learning", "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(entries()[0]);
+  });
+
+  it("exits 2 naming missing flags and allowed kinds", () => {
+    const missing = run(["win", "--company", "Acme"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--kind, --title");
+    const bad = run(["win", "--kind", "party", "--title", "x"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("interview, feedback, application, skill, other");
+    expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("asks in a terminal and saves the answers", async () => {
+    const session = new PtySession(["win"], { dataDir });
+    await session.answer("What kind of win?", KEY.down.repeat(2)); // an application sent
+    await session.answer("what happened?", "Sent three applications");
+    await session.answer("Which company", "");
+    await session.answer("When was it?", "");
+    await session.answer("Any tags?", "");
+    await session.answer("Anything to add?", "");
+    expect(await session.exited()).toBe(0);
+    expect(entries()[0]).toMatchObject({ kind: "win", winKind: "application", title: "Sent three applications" });
+    expect(session.output).toContain("An application sent.");
+  });
+});
+
+describe("edit", () => {
+  const saveOne = () => idFromJson(logByFlags("--json", "--note", "first note", "--emotion", "sad").stdout);
+
+  it("changes the given fields by flags and keeps the rest", () => {
+    const id = saveOne();
+    const before = entries()[0] as RejectionEntry;
+    const result = run([
+      "edit",
+      id.slice(0, 4),
+      "--mood",
+      "7",
+      "--stage",
+      "final",
+      "--note",
+      "",
+      "--emotion",
+      "relieved",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`Updated ${id}`);
+    const after = entries()[0] as RejectionEntry;
+    expect(after).toMatchObject({ id, mood: 7, stage: "final", emotions: ["relieved"], company: "Acme" });
+    expect(after.note).toBeUndefined();
+    expect(after.createdAt).toBe(before.createdAt);
+    expect(after.updatedAt >= before.updatedAt).toBe(true);
+  });
+
+  it("--json prints the changed entry", () => {
+    const id = saveOne();
+    const result = run(["edit", id, "--mood", "3", "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(entries()[0]);
+  });
+
+  it("edits a win by its own flags, and refuses flags that are not for its kind", () => {
+    const id = idFromJson(run(["win", "--kind", "feedback", "--title", "Kind words", "--json"]).stdout);
+    expect(run(["edit", id, "--title", "Very kind words", "--kind", "other"]).code).toBe(0);
+    expect(entries()[0]).toMatchObject({ title: "Very kind words", winKind: "other" });
+    const wrong = run(["edit", id, "--stage", "final", "--mood", "3"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--stage, --mood are not for a win");
+    const rejectionId = saveOne();
+    expect(run(["edit", rejectionId, "--title", "x"]).code).toBe(2);
+  });
+
+  it("exits 1 on an unknown or ambiguous id, and 2 on bad values or nothing to change", () => {
+    writeFileSync(
+      journalFile(),
+      JSON.stringify({ version: 1, entries: [rejection({ id: "abcd1111" }), win({ id: "abcd2222" })] }),
+    );
+    const before = readFileSync(journalFile());
+    const unknown = run(["edit", "ffff", "--mood", "3"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("no entry with id 'ffff'");
+    const ambiguous = run(["edit", "abcd", "--mood", "3"]);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain("matches 2 entries");
+    expect(run(["edit", "abcd1", "--mood", "0"]).code).toBe(2);
+    const nothing = run(["edit", "abcd1"]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain("nothing to change");
+    expect(readFileSync(journalFile()).equals(before)).toBe(true);
+  });
+
+  it("asks in a terminal with the current values filled in", async () => {
+    const id = saveOne();
+    const session = new PtySession(["edit", id], { dataDir });
+    await session.waitFor("What would you like to change?");
+    expect(session.output).toContain("first note");
+    session.type(KEY.down.repeat(7) + KEY.enter); // mood
+    await session.answer(/How are you feeling.*\(4\)/, "8");
+    session.clear();
+    await session.waitFor("What would you like to change?");
+    expect(session.output).toContain("8 of 10");
+    session.type(KEY.enter); // save the changes
+    expect(await session.exited()).toBe(0);
+    expect(session.output).toContain(`Updated ${id}: mood`);
+    expect(entries()[0]).toMatchObject({ id, mood: 8, note: "first note" });
+  });
+
+  it("Ctrl+C while editing leaves the journal as it was", async () => {
+    const id = saveOne();
+    const before = readFileSync(journalFile());
+    const session = new PtySession(["edit", id], { dataDir });
+    await session.waitFor("What would you like to change?");
+    session.type(KEY.enter);
+    await session.answer("Which company", "Changed Co");
+    session.clear();
+    await session.waitFor("What would you like to change?");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+    expect(readFileSync(journalFile()).equals(before)).toBe(true);
+  });
+});
