@@ -1,4 +1,7 @@
 import { Command } from "commander";
+import { registerFeedback } from "./commands/feedback.js";
+import { registerNext } from "./commands/next.js";
+import { registerReflect } from "./commands/reflect.js";
 import { registerTips } from "./commands/tips.js";
 
 declare const PACKAGE_VERSION: string;
@@ -26,5 +29,8 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
     );
 
   registerTips(program);
+  registerReflect(program);
+  registerNext(program);
+  registerFeedback(program);
   return program;
 }
