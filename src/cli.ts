@@ -9,6 +9,9 @@ import { registerShow } from "./commands/show.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerEdit } from "./commands/edit.js";
 import { registerLog } from "./commands/log.js";
+import { registerFeedback } from "./commands/feedback.js";
+import { registerNext } from "./commands/next.js";
+import { registerReflect } from "./commands/reflect.js";
 import { registerTips } from "./commands/tips.js";
 import { registerWin } from "./commands/win.js";
 
@@ -48,5 +51,8 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
   registerImport(program);
   registerConfig(program);
   registerDoctor(program);
+  registerReflect(program);
+  registerNext(program);
+  registerFeedback(program);
   return program;
 }

@@ -1,0 +1,61 @@
+import type { Template, TemplateKind } from "../content/schema.js";
+import { TEMPLATE_KINDS } from "../content/vocabulary.js";
+import { theme } from "../ui/theme.js";
+import type { Prompts } from "./prompts.js";
+
+export interface DraftChoices {
+  kind?: TemplateKind;
+  contact?: string;
+  sender?: string;
+  update?: string;
+}
+
+/**
+ * Asks only for what the flags, the entry and the settings left open: which
+ * draft, who it goes to, whose name signs it, and (for the check-in) the news.
+ * Empty answers stay empty: the draft then uses a neutral greeting or sign-off.
+ */
+export async function draftFlow(
+  prompts: Prompts,
+  templates: Record<TemplateKind, Template>,
+  known: DraftChoices,
+): Promise<Required<Pick<DraftChoices, "kind">> & DraftChoices> {
+  const kind =
+    known.kind ??
+    (await prompts.select<TemplateKind>({
+      message: "Which draft would you like?",
+      choices: TEMPLATE_KINDS.map((id) => ({ value: id, name: templates[id].title, description: templates[id].when })),
+      default: "request",
+    }));
+  const contact =
+    known.contact ??
+    ((
+      await prompts.input({ message: `Who is it to? ${theme.muted("(first name; Enter for a plain 'Hello')")}` })
+    ).trim() ||
+      undefined);
+  const sender =
+    known.sender ??
+    ((
+      await prompts.input({ message: `Your name for the sign-off ${theme.muted("(Enter to leave it off)")}` })
+    ).trim() ||
+      undefined);
+  const update =
+    known.update ??
+    (kind === "checkin"
+      ? (
+          await prompts.input({
+            message: `What have you done since? ${theme.muted("(a course, a project, a new responsibility; Enter to fill it in later)")}`,
+          })
+        ).trim() || undefined
+      : undefined);
+  return { kind, contact, sender, update };
+}
+
+/** The feedback that came back, written in $EDITOR. */
+export async function receivedFlow(prompts: Prompts, company: string): Promise<string> {
+  const text = await prompts.editor({
+    message: `What did ${company} tell you? Your editor opens; save and close it when you are done.`,
+    postfix: ".md",
+  });
+  return text.trim();
+}

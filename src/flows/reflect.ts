@@ -1,0 +1,349 @@
+import type { ReflectionContent, Trap } from "../content/schema.js";
+import {
+  controlReasons,
+  moodTrail,
+  stageQuestions,
+  stepsFor,
+  type Fit,
+  type NewAction,
+  type ReflectAnswers,
+} from "../coach/reflection.js";
+import { DateInputError, parseDay, toDay } from "../journal/dates.js";
+import type { RejectionEntry } from "../journal/entry.js";
+import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
+import { atStage, FIT_LABELS, formatDay, REASON_LABELS, STAGE_LABELS } from "../ui/labels.js";
+import { wrap } from "../ui/output.js";
+import { safeLine, safeText } from "../ui/safe-text.js";
+import { theme } from "../ui/theme.js";
+import type { Prompts } from "./prompts.js";
+
+export interface ReflectFlowOptions {
+  prompts: Prompts;
+  entry: RejectionEntry;
+  content: ReflectionContent;
+  /** Answers already given as flags: those questions are not asked again. */
+  preset: ReflectAnswers;
+  now: Date;
+  /** Where the coach's short lines between the questions go (stderr in the CLI). */
+  say: (text: string) => void;
+}
+
+/** Typed alone as an answer, opens $EDITOR for a longer one. */
+export const EDITOR_KEY = "e";
+
+/** "Acme · Backend Engineer" */
+export const entryTitle = (entry: RejectionEntry): string => `${safeLine(entry.company)} · ${safeLine(entry.role)}`;
+
+/** Lets the person choose which un-reflected rejection to work on. */
+export async function pickEntry(prompts: Prompts, pending: RejectionEntry[], now: Date): Promise<RejectionEntry> {
+  const id = await prompts.select({
+    message: "Which one would you like to reflect on?",
+    choices: pending.map((entry) => ({
+      value: entry.id,
+      name: `${entryTitle(entry)} ${theme.muted(`(${STAGE_LABELS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
+      short: entryTitle(entry),
+    })),
+    pageSize: Math.min(pending.length, 10),
+  });
+  return pending.find((entry) => entry.id === id)!;
+}
+
+/**
+ * The first reflection on a rejection: mood, the stage's questions, step
+ * ratings, what was in the person's control, a thought record, fit, what went
+ * well, what to change, and next steps. Returns the answers; saves nothing.
+ */
+export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectAnswers> {
+  const { prompts, entry, content, preset, now, say } = options;
+  const answers: ReflectAnswers = {
+    ...preset,
+    answers: { ...preset.answers },
+    ratings: { ...preset.ratings },
+    actions: [...preset.actions],
+  };
+  const ask = textAsker(prompts);
+
+  say(
+    `\n${theme.title(`Reflecting on ${entryTitle(entry)}`)} ${theme.muted(`(${STAGE_LABELS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
+  );
+  say(
+    theme.muted(
+      wrap(
+        `About ten minutes. Everything except your mood can be skipped with Enter. For a longer answer, type ${EDITOR_KEY} and Enter to write it in your editor.`,
+      ),
+    ),
+  );
+
+  // How are you now
+  if (answers.mood === undefined) {
+    say(theme.muted(`\nWhen you logged it, you were at ${entry.mood}/10.`));
+    answers.mood = await askMood(prompts, content.prompts.mood);
+    say(moodResponse(entry.mood, answers.mood));
+    if (answers.mood <= LOW_MOOD) {
+      say(
+        theme.muted(wrap("If today feels too heavy for this, Ctrl+C stops here and nothing is saved. It will keep.")),
+      );
+    }
+  }
+
+  for (const feedback of entry.feedback) {
+    say(
+      `\n${theme.heading("What they told you")} ${theme.muted(`(${formatDay(toDay(new Date(feedback.receivedAt)), now)})`)}`,
+    );
+    say(wrap(safeText(feedback.text), 2));
+  }
+
+  // The stage's own questions: the person picks the ones worth their time.
+  const questions = stageQuestions(content, entry.stage).filter((question) => !(question.id in answers.answers));
+  if (questions.length > 0) {
+    say(
+      `\n${theme.heading("What happened")}\n${wrap(`A few questions people find useful after a no ${atStage(entry.stage)}. Pick the ones that feel worth your time; two or three is plenty.`)}`,
+    );
+    const picked = await prompts.checkbox({
+      message: "Which would you like to think through?",
+      choices: questions.map((question) => ({ value: question.id, name: safeLine(question.text) })),
+      pageSize: Math.min(questions.length, 12),
+      theme: { style: { renderSelectedChoices: (chosen: readonly unknown[]) => pickedCount(chosen.length) } },
+    });
+    if (picked.length === 0) say(theme.muted("That's fine. They will be here another time."));
+    for (const question of questions.filter((q) => picked.includes(q.id))) {
+      // A person's own content folder can hold any text: show it safely.
+      const answer = await ask(safeLine(question.text), question.hint && safeLine(question.hint));
+      if (answer) answers.answers[question.id] = answer;
+    }
+  }
+
+  // One score per step they went through.
+  const steps = stepsFor(content, entry.stage).filter((step) => answers.ratings[step.id] === undefined);
+  if (steps.length > 0) {
+    say(`\n${theme.heading("Step by step")}\n${wrap(content.prompts.ratings)}`);
+    say(theme.muted("Press Enter to skip a step you did not go through."));
+    for (const step of steps) {
+      const rating = await prompts.number({ message: `${step.label} (1-5)`, min: 1, max: 5, step: 1, required: false });
+      if (rating !== undefined) answers.ratings[step.id] = rating;
+    }
+  }
+
+  // What was theirs to change, and what was not.
+  if (answers.inControl === undefined) {
+    const reasons = controlReasons(entry);
+    say(`\n${theme.heading("Yours and not yours")}`);
+    answers.inControl = await prompts.checkbox({
+      message: content.prompts.control,
+      choices: reasons.map((reason) => ({ value: reason, name: REASON_LABELS[reason] })),
+      pageSize: reasons.length,
+      theme: {
+        style: {
+          renderSelectedChoices: (chosen: readonly { short: string }[]) =>
+            chosen.length ? chosen.map((choice) => choice.short).join(", ") : "none of them",
+        },
+      },
+    });
+    const notMine = reasons.filter((reason) => !answers.inControl!.includes(reason));
+    const listed = notMine.map((reason) => REASON_LABELS[reason].toLowerCase()).join("; ");
+    if (notMine.length === reasons.length) {
+      say(theme.muted(wrap(`Then none of it (${listed}) was yours to carry. Worth remembering on the hard days.`)));
+    } else if (notMine.length > 0) {
+      say(theme.muted(wrap(`The rest (${listed}) was never yours to carry.`)));
+    } else {
+      say(theme.muted("Owning it helps, as long as it turns into lessons rather than blame."));
+    }
+  }
+
+  // A short thought record.
+  if (answers.thought === undefined) {
+    say(
+      `\n${theme.heading("The thought that keeps coming back")}\n${wrap("A short thought record: catch the thought, name it, then soften it.")}`,
+    );
+    answers.thought = await ask(content.prompts.thought);
+  }
+  if (answers.thought) {
+    if (answers.trap === undefined) {
+      const trap = await askTrap(prompts, content.prompts.trap, content.traps);
+      if (trap) answers.trap = trap;
+    }
+    if (answers.balanced === undefined) {
+      const trap = content.traps.find((candidate) => candidate.id === answers.trap);
+      answers.balanced = await ask(
+        content.prompts.balanced,
+        trap?.question ?? "What would you say to a friend who had this thought?",
+      );
+    }
+  }
+
+  // Did it fit, and what to keep and change.
+  if (answers.fit === undefined) {
+    say(`\n${theme.heading("The bigger picture")}`);
+    const fit = await prompts.select<Fit | "">({
+      message: content.prompts.fit,
+      choices: [
+        ...FIT_ANSWERS.map((value) => ({ value, name: FIT_LABELS[value] })),
+        { value: "" as const, name: theme.muted("Skip") },
+      ],
+    });
+    if (fit) answers.fit = fit;
+  }
+  if (answers.fit && answers.fitNote === undefined) {
+    answers.fitNote = await ask(
+      "Anything to add about the fit?",
+      "For example, which of your values, skills or goals it did or did not match.",
+    );
+  }
+  if (answers.wentWell === undefined) answers.wentWell = await ask(content.prompts.went_well);
+  if (answers.change === undefined) answers.change = await ask(content.prompts.change);
+
+  // Next steps.
+  say(`\n${theme.heading("Next steps")}\n${wrap(content.prompts.actions)}`);
+  if (answers.actions.length > 0)
+    say(theme.muted(`Already added: ${answers.actions.map((action) => safeLine(action.text)).join("; ")}`));
+  answers.actions.push(...(await askActions(prompts, now)));
+  return answers;
+}
+
+/**
+ * Reflecting again on an entry that already has a reflection: a check-in
+ * (mood and a note) and perhaps new next steps, so recovery can be followed.
+ */
+export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectAnswers> {
+  const { prompts, entry, content, preset, now, say } = options;
+  const answers: ReflectAnswers = { ...preset, answers: {}, ratings: {}, actions: [...preset.actions] };
+  const reflectedOn = formatDay(toDay(new Date(entry.reflection!.createdAt)), now);
+  say(`\n${theme.title(`Checking in on ${entryTitle(entry)}`)}`);
+  say(wrap(`You reflected on this on ${reflectedOn}. Let's see where you are now.`));
+  say(
+    theme.muted(
+      `Mood so far: ${moodTrail(entry)
+        .map(
+          (point) =>
+            `${point.mood} (${point.label === "check-in" ? formatDay(toDay(new Date(point.at)), now) : point.label})`,
+        )
+        .join(" → ")}`,
+    ),
+  );
+  if (answers.mood === undefined) {
+    const previous = moodTrail(entry).at(-1)!.mood;
+    answers.mood = await askMood(prompts, content.prompts.mood);
+    say(moodResponse(previous, answers.mood));
+  }
+  if (answers.note === undefined) answers.note = await textAsker(prompts)(content.prompts.checkin);
+
+  const open = entry.actions.filter((action) => !action.doneAt && !answers.done?.includes(action.id));
+  if (open.length > 0) {
+    say(`\n${theme.heading("The steps you planned")}`);
+    const done = await prompts.checkbox({
+      message: "Have you done any of these? Tick them with space.",
+      choices: open.map((action) => ({
+        value: action.id,
+        name: `${safeLine(action.text)}${action.due ? theme.muted(` (due ${formatDay(action.due, now)})`) : ""}`,
+        short: safeLine(action.text),
+      })),
+      pageSize: Math.min(open.length, 10),
+      theme: {
+        style: {
+          renderSelectedChoices: (chosen: readonly unknown[]) => (chosen.length ? `${chosen.length} done` : "not yet"),
+        },
+      },
+    });
+    answers.done = [...(answers.done ?? []), ...done];
+    if (done.length > 0) say(theme.good("Every finished step counts. Well done."));
+  }
+  say(`\n${theme.heading("Anything new to do?")}`);
+  answers.actions.push(...(await askActions(prompts, now)));
+  return answers;
+}
+
+const LOW_MOOD = 3;
+
+const pickedCount = (count: number): string =>
+  count === 0 ? "none for now" : count === 1 ? "1 picked" : `${count} picked`;
+
+const isEditorKey = (answer: string): boolean => answer.trim().toLowerCase() === EDITOR_KEY;
+
+/** Free text that may be skipped; the editor key opens $EDITOR instead. */
+function textAsker(prompts: Prompts) {
+  return async (message: string, hint?: string): Promise<string> => {
+    const answer = await prompts.input({
+      message: hint ? `${message}\n  ${theme.muted(hint)}\n ` : message,
+      transformer: (value, { isFinal }) =>
+        !isFinal
+          ? value
+          : isEditorKey(value)
+            ? theme.muted("(in your editor)")
+            : value.trim()
+              ? value
+              : theme.muted("skipped"),
+    });
+    if (!isEditorKey(answer)) return answer.trim();
+    const written = await prompts.editor({
+      message: theme.muted("Written in your editor"),
+      postfix: ".md",
+      waitForUserInput: false,
+    });
+    return written.trim();
+  };
+}
+
+const askMood = (prompts: Prompts, message: string): Promise<number> =>
+  prompts.number({ message, min: MOOD_MIN, max: MOOD_MAX, step: 1, required: true });
+
+function moodResponse(before: number, now: number): string {
+  if (now > before) return theme.good(`Up from ${before}. Good to see.`);
+  if (now < before) return theme.muted("Lower than before. Thank you for being honest; go gently with yourself today.");
+  return theme.muted("About the same. That's all right; this takes time.");
+}
+
+async function askTrap(prompts: Prompts, message: string, traps: Trap[]): Promise<string> {
+  const width = Math.max(...traps.map((trap) => trap.name.length));
+  return prompts.select({
+    message,
+    choices: [
+      ...traps.map((trap) => ({
+        value: trap.id,
+        name: `${safeLine(trap.name).padEnd(width)}  ${theme.muted(`"${safeLine(trap.example)}"`)}`,
+        short: safeLine(trap.name),
+        description: safeText(trap.description),
+      })),
+      { value: "", name: theme.muted("None of these fits"), short: "none" },
+    ],
+    pageSize: traps.length + 1,
+  });
+}
+
+/** Next steps, one at a time, each with an optional due date in plain words. */
+async function askActions(prompts: Prompts, now: Date): Promise<NewAction[]> {
+  const actions: NewAction[] = [];
+  for (;;) {
+    const text = (
+      await prompts.input({
+        message: actions.length === 0 ? "A next step (Enter to finish)" : "Another (Enter to finish)",
+        transformer: (value, { isFinal }) =>
+          isFinal && !value.trim() ? theme.muted(actions.length === 0 ? "none for now" : "that's all") : value,
+      })
+    ).trim();
+    if (!text) return actions;
+    // validate reads the date; the answered line then shows the day it became.
+    const read = new Map<string, string>();
+    const dueText = await prompts.input({
+      message: "By when? (friday, in two weeks, 2026-12-01; Enter for no date)",
+      transformer: (value, { isFinal }) =>
+        isFinal
+          ? read.has(value)
+            ? `${value} ${theme.muted(`(${formatDay(read.get(value)!, now)})`)}`
+            : theme.muted("no date")
+          : value,
+      validate: async (value) => {
+        if (!value.trim()) return true;
+        try {
+          read.set(value, await parseDay(value, { now, direction: "future" }));
+          return true;
+        } catch (error) {
+          if (error instanceof DateInputError) return error.message;
+          throw error;
+        }
+      },
+    });
+    const due =
+      read.get(dueText) ?? (dueText.trim() ? await parseDay(dueText, { now, direction: "future" }) : undefined);
+    actions.push(due ? { text, due } : { text });
+  }
+}

@@ -1,0 +1,275 @@
+import { describe, expect, it } from "vitest";
+import { emptyAnswers, toReflection, type ReflectAnswers } from "../../src/coach/reflection.js";
+import { loadContent } from "../../src/content/load.js";
+import { checkinFlow, pickEntry, reflectFlow } from "../../src/flows/reflect.js";
+import type { RejectionEntry, Stage } from "../../src/journal/entry.js";
+import { rejection } from "../helpers/fixtures.js";
+import { choiceValues, exitPromptError, fakePrompts, type Call, type Responder } from "./responder-prompts.js";
+
+const content = loadContent().reflection;
+// Tuesday 24 November 2026, midday local time.
+const now = new Date(2026, 10, 24, 12);
+
+async function run(entry: RejectionEntry, respond?: Responder, preset: ReflectAnswers = emptyAnswers()) {
+  const { prompts, calls } = fakePrompts(respond);
+  const said: string[] = [];
+  const answers = await reflectFlow({ prompts, entry, content, preset, now, say: (text) => said.push(text) });
+  return { answers, calls, said: said.join("\n") };
+}
+
+/** The stage-question picker and the ratings the flow offered for a stage. */
+async function offeredFor(stage: Stage) {
+  const { calls } = await run(rejection({ stage }));
+  const picker = calls.find((call) => call.message.startsWith("Which would you like to think through"))!;
+  const ratings = calls.filter((call) => call.kind === "number" && call.message.endsWith("(1-5)"));
+  return { questions: choiceValues(picker) as string[], ratings: ratings.map((call) => call.message) };
+}
+
+const byMessage =
+  (answers: [RegExp, unknown][]): Responder =>
+  (call: Call) =>
+    answers.find(([pattern]) => pattern.test(call.message))?.[1];
+
+describe("the reflect flow", () => {
+  it("asks different stage questions for an application, an interview and a final-round no", async () => {
+    const applied = await offeredFor("applied");
+    const interview = await offeredFor("interview");
+    const final = await offeredFor("final");
+
+    expect(applied.questions).toContain("first-glance");
+    expect(applied.questions).toContain("tailored-documents");
+    expect(applied.questions).not.toContain("showing-experience");
+
+    expect(interview.questions).toContain("showing-experience");
+    expect(interview.questions).toContain("your-questions");
+    expect(interview.questions).not.toContain("first-glance");
+    expect(interview.questions).not.toContain("other-candidate");
+
+    expect(final.questions).toContain("other-candidate");
+    expect(final.questions).toContain("door-open");
+    expect(final.questions).not.toContain("interviewer-hints");
+
+    // Every offered question is one whose stages include the entry's stage.
+    for (const [stage, offered] of [
+      ["applied", applied],
+      ["interview", interview],
+      ["final", final],
+    ] as const) {
+      const expected = content.questions.filter((q) => q.stages.includes(stage)).map((q) => q.id);
+      expect(offered.questions).toEqual(expected);
+    }
+  });
+
+  it("rates only the steps the process went through", async () => {
+    expect((await offeredFor("applied")).ratings).toEqual([
+      "Preparation and research (1-5)",
+      "CV and cover letter (1-5)",
+    ]);
+    const interview = (await offeredFor("interview")).ratings;
+    expect(interview).toContain("Interviews (1-5)");
+    expect(interview).toContain("Follow-up and thank-you notes (1-5)");
+    expect(interview).not.toContain("Final round (1-5)");
+    const final = (await offeredFor("final")).ratings;
+    expect(final).toContain("Final round (1-5)");
+    expect(final).not.toContain("Offer and negotiation (1-5)");
+  });
+
+  it("asks the picked questions and turns a full walk-through into a reflection", async () => {
+    const entry = rejection({ stage: "final", reasons: ["competition", "interview"], mood: 3 });
+    const { answers, calls, said } = await run(
+      entry,
+      byMessage([
+        [/how are you feeling/, 6],
+        [/^Which would you like to think through/, ["other-candidate", "door-open"]],
+        [/^What might the person they chose/, "More platform experience"],
+        [/^How could you stay in touch/, "Connect with the hiring manager"],
+        [/^Final round/, 3],
+        [/^Interviews/, 4],
+        [/actually in your hands/, ["interview"]],
+        [/keeps coming back/, "I'm never good enough"],
+        [/thinking traps/, "labelling"],
+        [/fair-minded friend/, "I reached the final round against strong people"],
+        [/suit your values/, "yes"],
+        [/add about the fit/, "The team was lovely"],
+        [/went well/, "My case study"],
+        [/differently next time/, "Ask about the team's priorities"],
+        [/^A next step/, "Message the hiring manager"],
+        [/^By when/, ["last monday", "friday"]],
+        [/^Another/, ""],
+      ]),
+    );
+    expect(said).toContain("When you logged it, you were at 3/10.");
+    expect(said).toContain("Up from 3");
+    expect(said).toMatch(/was never yours to carry/);
+    // The trap's own question is the hint for the balanced thought.
+    const balanced = calls.find((call) => /fair-minded friend/.test(call.message))!;
+    expect(balanced.message).toContain("What would you call the same situation if it happened to someone you respect?");
+    // A past due date is refused and asked again.
+    const due = calls.find((call) => call.message.startsWith("By when"))!;
+    expect(due.refused[0]).toMatch(/in the past/);
+    expect(answers.actions).toEqual([{ text: "Message the hiring manager", due: "2026-11-27" }]);
+
+    const reflection = toReflection(answers, entry, content, now);
+    expect(reflection).toMatchObject({
+      mood: 6,
+      answers: [
+        { questionId: "other-candidate", answer: "More platform experience" },
+        { questionId: "door-open", answer: "Connect with the hiring manager" },
+      ],
+      inControl: ["interview"],
+      outOfControl: ["competition"],
+      thought: {
+        thought: "I'm never good enough",
+        trap: "labelling",
+        balanced: "I reached the final round against strong people",
+      },
+      fit: "yes",
+      fitNote: "The team was lovely",
+      wentWell: "My case study",
+      change: "Ask about the team's priorities",
+    });
+    expect(reflection.ratings).toEqual([
+      { step: "interview", label: "Interviews", rating: 4 },
+      { step: "final", label: "Final round", rating: 3 },
+    ]);
+  });
+
+  it("lets every question but the mood be skipped", async () => {
+    const entry = rejection({ stage: "interview" });
+    const { answers, calls } = await run(entry, byMessage([[/how are you feeling/, 4]]));
+    const reflection = toReflection(answers, entry, content, now);
+    expect(reflection).toMatchObject({ mood: 4, answers: [], ratings: [], inControl: [] });
+    expect(reflection.thought).toBeUndefined();
+    expect(reflection.fit).toBeUndefined();
+    // Without a thought there is no trap or balanced thought to ask about.
+    expect(calls.some((call) => /thinking traps/.test(call.message))).toBe(false);
+    expect(answers.actions).toEqual([]);
+  });
+
+  it("offers every reason when none was recorded, and only the recorded ones otherwise", async () => {
+    const control = (calls: Call[]) => choiceValues(calls.find((call) => /in your hands/.test(call.message))!);
+    expect(control((await run(rejection({ reasons: ["salary", "unknown"] }))).calls)).toEqual(["salary"]);
+    expect(control((await run(rejection({ reasons: [] }))).calls)).toEqual([
+      "skills",
+      "interview",
+      "culture",
+      "competition",
+      "salary",
+      "internal",
+      "cancelled",
+    ]);
+  });
+
+  it("shows each trap with its name and example", async () => {
+    const { calls } = await run(rejection(), byMessage([[/keeps coming back/, "They hated me"]]));
+    const traps = calls.find((call) => /thinking traps/.test(call.message))!;
+    const choices = traps.config.choices as { value: string; name: string }[];
+    const personal = choices.find((choice) => choice.value === "personalising")!;
+    expect(personal.name).toContain("Taking it personally");
+    expect(personal.name).toContain("They just didn't like me.");
+    expect(choices.at(-1)!.value).toBe("");
+  });
+
+  it("opens the editor when the answer is just 'e'", async () => {
+    const { answers, calls } = await run(
+      rejection({ stage: "applied" }),
+      byMessage([
+        [/^Which would you like to think through/, ["why-this-role"]],
+        [/^What drew you/, "e"],
+        [/editor/, "  A long answer\nover two lines  \n"],
+      ]),
+    );
+    expect(calls.filter((call) => call.kind === "editor")).toHaveLength(1);
+    expect(answers.answers["why-this-role"]).toBe("A long answer\nover two lines");
+  });
+
+  it("does not ask again what flags already answered", async () => {
+    const preset: ReflectAnswers = {
+      ...emptyAnswers(),
+      mood: 7,
+      answers: { "first-glance": "My title and last job" },
+      ratings: { preparation: 2 },
+      inControl: [],
+      thought: "",
+      fit: "no",
+      fitNote: "",
+      wentWell: "Quick turnaround",
+      change: "",
+      actions: [{ text: "Already planned" }],
+    };
+    const entry = rejection({ stage: "applied" });
+    const { answers, calls } = await run(entry, undefined, preset);
+    const asked = calls.map((call) => call.message).join("\n");
+    expect(asked).not.toMatch(/how are you feeling|in your hands|suit your values|went well|keeps coming back/);
+    expect(asked).toContain("CV and cover letter (1-5)");
+    expect(asked).not.toContain("Preparation and research (1-5)");
+    const picker = calls.find((call) => call.message.startsWith("Which would you like"))!;
+    expect(choiceValues(picker)).not.toContain("first-glance");
+    expect(answers.actions).toEqual([{ text: "Already planned" }]);
+    expect(toReflection(answers, entry, content, now).answers[0]!.answer).toBe("My title and last job");
+  });
+
+  it("passes Ctrl+C on, so the command saves nothing", async () => {
+    const pending = run(
+      rejection(),
+      byMessage([
+        [/how are you feeling/, 5],
+        [/keeps coming back/, exitPromptError()],
+      ]),
+    );
+    await expect(pending).rejects.toMatchObject({ name: "ExitPromptError" });
+  });
+});
+
+describe("reflecting again", () => {
+  const reflected = () =>
+    rejection({
+      mood: 3,
+      reflection: { ...toReflection({ ...emptyAnswers(), mood: 5 }, rejection(), content, new Date(2026, 10, 10)) },
+      actions: [
+        { id: "act00001", text: "Mock interview", createdAt: "2026-11-10T10:00:00.000Z", due: "2026-11-20" },
+        { id: "act00002", text: "Old one", createdAt: "2026-11-10T10:00:00.000Z", doneAt: "2026-11-12T10:00:00.000Z" },
+      ],
+    });
+
+  it("is a check-in: mood, a note from the content, open steps to tick off, new steps", async () => {
+    const { prompts, calls } = fakePrompts(
+      byMessage([
+        [/how are you feeling/, 8],
+        [/What has changed for you/, "Two new interviews booked"],
+        [/Have you done any of these/, ["act00001"]],
+        [/^A next step/, "Prepare for Globex"],
+        [/^By when/, "2026-12-01"],
+      ]),
+    );
+    const said: string[] = [];
+    const answers = await checkinFlow({
+      prompts,
+      entry: reflected(),
+      content,
+      preset: emptyAnswers(),
+      now,
+      say: (text) => said.push(text),
+    });
+    expect(answers).toMatchObject({
+      mood: 8,
+      note: "Two new interviews booked",
+      done: ["act00001"],
+      actions: [{ text: "Prepare for Globex", due: "2026-12-01" }],
+    });
+    expect(calls.some((call) => /thinking traps|think through/.test(call.message))).toBe(false);
+    const tick = calls.find((call) => /Have you done any/.test(call.message))!;
+    expect(choiceValues(tick)).toEqual(["act00001"]);
+    expect(said.join("\n")).toContain("Mood so far: 3 (logged) → 5 (reflection)");
+  });
+});
+
+describe("picking a rejection", () => {
+  it("offers the pending ones and returns the chosen entry", async () => {
+    const first = rejection({ company: "Acme" });
+    const second = rejection({ company: "Globex" });
+    const { prompts, calls } = fakePrompts(() => second.id);
+    expect(await pickEntry(prompts, [first, second], now)).toBe(second);
+    expect(choiceValues(calls[0]!)).toEqual([first.id, second.id]);
+  });
+});
