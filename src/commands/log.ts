@@ -73,14 +73,21 @@ Examples:
         fields = { date: toDay(now), reasons: [], emotions: [], tags: [], ...given } as RejectionFields;
       }
 
-      const [{ saveRejection }, { chooseStrategies, isLowMood }, { detectPatterns }, { rejections }, { toDay }] =
-        await Promise.all([
-          import("../journal/save.js"),
-          import("../coach/choose.js"),
-          import("../coach/signals.js"),
-          import("../journal/queries.js"),
-          import("../journal/dates.js"),
-        ]);
+      const [
+        { saveRejection },
+        { chooseStrategies, isLowMood },
+        { detectPatterns },
+        { insightsFor },
+        { rejections },
+        { toDay },
+      ] = await Promise.all([
+        import("../journal/save.js"),
+        import("../coach/choose.js"),
+        import("../coach/signals.js"),
+        import("../coach/insights.js"),
+        import("../journal/queries.js"),
+        import("../journal/dates.js"),
+      ]);
       const { entry, journal } = await saveRejection(store, fields, now);
       say(`${theme.good("Saved")} ${theme.id(entry.id)}: ${safeLine(entry.role)} at ${safeLine(entry.company)}.`);
       if (isLowMood(entry.mood)) say(wrap("Thank you for writing it down; that is not easy on a day like this."));
@@ -88,15 +95,32 @@ Examples:
         printJson(entry);
         return;
       }
-      const { renderChoices, renderPatternLines } = await import("../ui/coach-view.js");
-      const patterns = detectPatterns(rejections(journal), toDay(now));
+      const today = toDay(now);
+      const patterns = detectPatterns(rejections(journal), today, content.feedbackThemes);
       const choices = chooseStrategies(entry, content.strategies, patterns);
-      const lines = renderPatternLines(patterns);
-      printData(`${lines ? `\n${lines}\n` : ""}\n${renderChoices(choices)}\n`);
-      say(
-        theme.muted(
-          `\nRead one in full: rejection-coach tips ID\nWhen you are ready, in a day or two: rejection-coach reflect ${entry.id}`,
-        ),
-      );
+      const { renderChoices, renderJournalNotes } = await import("../ui/coach-view.js");
+      const notes = renderJournalNotes(patterns, insightsFor(journal, content, today), content);
+      printData(`${notes ? `\n${notes}\n` : ""}\n${renderChoices(choices)}\n`);
+      say(theme.muted("\nRead one in full: rejection-coach tips ID"));
+
+      if (interactive && (await offerToReflect(isLowMood(entry.mood)))) {
+        const { reflectOn } = await import("./reflect.js");
+        say("");
+        await reflectOn(command, entry.id, {});
+        return;
+      }
+      say(theme.muted(`When you are ready, in a day or two: rejection-coach reflect ${entry.id}`));
     });
+}
+
+/** Reflection usually goes better after a day or two, so the offer defaults to later. */
+async function offerToReflect(lowMood: boolean): Promise<boolean> {
+  const { loadPrompts } = await import("../flows/prompts.js");
+  const { confirm } = await loadPrompts();
+  return confirm({
+    message: lowMood
+      ? "Would you like to reflect on it now? Later is fine too; today may be for resting."
+      : "Would you like to reflect on it now? Many people find it easier in a day or two.",
+    default: false,
+  });
 }

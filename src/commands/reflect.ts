@@ -10,7 +10,7 @@ import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
 
-interface ReflectOptions {
+export interface ReflectOptions {
   mood?: number;
   answer?: Record<string, string>;
   rate?: Record<string, number>;
@@ -115,39 +115,42 @@ Examples:
 Stage questions (--answer ID=TEXT), steps (--rate STEP=N) and traps (--trap ID)
 are listed in content/reflection.yaml; a wrong id names the ones that fit.`,
     )
-    .action(async (id: string | undefined, options: ReflectOptions, command: Command) => {
-      const store = await openJournal(command);
-      const journal = store.read();
-      const interactive = canPrompt() && !options.json;
-      const now = new Date();
-      const entry = await chooseEntry(journal, id, interactive, now);
-      if (!entry) return;
+    .action((id: string | undefined, options: ReflectOptions, command: Command) => reflectOn(command, id, options));
+}
 
-      const content = (await openContent(command)).reflection;
-      const checkingIn = entry.reflection !== undefined;
-      const preset = await presetFrom(options, entry, content, checkingIn, interactive, now);
-      if (!interactive && preset.mood === undefined) {
-        throw new UsageError(
-          `missing --mood (${MOOD_MIN} to ${MOOD_MAX}); without a terminal, reflect needs at least --mood`,
-        );
-      }
-      let answers = preset;
-      if (interactive) {
-        const [{ reflectFlow, checkinFlow }, { loadPrompts }] = await Promise.all([
-          import("../flows/reflect.js"),
-          import("../flows/prompts.js"),
-        ]);
-        const flow = checkingIn ? checkinFlow : reflectFlow;
-        answers = await flow({ prompts: await loadPrompts(), entry, content, preset, now, say });
-      }
+/** The whole reflect command; `log` calls it too when the person chooses to reflect straight away. */
+export async function reflectOn(command: Command, id: string | undefined, options: ReflectOptions): Promise<void> {
+  const store = await openJournal(command);
+  const journal = store.read();
+  const interactive = canPrompt() && !options.json;
+  const now = new Date();
+  const entry = await chooseEntry(journal, id, interactive, now);
+  if (!entry) return;
 
-      const { toCheckin, toReflection } = await import("../coach/reflection.js");
-      const outcome: Outcome = checkingIn
-        ? { checkin: toCheckin(answers, now), done: answers.done ?? [] }
-        : { reflection: toReflection(answers, entry, content, now) };
-      const { saved, actions } = await save(store, entry.id, outcome, answers.actions, now);
-      report(saved, outcome, actions, { json: options.json, interactive });
-    });
+  const content = (await openContent(command)).reflection;
+  const checkingIn = entry.reflection !== undefined;
+  const preset = await presetFrom(options, entry, content, checkingIn, interactive, now);
+  if (!interactive && preset.mood === undefined) {
+    throw new UsageError(
+      `missing --mood (${MOOD_MIN} to ${MOOD_MAX}); without a terminal, reflect needs at least --mood`,
+    );
+  }
+  let answers = preset;
+  if (interactive) {
+    const [{ reflectFlow, checkinFlow }, { loadPrompts }] = await Promise.all([
+      import("../flows/reflect.js"),
+      import("../flows/prompts.js"),
+    ]);
+    const flow = checkingIn ? checkinFlow : reflectFlow;
+    answers = await flow({ prompts: await loadPrompts(), entry, content, preset, now, say });
+  }
+
+  const { toCheckin, toReflection } = await import("../coach/reflection.js");
+  const outcome: Outcome = checkingIn
+    ? { checkin: toCheckin(answers, now), done: answers.done ?? [] }
+    : { reflection: toReflection(answers, entry, content, now) };
+  const { saved, actions } = await save(store, entry.id, outcome, answers.actions, now);
+  report(saved, outcome, actions, { json: options.json, interactive });
 }
 
 type Outcome = { reflection: Reflection } | { checkin: Checkin; done: string[] };

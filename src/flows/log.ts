@@ -55,7 +55,7 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
     ),
   ),
   field("reasonGiven", "Reason given", (prompts, values) =>
-    askOptionalText(prompts, "Did they give a reason? In their words", values.reasonGiven),
+    askOptionalText(prompts, "Did they give a reason?", values.reasonGiven),
   ),
   field("reasons", "Likely reasons", (prompts, values) =>
     prompts.checkbox<Reason>({

@@ -1,9 +1,11 @@
 import type { Choice } from "../coach/choose.js";
+import type { Insight } from "../coach/insights.js";
 import type { Pattern } from "../coach/signals.js";
+import type { Content } from "../content/schema.js";
 import type { Signal } from "../content/vocabulary.js";
 import type { Ending, Reason, Stage, WinKind } from "../journal/vocabulary.js";
-import { REASON_LABELS } from "./entry-labels.js";
 import { wrap } from "./output.js";
+import { describeInsight, pickInsights } from "./insight-view.js";
 import { renderCard } from "./strategy-view.js";
 import { theme } from "./theme.js";
 
@@ -75,44 +77,19 @@ export function renderChoices(choices: readonly Choice[]): string {
   return [theme.heading("Some things that may help now"), "", cards.join("\n\n")].join("\n");
 }
 
-/** A gentle line for each pattern across the journal that is worth saying out loud. */
-export function patternLines(patterns: readonly Pattern[]): string[] {
-  return patterns.flatMap((pattern): string[] => {
-    switch (pattern.signal) {
-      case "low-mood-streak":
-        return [
-          `${pattern.lowMoods} of your last ${pattern.of} entries came on low days. That is a lot to carry; ` +
-            "please think about telling someone you trust, or talking to a counsellor or your doctor.",
-        ];
-      case "first-rejection":
-        return ["This is the first one in your journal. Writing it down is a good way to start."];
-      case "long-search":
-        return [
-          `${pattern.rejections} rejections over ${pattern.days} days: a long search takes stamina, and you are still going.`,
-        ];
-      case "progress":
-        return [
-          `You got to the ${pattern.stage} stage this time; before, the furthest was ${pattern.previousBest}. ` +
-            "It ended in a no, and it is still progress.",
-        ];
-      case "recurring-stage":
-        return [
-          `${pattern.count} of your last ${pattern.of} ended at the ${pattern.stage} stage. That stage may be worth a closer look when you reflect.`,
-        ];
-      case "recurring-reason":
-        return [
-          `"${REASON_LABELS[pattern.reason]}" has come up in ${pattern.count} of your last ${pattern.of}. Worth a look when you reflect.`,
-        ];
-      default:
-        return [];
-    }
-  });
-}
-
-export function renderPatternLines(patterns: readonly Pattern[]): string {
-  return patternLines(patterns)
-    .map((line) => theme.accent(wrap(line)))
-    .join("\n");
+/**
+ * What the journal shows after a log: a first-time welcome, else up to two
+ * insights (the wellbeing note first), in the same words `stats` uses.
+ */
+export function renderJournalNotes(
+  patterns: readonly Pattern[],
+  insights: readonly Insight[],
+  content: Content,
+): string {
+  const lines = patterns.some((pattern) => pattern.signal === "first-rejection")
+    ? ["This is the first one in your journal. Writing it down is a good way to start."]
+    : pickInsights(insights, 2).map((insight) => describeInsight(insight, content));
+  return lines.map((line) => theme.accent(wrap(line))).join("\n");
 }
 
 const CELEBRATIONS: Record<WinKind, string> = {

@@ -1,4 +1,4 @@
-import wrapAnsi from "wrap-ansi";
+import { wrapAnsi } from "fast-wrap-ansi";
 
 /** Prompts need both ends to be a terminal: a pipe in either direction means a script. */
 export const canPrompt = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY);

@@ -1,4 +1,4 @@
-import stringWidth from "string-width";
+import stringWidth from "fast-string-width";
 
 /** A table cell: its plain text, and how to colour it once padded. */
 export interface Cell {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import stringWidth from "string-width";
+import stringWidth from "fast-string-width";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatEntries } from "../../src/export/index.js";
 import { EXPORT_FORMATS } from "../../src/export/formats.js";

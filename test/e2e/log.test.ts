@@ -35,6 +35,7 @@ describe("log in a terminal", () => {
     expect(session.output).toContain("Globex");
     expect(session.output).toContain("2 of 10");
     session.type(KEY.enter);
+    await session.answer("Would you like to reflect on it now?", ""); // later, the default
     expect(await session.exited()).toBe(0);
 
     const [entry] = entries() as RejectionEntry[];
@@ -76,6 +77,23 @@ describe("log in a terminal", () => {
     expect(session.output).not.toContain("How far did it get");
     session.type(KEY.ctrlC);
     expect(await session.exited()).toBe(130);
+  });
+
+  it("offers to reflect straight away and starts the reflection when asked", async () => {
+    const session = new PtySession(["log", ...REQUIRED, "--date", "yesterday", "--reason", "skills"], { dataDir });
+    await session.answer("Did they give a reason?", "");
+    await session.answer("How are you feeling about it right now?", "6");
+    await session.answer("Which of these words fit", "");
+    await session.answer("Any tags?", "");
+    await session.answer("Anything else you want to remember", "");
+    await session.answer("Does this look right?", "");
+    await session.answer("Would you like to reflect on it now?", "y");
+    await session.waitFor("how are you feeling about this");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+    const [entry] = entries() as RejectionEntry[];
+    expect(entry!.company).toBe("Acme");
+    expect(entry!.reflection).toBeUndefined();
   });
 
   it("saves without a single question when every required flag is given", async () => {
@@ -218,7 +236,7 @@ describe("log by flags, without a terminal", () => {
     }
     const result = run(["log", ...REQUIRED, "--mood", "2", "--emotion", "sad"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("entries came on low days");
+    expect(result.stdout).toMatch(/Your mood was 3 or lower for \d of your last \d rejections/);
     expect(result.stdout).toContain("Get support from a professional");
     expect(result.stderr).toContain("Thank you for writing it down");
   });
