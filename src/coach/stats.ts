@@ -172,11 +172,14 @@ function activity(entries: Journal["entries"], days: string[], asOf: string): St
   const startOf = unit === "week" ? weekStart : (day: string) => `${day.slice(0, 7)}-01`;
   const next = unit === "week" ? (day: string) => addDays(day, 7) : nextMonth;
   const periods: Stats["activity"]["periods"] = [];
+  const byStart = new Map<string, Stats["activity"]["periods"][number]>();
   for (let start = startOf(from); start <= to; start = next(start)) {
-    periods.push({ period: unit === "week" ? start : start.slice(0, 7), start, rejections: 0, wins: 0 });
+    const period = { period: unit === "week" ? start : start.slice(0, 7), start, rejections: 0, wins: 0 };
+    periods.push(period);
+    byStart.set(start, period);
   }
   for (const entry of entries) {
-    const period = periods.find((item) => item.start === startOf(entry.date))!;
+    const period = byStart.get(startOf(entry.date))!;
     if (isRejection(entry)) period.rejections++;
     else period.wins++;
   }

@@ -13,13 +13,13 @@ import { dirname } from "node:path";
  * writing until all is written, or throws ENOSPC, and then the old file stays.
  * The temporary name (`journal.json.tmp-…`) is the one `doctor` looks for.
  */
-export function writeFileAtomic(file: string, text: string, mode: number): void {
+export function writeFileAtomic(file: string, text: string, mode: number, { durable = true } = {}): void {
   const temp = `${file}.tmp-${Date.now().toString().slice(-10)}${randomBytes(3).toString("hex")}`;
   const fd = openSync(temp, "wx", mode);
   try {
     fchmodSync(fd, mode); // the umask may have taken bits away; the mode is ours to set
     writeFileSync(fd, text);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, file);
   } catch (error) {
@@ -31,7 +31,7 @@ export function writeFileAtomic(file: string, text: string, mode: number): void 
     rmSync(temp, { force: true });
     throw error;
   }
-  syncFolder(dirname(file));
+  if (durable) syncFolder(dirname(file));
 }
 
 /** Makes the rename itself durable; some systems cannot open a folder for this, which is fine. */

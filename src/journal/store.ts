@@ -1,6 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
 import Conf from "conf";
-import lockfile from "proper-lockfile";
 import { StoreError } from "../errors.js";
 import type { Journal } from "./entry.js";
 import { CURRENT_VERSION, InvalidJournalError, NewerJournalError, migrate, validateJournal } from "./migrations.js";
@@ -103,7 +102,8 @@ export class JournalStore {
       throw new StoreError(this.dir, "the data path is a file, not a folder; choose another with --data");
     }
     // existsSync says false when the folder cannot be searched: that is not an empty journal.
-    if (!this.#fileExists()) return { journal: emptyJournal() };
+    const stat = this.#stat();
+    if (!stat) return { journal: emptyJournal() };
     let parsed: unknown;
     try {
       // conf parses the file once in its constructor; keep that parse rather than
@@ -116,6 +116,9 @@ export class JournalStore {
       }
       throw this.#ioError(error, "cannot be read");
     }
+    if (this.#sealMatches(stat) && (parsed as Partial<Journal> | undefined)?.version === CURRENT_VERSION) {
+      return { journal: parsed as Journal };
+    }
     try {
       return { journal: validateJournal(migrate(parsed).journal) };
     } catch (error) {
@@ -126,13 +129,37 @@ export class JournalStore {
     }
   }
 
-  #fileExists(): boolean {
+  #stat(): Stats | undefined {
     try {
-      return Boolean(statSync(this.file));
+      return statSync(this.file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw this.#ioError(error, "cannot be read");
     }
+  }
+
+  /**
+   * The seal records which file this tool last wrote and validated (device,
+   * inode, size, modification time). While the journal is still that file,
+   * validating every entry again on each read would only repeat the result:
+   * at 10,000 entries it costs more than parsing. Any other change to the file,
+   * by hand or by another program, gives it a new inode or time, and the next
+   * read validates it in full.
+   */
+  #sealOf(stat: Stats): string {
+    return JSON.stringify({ dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
+  }
+
+  #sealMatches(stat: Stats): boolean {
+    try {
+      return readFileSync(this.sealFile, "utf8") === this.#sealOf(stat);
+    } catch {
+      return false;
+    }
+  }
+
+  get sealFile(): string {
+    return `${this.file}.checked`;
   }
 
   #conf(onParse?: (value: unknown) => void): Conf {
@@ -160,6 +187,12 @@ export class JournalStore {
     } catch (error) {
       throw this.#ioError(error, "cannot be written");
     }
+    try {
+      writeFileAtomic(this.sealFile, this.#sealOf(statSync(this.file)), FILE_MODE, { durable: false });
+    } catch {
+      // Without a seal the next read validates in full, which is only slower.
+      rmSync(this.sealFile, { force: true });
+    }
   }
 
   #prepareDir(): void {
@@ -181,6 +214,8 @@ export class JournalStore {
   async #lock(): Promise<() => Promise<void>> {
     // proper-lockfile retries on every error; only "someone else holds it" is worth
     // waiting for. A read-only or forbidden folder is reported at once, not after 20 s.
+    // Loaded here, not at the top: only writers lock, and it patches fs on import.
+    const { default: lockfile } = await import("proper-lockfile");
     const { retries, ...options } = LOCK_OPTIONS;
     for (let attempt = 0; ; attempt++) {
       try {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/errors.js";
@@ -130,6 +130,38 @@ describe("JournalStore", () => {
     mkdirSync(root, { recursive: true });
     writeFileSync(dir, "not a folder");
     expect(() => store.read()).toThrow(/is a file, not a folder/);
+  });
+
+  describe("the seal of the last validated write", () => {
+    it("is written with the journal, private like it", async () => {
+      await store.update((journal) => {
+        journal.entries.push(rejection());
+      });
+      expect(mode(store.sealFile)).toBe(0o600);
+      expect(new JournalStore(dir).read().entries).toHaveLength(1);
+    });
+
+    it("does not vouch for a file changed since: an in-place edit of the same size is validated again", async () => {
+      await store.update((journal) => {
+        journal.entries.push(rejection({ id: "seal0001", mood: 5 }));
+      });
+      const text = readFileSync(store.file, "utf8");
+      expect(text).toContain('"mood": 5');
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a later modification time
+      writeFileSync(store.file, text.replace('"mood": 5', '"mood": 0'));
+      expect(readFileSync(store.file, "utf8").length).toBe(text.length);
+      expect(() => new JournalStore(dir).read()).toThrow(/entry seal0001: field `mood`/);
+    });
+
+    it("does not vouch for a file that replaced the journal", async () => {
+      await store.update((journal) => {
+        journal.entries.push(rejection({ id: "seal0002" }));
+      });
+      const broken = JSON.stringify({ version: 1, entries: [{ ...rejection({ id: "seal0003" }), stage: "lunch" }] });
+      writeFileSync(`${store.file}.new`, broken);
+      renameSync(`${store.file}.new`, store.file);
+      expect(() => new JournalStore(dir).read()).toThrow(/entry seal0003: field `stage`/);
+    });
   });
 
   describe("migrations", () => {
