@@ -213,15 +213,18 @@ function benchSize(entries) {
   const home = join(dir, "home");
   mkdirSync(home, { mode: 0o700 });
   const journalFile = join(home, "journal.json");
-  const exported = join(dir, "export.json");
-  writeFileSync(exported, JSON.stringify(makeJournal(entries, Number(args.seed)), undefined, "\t"));
+  writeFileSync(journalFile, JSON.stringify(makeJournal(entries, Number(args.seed)), undefined, "\t"), { mode: 0o600 });
   writeFileSync(join(dir, "rss-probe.cjs"), RSS_PROBE);
   writeFileSync(join(dir, "limit.cjs"), LIMIT_SCRIPT);
   const env = { ...process.env, REJECTION_COACH_HOME: home, NO_COLOR: "1", BENCH_DIR: dir };
   delete env.FORCE_COLOR;
   const cli = (...rest) => [BIN, ...rest];
-  // The journal is written by the tool itself, as a person's always is: imported once.
-  const seeded = spawnSync(process.execPath, cli("import", exported), { env, encoding: "utf8" });
+  // A person's journal is always last written by the tool: one write through it
+  // (a win logged) validates the generated file and leaves it as the tool would.
+  const seeded = spawnSync(process.execPath, cli("win", "--kind", "other", "--title", "Benchmark seed"), {
+    env,
+    encoding: "utf8",
+  });
   if (seeded.status !== 0) throw new Error(`could not seed the journal: ${seeded.stderr}`);
   const journalBytes = statSync(journalFile).size;
   // The limit script rewrites its own copy, so the journal the CLI reads stays as the tool left it.
