@@ -22,7 +22,7 @@ export async function saveRejection(
   return store.update((journal) => {
     const entry = checked(rejectionSchema, makeRejection(fields, newId(idsOf(journal)), now));
     journal.entries.push(entry);
-    return { entry, journal: structuredClone(journal) };
+    return { entry, journal };
   });
 }
 
@@ -34,7 +34,7 @@ export async function saveWin(
   return store.update((journal) => {
     const entry = checked(winSchema, makeWin(fields, newId(idsOf(journal)), now));
     journal.entries.push(entry);
-    return { entry, journal: structuredClone(journal) };
+    return { entry, journal };
   });
 }
 
