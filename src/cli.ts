@@ -26,6 +26,8 @@ export function buildProgram(): Command {
     .option("--content <dir>", "a folder of your own YAML strategies, merged over the built-in ones")
     .option("--no-color", "plain output without colour (NO_COLOR works too)")
     .showSuggestionAfterError()
+    // One prefix for every error line, whether commander or the tool found the problem.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "rejection-coach: ")) })
     .exitOverride()
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(

@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
 import { buildProgram } from "./cli.js";
-import { CoachError, StoreError } from "./errors.js";
+import { CancelledError, CoachError, StoreError } from "./errors.js";
 import { safeLine } from "./ui/safe-text.js";
 import { applyColorPreference, theme } from "./ui/theme.js";
 
@@ -33,6 +33,10 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof Error && error.name === "ExitPromptError") {
     process.stderr.write("\nStopped. Nothing was saved.\n");
     return 130;
+  }
+  if (error instanceof CancelledError) {
+    process.stderr.write(`\n${error.message}\n`);
+    return error.exitCode;
   }
   if (error instanceof CoachError) {
     const hint = error instanceof StoreError && error.repairable ? `; ${REPAIR_HINT}` : "";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
+import { CancelledError, UsageError } from "../errors.js";
 import { loadPrompts } from "../flows/prompts.js";
 import { canPrompt, say } from "../ui/output.js";
 import { theme } from "../ui/theme.js";
@@ -31,10 +31,14 @@ export function registerDelete(program: Command): void {
         const contents = describeContents(entry);
         say(`This deletes:\n  ${theme.title(describeEntry(entry))}${contents ? `\n  with ${contents}` : ""}`);
         const prompts = await loadPrompts();
-        const sure = await prompts.confirm({
-          message: "Delete it for good? There is no undo.",
-          default: false,
-        });
+        const sure = await prompts
+          .confirm({ message: "Delete it for good? There is no undo.", default: false })
+          .catch((error: unknown) => {
+            if (error instanceof Error && error.name === "ExitPromptError") {
+              throw new CancelledError("Stopped. Nothing was deleted.");
+            }
+            throw error;
+          });
         if (!sure) {
           say("Kept it. Nothing was deleted.");
           return;

@@ -195,3 +195,9 @@ export function missingFlags<T>(
 ): string[] {
   return required.filter((key) => given[key] === undefined).map((key) => flags[key]);
 }
+
+/** Required flags that are missing where nothing can be asked, and why nothing was asked. */
+export function missingFlagsError(missing: readonly string[], json: boolean | undefined): UsageError {
+  const why = json ? "--json never asks questions" : "there is no terminal to ask in (input or output is piped)";
+  return new UsageError(`missing ${missing.join(", ")}: ${why}, so give them as flags`);
+}

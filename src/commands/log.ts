@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import type { Content } from "../content/schema.js";
-import { UsageError } from "../errors.js";
+import { CancelledError } from "../errors.js";
 import type { RejectionFields } from "../journal/make-entry.js";
 import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
@@ -9,6 +8,7 @@ import { openContent, openJournal } from "./context.js";
 import {
   addRejectionOptions,
   missingFlags,
+  missingFlagsError,
   REJECTION_FLAGS,
   rejectionFieldsFrom,
   type RejectionOptions,
@@ -41,34 +41,25 @@ Examples:
       const missing = missingFlags(given, REQUIRED, REJECTION_FLAGS);
       const interactive = missing.length > 0 && !options.json && canPrompt();
       if (missing.length > 0 && !interactive) {
-        throw new UsageError(
-          `missing ${missing.join(", ")} (run 'rejection-coach log' in a terminal to be asked instead)`,
-        );
+        throw missingFlagsError(missing, options.json);
       }
       const store = await openJournal(command);
+      // A broken journal or content folder is reported before the person has typed anything.
+      store.read();
+      const content = await openContent(command);
       let fields: RejectionFields;
-      let content: Content;
       if (interactive) {
-        // A broken journal is reported before the person has typed anything.
-        store.read();
         const [{ logFlow }, { loadPrompts }] = await Promise.all([
           import("../flows/log.js"),
           import("../flows/prompts.js"),
         ]);
-        const asking = logFlow(await loadPrompts(), given, { show: say, now });
-        // The coaching is read once the first question is on screen; a broken
-        // content folder is reported after the questions, still before any write.
-        const loading = openContent(command);
-        loading.catch(() => undefined);
-        const answers = await asking;
+        const answers = await logFlow(await loadPrompts(), given, { show: say, now });
         if (!answers) {
           say("Nothing was saved.");
           return;
         }
         fields = answers;
-        content = await loading;
       } else {
-        content = await openContent(command);
         const { toDay } = await import("../journal/dates.js");
         fields = { date: toDay(now), reasons: [], emotions: [], tags: [], ...given } as RejectionFields;
       }
@@ -103,11 +94,18 @@ Examples:
       printData(`${notes ? `\n${notes}\n` : ""}\n${renderChoices(choices)}\n`);
       say(theme.muted("\nRead one in full: rejection-coach tips ID"));
 
-      if (interactive && (await offerToReflect(isLowMood(entry.mood)))) {
-        const { reflectOn } = await import("./reflect.js");
-        say("");
-        await reflectOn(command, entry.id, {});
-        return;
+      try {
+        if (interactive && (await offerToReflect(isLowMood(entry.mood)))) {
+          const { reflectOn } = await import("./reflect.js");
+          say("");
+          await reflectOn(command, entry.id, {});
+          return;
+        }
+      } catch (error) {
+        if (error instanceof Error && error.name === "ExitPromptError") {
+          throw new CancelledError(`Stopped. Your rejection is saved as ${entry.id}; the reflection was not saved.`);
+        }
+        throw error;
       }
       say(theme.muted(`When you are ready, in a day or two: rejection-coach reflect ${entry.id}`));
     });

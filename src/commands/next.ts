@@ -50,7 +50,7 @@ Examples:
   next
     .command("done")
     .description("mark next steps as done, by number or id")
-    .argument("<n...>", "the step's number in the list, or its id")
+    .argument("<step...>", "the step's number in the list, or its id")
     .addHelpText(
       "after",
       "\nExamples:\n  rejection-coach next done 1\n  rejection-coach next done 2 3\n  rejection-coach next done a1b2c3d4",

@@ -5,7 +5,11 @@ import chalk from "chalk";
  * called once at start-up, before anything is printed.
  */
 export function applyColorPreference(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): void {
-  if ((env.NO_COLOR !== undefined && env.NO_COLOR !== "") || argv.includes("--no-color")) chalk.level = 0;
+  if ((env.NO_COLOR !== undefined && env.NO_COLOR !== "") || argv.includes("--no-color")) {
+    chalk.level = 0;
+    // The prompts colour themselves and read only NO_COLOR.
+    env.NO_COLOR = "1";
+  }
 }
 
 /** The few styles the tool uses, so the look stays consistent and calm. */

@@ -91,6 +91,7 @@ describe("log in a terminal", () => {
     await session.waitFor("how are you feeling about this");
     session.type(KEY.ctrlC);
     expect(await session.exited()).toBe(130);
+    expect(session.output).toMatch(/Your rejection is saved as [0-9a-f]{8}; the reflection was not saved/);
     const [entry] = entries() as RejectionEntry[];
     expect(entry!.company).toBe("Acme");
     expect(entry!.reflection).toBeUndefined();
@@ -135,15 +136,14 @@ describe("log in a terminal", () => {
     expect(existsSync(journalFile())).toBe(false);
   });
 
-  it("reports a broken content folder after the questions and saves nothing", async () => {
+  it("reports a broken content folder before the first question and saves nothing", async () => {
     const own = join(dataDir, "own-content");
     mkdirSync(own);
     writeFileSync(join(own, "strategies.yaml"), "strategies:\n  - id: x\n    title: [oops\n");
     const session = new PtySession(["--content", own, "log", ...REQUIRED, "--date", "today", "--reason-given", "", "--reason", "unknown", "--emotion", "sad", "--tag", "x", "--note", "n"], { dataDir }); // prettier-ignore
-    await session.answer("How are you feeling", "5");
-    await session.answer("Does this look right?", "");
     expect(await session.exited()).toBe(1);
     expect(session.output).toMatch(/strategies\.yaml:\d+:\d+: invalid YAML/);
+    expect(session.output).not.toContain("How are you feeling");
     expect(existsSync(journalFile())).toBe(false);
   });
 
