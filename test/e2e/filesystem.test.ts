@@ -231,3 +231,75 @@ describe("where the journal goes", () => {
     expectOneLine(doctor.stderr, /cannot be opened \(permission denied\)/);
   });
 });
+
+describe("export into a folder that says no", () => {
+  /** A journal of about 90 KB, so its export does not fit in a 64 KB tmpfs. */
+  function bigJournal(): string {
+    const dir = join(newRoot(), "home");
+    mkdirSync(dir, { mode: 0o700 });
+    const entries = Array.from({ length: 60 }, (_, i) =>
+      rejection({ id: `b${String(i).padStart(7, "0")}`, note: "y".repeat(1500) }),
+    );
+    writeFileSync(join(dir, "journal.json"), JSON.stringify({ version: 1, entries }), { mode: 0o600 });
+    return dir;
+  }
+
+  it.skipIf(!canUnshare).each([
+    ["--output", (out: string) => ["--format", "json", "--output", join(out, "backup.json")]],
+    ["--per-file", (out: string) => ["--format", "md", "--per-file", join(out, "notes")]],
+  ])("export %s on a full disk: one clear line, an earlier file kept whole, no cut-short copy", (_, flags) => {
+    const dir = bigJournal();
+    const out = join(dirname(dir), "out");
+    mkdirSync(out);
+    // An earlier backup that must survive a failed export over it.
+    const script = [
+      'mount -t tmpfs -o size=64k tmpfs "$1"',
+      'echo "earlier backup" > "$1/backup.json"',
+      'shift; "$@"; echo "exit=$?"',
+      'cat "$OUT/backup.json"',
+      'find "$OUT" -type f -size +0 -newer "$OUT/backup.json" | wc -l | sed "s/^/newer=/"',
+    ].join("\n");
+    const result = spawnSync(
+      "unshare",
+      ["-rm", "sh", "-c", script, "sh", out, process.execPath, BIN, "--data", dir, "export", ...flags(out)],
+      { env: { ...cliEnv(dir), OUT: out }, encoding: "utf8", timeout: 30_000 },
+    );
+    expect(result.stdout, result.stderr).toContain("exit=1");
+    expectOneLine(result.stderr, out, /the disk is full/);
+    expect(result.stdout).toContain("earlier backup");
+    // --per-file may have written whole notes before the disk filled; none is cut short.
+    if (flags(out).includes("--output")) expect(result.stdout).toContain("newer=0");
+  });
+
+  it.skipIf(!canUnshare)("export --output into a read-only folder: one clear line, nothing written", () => {
+    const dir = bigJournal();
+    const out = join(dirname(dir), "out");
+    mkdirSync(out);
+    const before = listing(out);
+    const script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"';
+    const result = run(
+      [
+        "unshare",
+        "-rm",
+        "sh",
+        "-c",
+        script,
+        "sh",
+        out,
+        process.execPath,
+        BIN,
+        "--data",
+        dir,
+        "export",
+        "-f",
+        "csv",
+        "-o",
+        join(out, "j.csv"),
+      ],
+      dir,
+    );
+    expect(result.code, result.stderr).toBe(1);
+    expectOneLine(result.stderr, join(out, "j.csv"), /read-only/);
+    expect(listing(out)).toEqual(before);
+  });
+});
