@@ -133,6 +133,22 @@ const ROWS: Row[] = [
   ...rows("reflect", ["reflect"], REFLECT_STEPS, waiting),
   ...rows("reflect (a check-in)", ["reflect", "done0001"], CHECKIN_STEPS, reflected),
   {
+    name: 'win (no journal yet): Ctrl+C at "What kind of win?"',
+    args: ["win"],
+    steps: [["? What kind of win?", ""]],
+    at: 0,
+  },
+  {
+    name: 'feedback: Ctrl+C at "Who is it to?"',
+    args: ["feedback", "appl0001"],
+    steps: [
+      ["? Which draft would you like?", ""],
+      ["? Who is it to?", ""],
+    ],
+    at: 1,
+    entries: waiting,
+  },
+  {
     name: 'log (no journal yet): a SIGINT signal at "How are you feeling about it right now?"',
     args: ["log"],
     steps: LOG_STEPS,
