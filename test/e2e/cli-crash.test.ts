@@ -94,7 +94,7 @@ describe("log killed with SIGKILL at random moments", () => {
     const reported = new Set<string>([(JSON.parse(calibration.stdout) as { id: string }).id]);
     const span = Math.max(300, calibration.ms * 2.2);
 
-    const deadline = Date.now() + 35_000;
+    const deadline = Date.now() + 25_000;
     let rounds = 0;
     let completed = 0;
     let killed = 0;
