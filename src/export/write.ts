@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CoachError } from "../errors.js";
 import type { Entry } from "../journal/entry.js";
@@ -33,7 +33,9 @@ export function writeFileAtomic(path: string, text: string): string {
   try {
     const fd = openSync(temp, "wx", 0o600);
     try {
-      writeSync(fd, text);
+      // writeFileSync keeps writing until all is written (or throws ENOSPC); a
+      // single writeSync may write only part on a nearly full disk, and say nothing.
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

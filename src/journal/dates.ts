@@ -57,7 +57,8 @@ export async function parseDay(input: string, options: ParseDayOptions = {}): Pr
   if (!text) throw new DateInputError("a date is needed (for example 2026-11-20, today or yesterday)");
   let day = isoDay(text);
   if (!day && /^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) throw new DateInputError(`'${input}' is not a calendar date`);
-  if (!day && text in WORDS) day = addDays(toDay(now), WORDS[text]!);
+  // hasOwn: `in` would also find "constructor" and "__proto__" on the prototype.
+  if (!day && Object.hasOwn(WORDS, text)) day = addDays(toDay(now), WORDS[text]!);
   if (!day) {
     const chrono = await import("chrono-node");
     // A bare weekday means the next one to chrono; for an event that already

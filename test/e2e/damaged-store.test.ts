@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { removeDir, runCliAsync, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 
 /**
@@ -9,9 +9,52 @@ import { rejection } from "../helpers/fixtures.js";
  * exit 1, one line on stderr naming the file and the problem, and the file left
  * exactly as it was. Add a row here for each new command that reads the journal.
  */
-const COMMANDS: { name: string; args: string[] }[] = [{ name: "doctor", args: ["doctor"] }];
+const ID = "abcd1234";
+const DUE = "2099-01-15";
+let importFile: string;
+const COMMANDS: { name: string; args: () => string[] }[] = [
+  {
+    name: "log (every flag)",
+    args: () => [
+      ...["log", "--company", "Acme", "--role", "Analyst", "--stage", "interview", "--ended", "rejected"],
+      ...["--reason-given", "We went another way", "--reason", "skills", "--mood", "4", "--emotion", "sad"],
+      ...["--date", "2026-01-05", "--tag", "remote", "--note", "A note", "--json"],
+    ],
+  },
+  {
+    name: "win (every flag)",
+    args: () => [
+      ...["win", "--kind", "interview", "--title", "First interview", "--company", "Acme"],
+      ...["--date", "2026-01-05", "--tag", "remote", "--note", "A note"],
+    ],
+  },
+  { name: "edit", args: () => ["edit", ID, "--mood", "6", "--note", "changed"] },
+  {
+    name: "reflect (flags)",
+    args: () => [
+      ...["reflect", ID, "--mood", "6", "--in-control", "interview", "--thought", "I always freeze"],
+      ...["--trap", "overgeneralising", "--balanced", "Once", "--fit", "partly", "--went-well", "Calm"],
+      ...["--change", "Practise", "--action", "Practise aloud", "--due", DUE],
+    ],
+  },
+  { name: "next", args: () => ["next"] },
+  { name: "next add", args: () => ["next", "add", ID, "Ask", "for", "a", "referral", "--due", DUE] },
+  { name: "next done", args: () => ["next", "done", "1"] },
+  { name: "feedback (a draft)", args: () => ["feedback", ID, "--kind", "reply", "--contact", "Sam", "--sender", "Al"] },
+  { name: "feedback --received", args: () => ["feedback", ID, "--received", "Strong on design"] },
+  { name: "list", args: () => ["list"] },
+  { name: "show", args: () => ["show", ID] },
+  { name: "delete --yes", args: () => ["delete", ID, "--yes"] },
+  { name: "export --format md", args: () => ["export", "--format", "md"] },
+  { name: "export --format json", args: () => ["export", "--format", "json"] },
+  { name: "export --format yaml", args: () => ["export", "--format", "yaml"] },
+  { name: "export --format csv", args: () => ["export", "--format", "csv"] },
+  { name: "import", args: () => ["import", importFile] },
+  { name: "stats", args: () => ["stats"] },
+  { name: "doctor", args: () => ["doctor"] },
+];
 
-const validEntry = rejection({ id: "abcd1234", company: "Acme" });
+const validEntry = rejection({ id: ID, company: "Acme" });
 
 /** Each kind of damage, what the line must say, and whether doctor --repair is offered. */
 const DAMAGE: { name: string; bytes: Buffer; problem: RegExp; repairable: boolean }[] = [
@@ -58,6 +101,12 @@ const DAMAGE: { name: string; bytes: Buffer; problem: RegExp; repairable: boolea
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeDir));
+beforeAll(() => {
+  const root = tempDir();
+  roots.push(root);
+  importFile = join(root, "export.json");
+  writeFileSync(importFile, JSON.stringify({ version: 1, entries: [rejection({ id: "eeee0001" })] }));
+});
 
 function damagedHome(bytes: Buffer): { dir: string; file: string } {
   const root = tempDir();
@@ -70,19 +119,25 @@ function damagedHome(bytes: Buffer): { dir: string; file: string } {
   return { dir, file };
 }
 
-describe.each(COMMANDS)("$name on a journal it cannot use", ({ args }) => {
-  it.each(DAMAGE)("$name: exit 1, one line naming the file and the problem, file untouched", (damage) => {
-    const { dir, file } = damagedHome(damage.bytes);
-    const result = runCli(args, { dataDir: dir });
-    expect(result.code, result.stderr).toBe(1);
-    const lines = result.stderr.split("\n").filter(Boolean);
-    expect(lines, result.stderr).toHaveLength(1);
-    expect(lines[0]).toContain(file);
-    expect(lines[0]).toMatch(damage.problem);
-    if (damage.repairable) expect(lines[0]).toContain("rejection-coach doctor --repair");
-    else expect(lines[0]).not.toContain("--repair");
-    expect(readFileSync(file).equals(damage.bytes), "the file is byte-identical").toBe(true);
-    // No backup, temporary copy or lock left beside it.
-    expect(readdirSync(dir)).toEqual(["journal.json"]);
-  });
+// Some 160 runs of the CLI: concurrent, so they take the time of a few dozen.
+describe.concurrent.each(COMMANDS)("$name on a journal it cannot use", ({ name, args }) => {
+  it.for(DAMAGE)(
+    "$name: exit 1, one line naming the file and the problem, file untouched",
+    async (damage, { expect }) => {
+      const { dir, file } = damagedHome(damage.bytes);
+      const result = await runCliAsync(args(), { dataDir: dir });
+      expect(result.code, result.stderr).toBe(1);
+      const lines = result.stderr.split("\n").filter(Boolean);
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toContain(file);
+      // doctor prints its findings; every other command stops before printing any data.
+      if (name !== "doctor") expect(result.stdout).toBe("");
+      expect(lines[0]).toMatch(damage.problem);
+      if (damage.repairable) expect(lines[0]).toContain("rejection-coach doctor --repair");
+      else expect(lines[0]).not.toContain("--repair");
+      expect(readFileSync(file).equals(damage.bytes), "the file is byte-identical").toBe(true);
+      // No backup, temporary copy or lock left beside it.
+      expect(readdirSync(dir)).toEqual(["journal.json"]);
+    },
+  );
 });

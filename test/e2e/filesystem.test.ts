@@ -25,11 +25,15 @@ const canDropPrivileges =
 const NOBODY = 65534;
 
 let writer: string;
+let importFile: string;
 const roots: string[] = [];
 beforeAll(async () => {
   writer = await bundleScript("test/helpers/store-writer.ts");
-  // `nobody` must be able to run it.
+  // `nobody` must be able to run it, and read the file to import.
   chmodSync(dirname(writer), 0o755);
+  importFile = join(dirname(writer), "import.json");
+  writeFileSync(importFile, JSON.stringify({ version: 1, entries: [rejection({ id: "eeee0001" })] }));
+  chmodSync(importFile, 0o644);
 });
 afterAll(() => {
   for (const root of roots) removeDir(root);
@@ -40,9 +44,34 @@ afterAll(() => {
  * What writes the journal, each run the same way. Add a row for each command
  * that saves (log, win, reflect, import, ...).
  */
+const cli =
+  (...args: string[]) =>
+  (dir: string) => [BIN, "--data", dir, ...args];
 const WRITERS: { name: string; args: (dir: string) => string[] }[] = [
   { name: "a store append", args: (dir) => [writer, dir, "1"] },
-  { name: "doctor --repair", args: (dir) => [BIN, "--data", dir, "doctor", "--repair"] },
+  { name: "doctor --repair", args: cli("doctor", "--repair") },
+  {
+    name: "log",
+    args: cli(
+      "log",
+      "--company",
+      "Acme",
+      "--role",
+      "Analyst",
+      "--stage",
+      "final",
+      "--ended",
+      "rejected",
+      "--mood",
+      "4",
+    ),
+  },
+  { name: "win", args: cli("win", "--kind", "skill", "--title", "Finished the SQL course") },
+  { name: "reflect", args: cli("reflect", "aaaa0001", "--mood", "6", "--action", "Practise aloud") },
+  { name: "import", args: (dir) => cli("import", importFile)(dir) },
+  { name: "edit", args: cli("edit", "aaaa0001", "--mood", "7") },
+  { name: "delete --yes", args: cli("delete", "aaaa0001", "--yes") },
+  { name: "next add", args: cli("next", "add", "aaaa0001", "Practise", "aloud") },
 ];
 
 /** A temp root that `nobody` may pass through, with a data folder path inside. */
@@ -126,7 +155,7 @@ describe.each(WRITERS)("$name", ({ name, args }) => {
     const stage = join(root, "stage.json");
     // Big enough that a second copy (the atomic write's temp file) does not fit.
     const notes = Array.from({ length: 40 }, (_, i) =>
-      rejection({ id: `f${String(i).padStart(7, "0")}`, note: "x".repeat(1000) }),
+      rejection({ id: i === 0 ? "aaaa0001" : `f${String(i).padStart(7, "0")}`, note: "x".repeat(1000) }),
     );
     const bytes = Buffer.from(
       JSON.stringify({ version: 1, entries: notes }, undefined, "\t").slice(
@@ -175,13 +204,13 @@ describe("where the journal goes", () => {
     ["a data path that is a file", (root: string) => join(root, "home"), /is a file, not a folder/],
     ["a data path under a file", (root: string) => join(root, "home", "inner"), /a part of the path is a file/],
   ])("%s: one clear line, the file untouched, nothing created", (_, pathOf, problem) => {
-    for (const command of [store.args, (dir: string) => [BIN, "--data", dir, "doctor"]]) {
+    for (const command of [...WRITERS.map((row) => row.args), (dir: string) => [BIN, "--data", dir, "doctor"]]) {
       const root = newRoot();
       writeFileSync(join(root, "home"), "my notes, not a journal");
       const dir = pathOf(root);
       const before = listing(root);
       const result = run([process.execPath, ...command(dir)], dir);
-      expect(result.code, result.stderr).toBe(1);
+      expect(result.code, `${command(dir).join(" ")}: ${result.stderr}`).toBe(1);
       expectOneLine(result.stderr, problem);
       expect(readFileSync(join(root, "home"), "utf8")).toBe("my notes, not a journal");
       expect(listing(root)).toEqual(before);
@@ -200,5 +229,77 @@ describe("where the journal goes", () => {
     expectOneLine(append.stderr, file, /permission denied/);
     expect(doctor.code).toBe(1);
     expectOneLine(doctor.stderr, /cannot be opened \(permission denied\)/);
+  });
+});
+
+describe("export into a folder that says no", () => {
+  /** A journal of about 90 KB, so its export does not fit in a 64 KB tmpfs. */
+  function bigJournal(): string {
+    const dir = join(newRoot(), "home");
+    mkdirSync(dir, { mode: 0o700 });
+    const entries = Array.from({ length: 60 }, (_, i) =>
+      rejection({ id: `b${String(i).padStart(7, "0")}`, note: "y".repeat(1500) }),
+    );
+    writeFileSync(join(dir, "journal.json"), JSON.stringify({ version: 1, entries }), { mode: 0o600 });
+    return dir;
+  }
+
+  it.skipIf(!canUnshare).each([
+    ["--output", (out: string) => ["--format", "json", "--output", join(out, "backup.json")]],
+    ["--per-file", (out: string) => ["--format", "md", "--per-file", join(out, "notes")]],
+  ])("export %s on a full disk: one clear line, an earlier file kept whole, no cut-short copy", (_, flags) => {
+    const dir = bigJournal();
+    const out = join(dirname(dir), "out");
+    mkdirSync(out);
+    // An earlier backup that must survive a failed export over it.
+    const script = [
+      'mount -t tmpfs -o size=64k tmpfs "$1"',
+      'echo "earlier backup" > "$1/backup.json"',
+      'shift; "$@"; echo "exit=$?"',
+      'cat "$OUT/backup.json"',
+      'find "$OUT" -type f -size +0 -newer "$OUT/backup.json" | wc -l | sed "s/^/newer=/"',
+    ].join("\n");
+    const result = spawnSync(
+      "unshare",
+      ["-rm", "sh", "-c", script, "sh", out, process.execPath, BIN, "--data", dir, "export", ...flags(out)],
+      { env: { ...cliEnv(dir), OUT: out }, encoding: "utf8", timeout: 30_000 },
+    );
+    expect(result.stdout, result.stderr).toContain("exit=1");
+    expectOneLine(result.stderr, out, /the disk is full/);
+    expect(result.stdout).toContain("earlier backup");
+    // --per-file may have written whole notes before the disk filled; none is cut short.
+    if (flags(out).includes("--output")) expect(result.stdout).toContain("newer=0");
+  });
+
+  it.skipIf(!canUnshare)("export --output into a read-only folder: one clear line, nothing written", () => {
+    const dir = bigJournal();
+    const out = join(dirname(dir), "out");
+    mkdirSync(out);
+    const before = listing(out);
+    const script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"';
+    const result = run(
+      [
+        "unshare",
+        "-rm",
+        "sh",
+        "-c",
+        script,
+        "sh",
+        out,
+        process.execPath,
+        BIN,
+        "--data",
+        dir,
+        "export",
+        "-f",
+        "csv",
+        "-o",
+        join(out, "j.csv"),
+      ],
+      dir,
+    );
+    expect(result.code, result.stderr).toBe(1);
+    expectOneLine(result.stderr, join(out, "j.csv"), /read-only/);
+    expect(listing(out)).toEqual(before);
   });
 });

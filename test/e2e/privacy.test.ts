@@ -2,10 +2,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, ROOT, runCli, runCliAsync, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
+import { PtySession } from "../helpers/pty.js";
 
 /**
  * The journal is private: no network, ever, and owner-only file modes after
@@ -23,16 +24,66 @@ function newRoot(): string {
 
 /**
  * Every command, run with the network blocked. Add a row per new command; the
- * journal they run on holds one entry, ID aaaa0001.
+ * journal they run on holds one rejection, ID aaaa0001, with one open next step.
  */
-const COMMANDS: string[][] = [
-  ["--help"],
-  ["--version"],
-  ["tips"],
-  ["tips", "ask-feedback", "--json"],
-  ["doctor"],
-  ["doctor", "--json"],
-  ["doctor", "--repair"],
+const DUE = "2099-01-15";
+let shared: string;
+const COMMANDS: ((shared: string) => string[])[] = [
+  () => ["--help"],
+  () => ["--version"],
+  () => ["tips"],
+  () => ["tips", "ask-feedback", "--json"],
+  () => ["doctor"],
+  () => ["doctor", "--json"],
+  () => ["doctor", "--repair"],
+  () => [
+    ...["log", "--company", "Acme", "--role", "Analyst", "--stage", "interview", "--ended", "rejected"],
+    ...["--reason-given", "We went another way", "--reason", "skills", "--mood", "4", "--emotion", "sad"],
+    ...["--date", "yesterday", "--tag", "remote", "--note", "A note"],
+  ],
+  () => [
+    "log",
+    "--company",
+    "Acme",
+    "--role",
+    "Analyst",
+    "--stage",
+    "final",
+    "--ended",
+    "ghosted",
+    "--mood",
+    "4",
+    "--json",
+  ],
+  () => ["win", "--kind", "interview", "--title", "First interview", "--company", "Acme", "--date", "last friday"],
+  () => ["edit", "aaaa0001", "--mood", "6", "--note", "changed", "--json"],
+  () => [
+    ...["reflect", "aaaa0001", "--mood", "6", "--in-control", "interview", "--thought", "I always freeze"],
+    ...["--trap", "overgeneralising", "--balanced", "Once", "--fit", "partly", "--went-well", "Calm"],
+    ...["--change", "Practise", "--action", "Practise aloud", "--due", "next friday"],
+  ],
+  () => ["next"],
+  () => ["next", "--json"],
+  () => ["next", "add", "aaaa0001", "Ask", "for", "a", "referral", "--due", DUE],
+  () => ["next", "done", "1"],
+  () => ["feedback", "aaaa0001", "--kind", "reply", "--contact", "Sam", "--sender", "Al"],
+  () => ["feedback", "aaaa0001", "--kind", "checkin", "--json"],
+  () => ["feedback", "aaaa0001", "--received", "Strong on design"],
+  () => ["list"],
+  () => ["list", "--search", "acme", "--since", "2 weeks ago", "--json"],
+  () => ["show", "aaaa0001"],
+  () => ["delete", "aaaa0001", "--yes"],
+  () => ["export", "--format", "md"],
+  () => ["export", "--format", "json"],
+  () => ["export", "--format", "yaml"],
+  () => ["export", "--format", "csv"],
+  (dir) => ["export", "--format", "md", "--per-file", join(dir, "notes")],
+  (dir) => ["import", join(dir, "import.json")],
+  () => ["config", "set", "name", "Sam Lee"],
+  () => ["config", "list"],
+  () => ["config", "path"],
+  () => ["stats"],
+  () => ["stats", "--json"],
 ];
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -49,23 +100,56 @@ describe("no network", () => {
     expect(readFileSync(log, "utf8")).toMatch(/fetch[\s\S]*net\.connect/);
   });
 
-  it.each(COMMANDS.map((args) => [args.join(" "), args]))("%s opens no connection", (_, args) => {
-    const root = newRoot();
-    const dataDir = join(root, "home");
-    mkdirSync(dataDir, { mode: 0o700 });
-    writeFileSync(
-      join(dataDir, "journal.json"),
-      JSON.stringify({ version: 1, entries: [rejection({ id: "aaaa0001" })] }),
-      { mode: 0o600 },
-    );
-    const log = join(root, "network.log");
-    const result = runCli(args as string[], {
+  it.concurrent.for(COMMANDS.map((args) => [args("DIR").join(" "), args] as const))(
+    "%s opens no connection",
+    async ([, args], { expect }) => {
+      const { dataDir, log } = home();
+      const result = await runCliAsync(args(shared), {
+        dataDir,
+        env: { NODE_OPTIONS: `--import ${PRELOAD}`, NO_NETWORK_LOG: log },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");
+    },
+  );
+
+  it("an interactive log in a terminal opens no connection either", async () => {
+    const { dataDir, log } = home();
+    const session = new PtySession(["log", "--company", "Acme", "--role", "Analyst", "--stage", "final"], {
       dataDir,
       env: { NODE_OPTIONS: `--import ${PRELOAD}`, NO_NETWORK_LOG: log },
     });
-    expect(result.code, result.stderr).toBe(0);
+    await session.answerSettled("? How did it end?", "");
+    for (const prompt of ["? When did you hear?", "? Did they give a reason?", "? What do you think played a part?"]) {
+      await session.answerSettled(prompt, "");
+    }
+    await session.answerSettled("? How are you feeling about it right now?", "5");
+    for (const prompt of ["? Which of these words fit", "? Any tags?", "? Anything else you want to remember"]) {
+      await session.answerSettled(prompt, "");
+    }
+    await session.answerSettled("? Does this look right?", "");
+    expect(await session.exited()).toBe(0);
+    expect(new JournalStore(dataDir).read().entries).toHaveLength(2);
     expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");
   });
+});
+
+/** A data folder holding one rejection (aaaa0001) with one open next step, and where network attempts are logged. */
+function home(): { dataDir: string; log: string } {
+  const root = newRoot();
+  const dataDir = join(root, "home");
+  mkdirSync(dataDir, { mode: 0o700 });
+  const entry = rejection({
+    id: "aaaa0001",
+    actions: [{ id: "ac000001", text: "Practise", createdAt: "2026-11-02T10:00:00.000Z" }],
+  });
+  writeFileSync(join(dataDir, "journal.json"), JSON.stringify({ version: 1, entries: [entry] }), { mode: 0o600 });
+  return { dataDir, log: join(root, "network.log") };
+}
+
+beforeAll(() => {
+  shared = newRoot();
+  writeFileSync(join(shared, "import.json"), JSON.stringify({ version: 1, entries: [rejection({ id: "eeee0001" })] }));
 });
 
 describe("file modes", () => {

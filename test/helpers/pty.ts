@@ -12,6 +12,9 @@ export const KEY = {
   backspace: "\u007f",
 } as const;
 
+/** How long answerSettled waits after a prompt appears before typing. */
+export const SETTLE_MS = 150;
+
 /**
  * The built CLI in a real pseudo-terminal: what a person sees and types.
  * `waitFor` reads the screen output (colours stripped) until a text appears.
@@ -56,6 +59,16 @@ export class PtySession {
   /** Waits for a prompt, then types an answer (and Enter, unless told not to). */
   async answer(prompt: string | RegExp, keys: string, enter = true): Promise<void> {
     await this.waitFor(prompt);
+    this.type(keys + (enter ? KEY.enter : ""));
+  }
+
+  /**
+   * Like answer, but waits a moment after the prompt appears before typing:
+   * keys typed the instant its text is on screen can be lost.
+   */
+  async answerSettled(prompt: string | RegExp, keys: string, enter = true, settleMs = SETTLE_MS): Promise<void> {
+    await this.waitFor(prompt);
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
     this.type(keys + (enter ? KEY.enter : ""));
   }
 

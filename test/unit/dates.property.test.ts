@@ -96,6 +96,15 @@ describe("parseDay, for any input", () => {
     );
   });
 
+  it("reads the names of Object's own properties as text, not as day words", async () => {
+    // Found by the property below: `text in WORDS` saw "constructor" and gave NaN-NaN-NaN.
+    for (const text of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      for (const direction of ["past", "future", "any"] as const) {
+        await expect(parseDay(text, { direction }), `${text} ${direction}`).rejects.toBeInstanceOf(DateInputError);
+      }
+    }
+  });
+
   it("throws nothing but a DateInputError on random text", async () => {
     await fc.assert(
       fc.asyncProperty(
