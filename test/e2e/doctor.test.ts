@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, runCli, storeFiles, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
 
 const roots: string[] = [];
@@ -82,7 +82,7 @@ describe("rejection-coach doctor", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("nothing to repair");
     expect(readFileSync(file, "utf8")).toBe(text);
-    expect(readdirSync(dir)).toEqual(["journal.json"]);
+    expect(storeFiles(dir)).toEqual(["journal.json"]);
   });
 
   it("--repair will not touch a journal from a newer version: it says to upgrade", () => {
@@ -95,7 +95,7 @@ describe("rejection-coach doctor", () => {
     expect(result.stderr).not.toContain("--repair");
     expect(result.stdout).toContain("doctor --repair cannot fix this; nothing was changed.");
     expect(readFileSync(file, "utf8")).toBe(text);
-    expect(readdirSync(dir)).toEqual(["journal.json"]);
+    expect(storeFiles(dir)).toEqual(["journal.json"]);
   });
 
   it("--json prints the findings as data", () => {

@@ -243,6 +243,7 @@ describe("hostile text, in a terminal", () => {
     await session.waitFor("? Does this look right?");
     expect(session.output).toContain(`Note${SHOWN}`);
     await session.answerSettled("? Does this look right?", "");
+    await session.answerSettled("? Would you like to reflect on it now?", ""); // later, the default
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain(`Role${SHOWN}`);
     expect(session.output).toContain(TITLE);

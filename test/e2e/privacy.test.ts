@@ -128,6 +128,7 @@ describe("no network", () => {
       await session.answerSettled(prompt, "");
     }
     await session.answerSettled("? Does this look right?", "");
+    await session.answerSettled("? Would you like to reflect on it now?", ""); // later, the default
     expect(await session.exited()).toBe(0);
     expect(new JournalStore(dataDir).read().entries).toHaveLength(2);
     expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");

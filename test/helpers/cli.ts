@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,4 +60,15 @@ export function runCliAsync(
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? "");
   });
+}
+
+/**
+ * The files in a data folder, less the seal the store keeps of its last
+ * validated write: what tests compare when they check that nothing else
+ * (temporary copy, lock, backup) was left behind.
+ */
+export function storeFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name !== "journal.json.checked")
+    .sort();
 }

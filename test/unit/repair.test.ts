@@ -1,13 +1,4 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -17,7 +8,7 @@ import { CURRENT_VERSION, NewerJournalError } from "../../src/journal/migrations
 import { diagnose, repair } from "../../src/journal/repair.js";
 import { readJournalBytes, salvageJournal } from "../../src/journal/salvage.js";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, tempDir } from "../helpers/cli.js";
+import { removeDir, storeFiles, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
 
 /** The journal as the store writes it (conf: JSON with tabs). */
@@ -166,7 +157,7 @@ describe("diagnose and repair", () => {
     const report = await repair(dir);
     expect(report).toMatchObject({ rewritten: false, fixed: [] });
     expect(readFileSync(file)).toEqual(before);
-    expect(readdirSync(dir)).toEqual(["journal.json"]);
+    expect(storeFiles(dir)).toEqual(["journal.json"]);
   });
 
   it("repairs a truncated journal: a 0600 backup of the exact bytes, then every complete entry", async () => {
@@ -204,7 +195,7 @@ describe("diagnose and repair", () => {
     expect(diagnose(dir)).toMatchObject({ state: "newer", healthy: false, repairable: false });
     await expect(repair(dir)).rejects.toThrow(/newer rejection-coach.*upgrade/);
     expect(readFileSync(file, "utf8")).toBe(newer);
-    expect(readdirSync(dir)).toEqual(["journal.json"]);
+    expect(storeFiles(dir)).toEqual(["journal.json"]);
   });
 
   it("makes a folder and file that are open to others private again", async () => {
@@ -238,7 +229,7 @@ describe("diagnose and repair", () => {
       "removed 1 unfinished temporary copy(ies)",
       "cleared the lock a stopped save left behind",
     ]);
-    expect(readdirSync(dir)).toEqual(["journal.json"]);
+    expect(storeFiles(dir)).toEqual(["journal.json"]);
     expect(new JournalStore(dir).read().entries).toEqual([a]);
   });
 
