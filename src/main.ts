@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { buildProgram } from "./cli.js";
 import { CancelledError, CoachError, StoreError } from "./errors.js";
+import { isPromptStop, stopPrompts } from "./flows/prompts.js";
 import { safeLine } from "./ui/safe-text.js";
 import { applyColorPreference, theme } from "./ui/theme.js";
 
@@ -30,7 +31,7 @@ function exitCodeFor(error: unknown): number {
     // commander has already printed its message (or the help / version).
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof Error && error.name === "ExitPromptError") {
+  if (isPromptStop(error)) {
     process.stderr.write("\nStopped. Nothing was saved.\n");
     return 130;
   }
@@ -54,4 +55,21 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
+/**
+ * A SIGINT (Ctrl+C outside a prompt, or a signal sent to the process). A prompt
+ * on screen is stopped and main() reports it; anywhere else (waiting for the
+ * lock, printing) the process stops here. Every write is atomic, so stopping
+ * between steps loses nothing.
+ */
+let finished = false;
+process.on("SIGINT", () => {
+  stopPrompts();
+  setTimeout(() => {
+    if (finished) return;
+    process.stderr.write("\nStopped.\n");
+    process.exit(130);
+  }, 150).unref();
+});
+
 process.exitCode = await main(process.argv);
+finished = true;

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { CancelledError, UsageError } from "../errors.js";
-import { loadPrompts } from "../flows/prompts.js";
+import { isPromptStop, loadPrompts } from "../flows/prompts.js";
 import { canPrompt, say } from "../ui/output.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
@@ -34,7 +34,7 @@ export function registerDelete(program: Command): void {
         const sure = await prompts
           .confirm({ message: "Delete it for good? There is no undo.", default: false })
           .catch((error: unknown) => {
-            if (error instanceof Error && error.name === "ExitPromptError") {
+            if (isPromptStop(error)) {
               throw new CancelledError("Stopped. Nothing was deleted.");
             }
             throw error;

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { CancelledError } from "../errors.js";
+import { isPromptStop } from "../flows/prompts.js";
 import type { RejectionFields } from "../journal/make-entry.js";
 import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
@@ -102,7 +103,7 @@ Examples:
           return;
         }
       } catch (error) {
-        if (error instanceof Error && error.name === "ExitPromptError") {
+        if (isPromptStop(error)) {
           throw new CancelledError(`Stopped. Your rejection is saved as ${entry.id}; the reflection was not saved.`);
         }
         throw error;

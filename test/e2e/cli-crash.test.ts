@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { JournalStore } from "../../src/journal/store.js";
@@ -128,10 +128,10 @@ describe("log killed with SIGKILL at random moments", () => {
         `${context}: exited 0 but missing`,
       ).toEqual([]);
       expect(ids.size, `${context}: no entry appears twice`).toBe(entries.length);
-      // Only a temporary copy or a lock may be left by a kill; never a second journal.
-      const strays = readdirSync(dir).filter((name) => name !== "journal.json");
+      // Only a temporary copy (of the journal or its seal) or a lock may be left by a kill; never a second journal.
+      const strays = storeFiles(dir).filter((name) => name !== "journal.json");
       expect(
-        strays.filter((name) => !/^journal\.json\.(tmp-\w+|lock)$/.test(name)),
+        strays.filter((name) => !/^journal\.json\.(checked\.)?(tmp-\w+|lock)$/.test(name)),
         context,
       ).toEqual([]);
 
