@@ -86,6 +86,11 @@ describe("YAML export", () => {
     expect(text).toContain('company: "yes"');
     expect(parseYaml(text, { version: "1.1" })).toEqual({ version: 1, entries: [tricky] });
   });
+
+  it("keeps lines made only of spaces, which a block scalar would turn into empty lines", () => {
+    const spaced = win({ company: " \n", note: "first\n  \nthird", title: "  indented\n tail" });
+    expect(parseYaml(formatYaml([spaced]))).toEqual({ version: 1, entries: [spaced] });
+  });
 });
 
 describe("CSV export", () => {
