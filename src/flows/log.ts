@@ -1,7 +1,7 @@
 import type { RejectionFields } from "../journal/make-entry.js";
 import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Reason } from "../journal/vocabulary.js";
 import { RULES } from "../coach/signals.js";
-import { ENDING_LABELS, REASON_LABELS, STAGE_LABELS } from "../ui/entry-labels.js";
+import { ENDING_NAMES, REASON_CHOICES, stageChoice } from "../ui/labels.js";
 import { describeRejectionField } from "../ui/entry-summary.js";
 import { askMood, askOptionalText, askPastDay, askRequiredText, askTags, hinted, type AskContext } from "./ask.js";
 import type { Prompts } from "./prompts.js";
@@ -35,14 +35,14 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
   field("stage", "Stage reached", (prompts, values) =>
     prompts.select({
       message: "How far did it get?",
-      choices: STAGES.map((value) => ({ value, name: STAGE_LABELS[value] })),
+      choices: STAGES.map((value) => ({ value, name: stageChoice(value) })),
       default: values.stage,
     }),
   ),
   field("ended", "How it ended", (prompts, values) =>
     prompts.select({
       message: "How did it end?",
-      choices: ENDINGS.map((value) => ({ value, name: ENDING_LABELS[value] })),
+      choices: ENDINGS.map((value) => ({ value, name: ENDING_NAMES[value] })),
       default: values.ended,
     }),
   ),
@@ -62,7 +62,7 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       ...hinted("What do you think played a part?", "pick any, or none"),
       choices: REASONS.map((value) => ({
         value,
-        name: REASON_LABELS[value],
+        name: REASON_CHOICES[value],
         checked: values.reasons?.includes(value) ?? false,
       })),
       pageSize: REASONS.length,

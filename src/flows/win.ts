@@ -1,6 +1,6 @@
 import type { WinFields } from "../journal/make-entry.js";
 import { WIN_KINDS } from "../journal/vocabulary.js";
-import { WIN_KIND_LABELS } from "../ui/entry-labels.js";
+import { WIN_KIND_NAMES } from "../ui/labels.js";
 import { describeWinField } from "../ui/entry-summary.js";
 import { askOptionalText, askPastDay, askRequiredText, askTags } from "./ask.js";
 import type { FlowOptions } from "./log.js";
@@ -18,7 +18,7 @@ export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
   field("winKind", "Kind", (prompts, values) =>
     prompts.select({
       message: "What kind of win?",
-      choices: WIN_KINDS.map((value) => ({ value, name: WIN_KIND_LABELS[value] })),
+      choices: WIN_KINDS.map((value) => ({ value, name: WIN_KIND_NAMES[value] })),
       default: values.winKind,
     }),
   ),
