@@ -15,6 +15,7 @@ import {
   type Stage,
   type WinKind,
 } from "../journal/vocabulary.js";
+import { canPrompt } from "../ui/output.js";
 
 /** The flags `log` takes, and `edit` too: one per question of the flow. */
 export interface RejectionOptions {
@@ -187,11 +188,22 @@ function dropUndefined<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** "--company, --mood" for the required fields the flags did not give. */
-export function missingFlags<T>(
+/**
+ * Whether `name` (log, win) should ask for the required fields its flags did
+ * not give: only on a terminal and without --json. Elsewhere a missing one is
+ * bad usage naming the flags ("missing --company, --mood").
+ */
+export function asksForMissing<T>(
+  name: string,
   given: Partial<T>,
   required: readonly (keyof T)[],
   flags: Record<keyof T, string>,
-): string[] {
-  return required.filter((key) => given[key] === undefined).map((key) => flags[key]);
+  json: boolean | undefined,
+): boolean {
+  const missing = required.filter((key) => given[key] === undefined).map((key) => flags[key]);
+  if (missing.length === 0) return false;
+  if (!json && canPrompt()) return true;
+  throw new UsageError(
+    `missing ${missing.join(", ")} (run 'rejection-coach ${name}' in a terminal to be asked instead)`,
+  );
 }

@@ -1,14 +1,13 @@
 import type { Command } from "commander";
 import type { Content } from "../content/schema.js";
-import { UsageError } from "../errors.js";
 import type { RejectionFields } from "../journal/make-entry.js";
-import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
+import { printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
 import {
   addRejectionOptions,
-  missingFlags,
+  asksForMissing,
   REJECTION_FLAGS,
   rejectionFieldsFrom,
   type RejectionOptions,
@@ -38,13 +37,7 @@ Examples:
     .action(async (options: RejectionOptions, command: Command) => {
       const now = new Date();
       const given = await rejectionFieldsFrom(options, now);
-      const missing = missingFlags(given, REQUIRED, REJECTION_FLAGS);
-      const interactive = missing.length > 0 && !options.json && canPrompt();
-      if (missing.length > 0 && !interactive) {
-        throw new UsageError(
-          `missing ${missing.join(", ")} (run 'rejection-coach log' in a terminal to be asked instead)`,
-        );
-      }
+      const interactive = asksForMissing("log", given, REQUIRED, REJECTION_FLAGS, options.json);
       const store = await openJournal(command);
       let fields: RejectionFields;
       let content: Content;

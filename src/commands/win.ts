@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
 import type { WinFields } from "../journal/make-entry.js";
-import { canPrompt, printData, printJson, say } from "../ui/output.js";
+import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
-import { addWinOptions, missingFlags, WIN_FLAGS, winFieldsFrom, type WinOptions } from "./entry-options.js";
+import { addWinOptions, asksForMissing, WIN_FLAGS, winFieldsFrom, type WinOptions } from "./entry-options.js";
 
 const REQUIRED = ["winKind", "title"] as const;
 
@@ -27,13 +26,7 @@ Examples:
     .action(async (options: WinOptions, command: Command) => {
       const now = new Date();
       const given = await winFieldsFrom(options, now);
-      const missing = missingFlags(given, REQUIRED, WIN_FLAGS);
-      const interactive = missing.length > 0 && !options.json && canPrompt();
-      if (missing.length > 0 && !interactive) {
-        throw new UsageError(
-          `missing ${missing.join(", ")} (run 'rejection-coach win' in a terminal to be asked instead)`,
-        );
-      }
+      const interactive = asksForMissing("win", given, REQUIRED, WIN_FLAGS, options.json);
       const store = await openJournal(command);
       let fields: WinFields;
       if (interactive) {

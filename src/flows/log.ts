@@ -5,24 +5,9 @@ import { ENDING_NAMES, REASON_CHOICES, stageChoice } from "../ui/labels.js";
 import { describeRejectionField } from "../ui/entry-summary.js";
 import { askMood, askOptionalText, askPastDay, askRequiredText, askTags, hinted, type AskContext } from "./ask.js";
 import type { Prompts } from "./prompts.js";
-import { reviewFields, type FieldSpec } from "./review.js";
+import { askMissing, editFields, fieldsOf, reviewFields, type FieldSpec, type FlowOptions } from "./review.js";
 
-export interface FlowOptions {
-  /** Prints a message between questions (the command passes a writer to stderr). */
-  show(text: string): void;
-  now?: Date;
-}
-
-const field = (
-  key: keyof RejectionFields,
-  label: string,
-  ask: FieldSpec<RejectionFields>["ask"],
-): FieldSpec<RejectionFields> => ({
-  key,
-  label,
-  ask,
-  describe: (values) => describeRejectionField(key, values),
-});
+const field = fieldsOf<RejectionFields>(describeRejectionField);
 
 /** The questions, in the order they are asked. */
 export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
@@ -105,12 +90,10 @@ export async function logFlow(
   options.show(
     "Sorry this one didn't work out. A few questions, then some ideas that may help.\nPress Ctrl+C at any time to stop; nothing is saved until the end.\n",
   );
-  for (const spec of REJECTION_FIELDS) {
-    if (values[spec.key] !== undefined) continue;
-    // Silence comes with no reason to quote.
-    if (spec.key === "reasonGiven" && values.ended === "ghosted") continue;
-    (values as Record<string, unknown>)[spec.key] = await spec.ask(prompts, values, context);
-  }
+  // Silence comes with no reason to quote.
+  const notApplicable = (key: keyof RejectionFields, answers: Partial<RejectionFields>) =>
+    key === "reasonGiven" && answers.ended === "ghosted";
+  await askMissing(prompts, REJECTION_FIELDS, values, context, notApplicable);
   const answers = { reasons: [], emotions: [], tags: [], ...values } as RejectionFields;
   return reviewFields(prompts, REJECTION_FIELDS, answers, { show: options.show, now, mode: "new" });
 }
@@ -121,9 +104,5 @@ export function editRejectionFlow(
   current: RejectionFields,
   options: FlowOptions,
 ): Promise<RejectionFields | undefined> {
-  return reviewFields(prompts, REJECTION_FIELDS, current, {
-    show: options.show,
-    now: options.now ?? new Date(),
-    mode: "edit",
-  });
+  return editFields(prompts, REJECTION_FIELDS, current, options);
 }
