@@ -14,6 +14,7 @@ interface ExportOptions extends FilterOptions {
 export function registerExport(program: Command): void {
   const command = program
     .command("export")
+    .summary("your journal as Markdown, JSON, YAML or CSV")
     .description("your journal as Markdown, JSON, YAML or CSV, for notes, scripts and spreadsheets")
     .addOption(
       new Option("-f, --format <format>", "md (notes), json, yaml (both re-importable) or csv (spreadsheets)")

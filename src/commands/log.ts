@@ -18,6 +18,7 @@ const REQUIRED = ["company", "role", "stage", "ended", "mood"] as const;
 export function registerLog(program: Command): void {
   const command = program
     .command("log")
+    .summary("log a rejection and get ideas for what may help")
     .description("log a rejection, step by step, and get two or three ideas for what may help");
   addRejectionOptions(command)
     .addHelpText(

@@ -11,6 +11,7 @@ const REQUIRED = ["winKind", "title"] as const;
 export function registerWin(program: Command): void {
   const command = program
     .command("win")
+    .summary("log a small victory, like an interview or a new skill")
     .description("log a small victory: an interview, good feedback, an application sent, a skill learned");
   addWinOptions(command)
     .addHelpText(
