@@ -1,19 +1,19 @@
 import { Command } from "commander";
-import { registerStats } from "./commands/stats.js";
-import { registerConfig } from "./commands/config.js";
-import { registerDelete } from "./commands/delete.js";
-import { registerExport } from "./commands/export.js";
-import { registerImport } from "./commands/import.js";
+import { registerLog } from "./commands/log.js";
+import { registerReflect } from "./commands/reflect.js";
+import { registerNext } from "./commands/next.js";
+import { registerFeedback } from "./commands/feedback.js";
+import { registerWin } from "./commands/win.js";
+import { registerTips } from "./commands/tips.js";
 import { registerList } from "./commands/list.js";
 import { registerShow } from "./commands/show.js";
-import { registerDoctor } from "./commands/doctor.js";
 import { registerEdit } from "./commands/edit.js";
-import { registerLog } from "./commands/log.js";
-import { registerFeedback } from "./commands/feedback.js";
-import { registerNext } from "./commands/next.js";
-import { registerReflect } from "./commands/reflect.js";
-import { registerTips } from "./commands/tips.js";
-import { registerWin } from "./commands/win.js";
+import { registerDelete } from "./commands/delete.js";
+import { registerStats } from "./commands/stats.js";
+import { registerExport } from "./commands/export.js";
+import { registerImport } from "./commands/import.js";
+import { registerConfig } from "./commands/config.js";
+import { registerDoctor } from "./commands/doctor.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -35,26 +35,28 @@ export function buildProgram(): Command {
       `
 Examples:
   rejection-coach log                      log a rejection, step by step
+  rejection-coach reflect                  a day or two later, look back on it
   rejection-coach tips                     browse the coaching strategies
   rejection-coach export --format md >> notes.md
 
 Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep it elsewhere.`,
     );
 
+  // In the order a person meets them, which is the order --help lists them in.
   registerLog(program);
+  registerReflect(program);
+  registerNext(program);
+  registerFeedback(program);
   registerWin(program);
-  registerEdit(program);
   registerTips(program);
-  registerStats(program);
   registerList(program);
   registerShow(program);
+  registerEdit(program);
   registerDelete(program);
+  registerStats(program);
   registerExport(program);
   registerImport(program);
   registerConfig(program);
   registerDoctor(program);
-  registerReflect(program);
-  registerNext(program);
-  registerFeedback(program);
   return program;
 }

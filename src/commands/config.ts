@@ -31,6 +31,7 @@ async function checkedKey(key: string): Promise<SettingKey> {
 export function registerConfig(program: Command): void {
   const config = program
     .command("config")
+    .summary("show or change your settings")
     .description("your settings (kept beside the journal in settings.json)")
     .addHelpText(
       "after",
@@ -50,6 +51,10 @@ Examples:
     .command("list", { isDefault: true })
     .description("every setting and its value (the default)")
     .option("--json", "print the settings as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  rejection-coach config list\n  rejection-coach config list --json | jq -r .name",
+    )
     .action(async (options: JsonOption, command: Command) => {
       const settings = await readSettings(command);
       if (options.json) return printJson(settings);
@@ -64,6 +69,7 @@ Examples:
     .command("get")
     .description("print one setting's value")
     .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .addHelpText("after", "\nExamples:\n  rejection-coach config get name\n  rejection-coach config get contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
       const key = await checkedKey(name);
       const value = (await readSettings(command))[key];
@@ -77,6 +83,10 @@ Examples:
     .description("change one setting")
     .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
     .argument("<value>", "the new value")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  rejection-coach config set name "Sam Lee"\n  rejection-coach config set contentDir ~/coaching',
+    )
     .action(async (name: string, value: string, _options: unknown, command: Command) => {
       const key = await checkedKey(name);
       let stored = value.trim();
@@ -96,6 +106,7 @@ Examples:
     .command("unset")
     .description("remove one setting (back to the default)")
     .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .addHelpText("after", "\nExamples:\n  rejection-coach config unset contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
       const key = await checkedKey(name);
       await changeSettings(command, (settings) => settings.delete(key));
@@ -106,6 +117,10 @@ Examples:
     .command("path")
     .description("where your journal and settings live")
     .option("--json", "print the paths as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  rejection-coach config path\n  rejection-coach config path --json | jq -r .journal",
+    )
     .action((options: JsonOption, command: Command) => {
       const dir = dataDirOf(command);
       const paths = { dataDir: dir, journal: journalPath(dir), settings: join(dir, "settings.json") };

@@ -14,6 +14,7 @@ interface DoctorOptions {
 export function registerDoctor(program: Command): void {
   program
     .command("doctor")
+    .summary("check your journal is readable, valid and private")
     .description("check that your journal is readable, valid and private; --repair fixes what it can")
     .option("--repair", "fix what was found: keeps a backup of the file first, then saves every valid entry")
     .option("--json", "print the findings as JSON")

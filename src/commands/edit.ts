@@ -26,6 +26,7 @@ const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (letter) =>
 export function registerEdit(program: Command): void {
   const command = program
     .command("edit")
+    .summary("change a saved rejection or win")
     .description(
       "change a saved entry (a rejection or a win): asked on a terminal, or by the same flags as log and win",
     )

@@ -15,6 +15,7 @@ import {
   type Stage,
   type WinKind,
 } from "../journal/vocabulary.js";
+import { canPrompt } from "../ui/output.js";
 
 /** The flags `log` takes, and `edit` too: one per question of the flow. */
 export interface RejectionOptions {
@@ -187,17 +188,20 @@ function dropUndefined<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** "--company, --mood" for the required fields the flags did not give. */
-export function missingFlags<T>(
+/**
+ * Whether `name` (log, win) should ask for the required fields its flags did
+ * not give: only on a terminal and without --json. Elsewhere a missing one is
+ * bad usage naming the flags ("missing --company, --mood").
+ */
+export function asksForMissing<T>(
   given: Partial<T>,
   required: readonly (keyof T)[],
   flags: Record<keyof T, string>,
-): string[] {
-  return required.filter((key) => given[key] === undefined).map((key) => flags[key]);
-}
-
-/** Required flags that are missing where nothing can be asked, and why nothing was asked. */
-export function missingFlagsError(missing: readonly string[], json: boolean | undefined): UsageError {
+  json: boolean | undefined,
+): boolean {
+  const missing = required.filter((key) => given[key] === undefined).map((key) => flags[key]);
+  if (missing.length === 0) return false;
+  if (!json && canPrompt()) return true;
   const why = json ? "--json never asks questions" : "there is no terminal to ask in (input or output is piped)";
-  return new UsageError(`missing ${missing.join(", ")}: ${why}, so give them as flags`);
+  throw new UsageError(`missing ${missing.join(", ")}: ${why}, so give them as flags`);
 }

@@ -14,6 +14,7 @@ interface ExportOptions extends FilterOptions {
 export function registerExport(program: Command): void {
   const command = program
     .command("export")
+    .summary("your journal as Markdown, JSON, YAML or CSV")
     .description("your journal as Markdown, JSON, YAML or CSV, for notes, scripts and spreadsheets")
     .addOption(
       new Option("-f, --format <format>", "md (notes), json, yaml (both re-importable) or csv (spreadsheets)")
@@ -52,8 +53,8 @@ Only the data goes to standard output; messages go to standard error.`,
       const { formatEntries } = await import("../export/index.js");
       const text = await formatEntries(options.format, entries);
       if (options.output !== undefined) {
-        const { writeFileAtomic } = await import("../export/write.js");
-        const file = writeFileAtomic(options.output, text);
+        const { writeExportFile } = await import("../export/write.js");
+        const file = writeExportFile(options.output, text);
         say(`Wrote ${entries.length} ${entries.length === 1 ? "entry" : "entries"} to ${safeLine(file)}`);
       } else {
         process.stdout.write(text);

@@ -20,6 +20,7 @@ interface FeedbackOptions {
 export function registerFeedback(program: Command): void {
   program
     .command("feedback")
+    .summary("draft a note to the employer, or save their feedback")
     .description("draft a note to ask for feedback, thank them, or check in later; or save the feedback you got")
     .argument("<id>", "the rejection (its id or the start of it)")
     .addOption(

@@ -26,11 +26,16 @@ function positiveWhole(value: string): number {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** Adds the entry filters shared by list, export and the commands that summarise the journal. */
-export function addFilterOptions(command: Command): Command {
+/** Adds --since and --until, which every command that reads a stretch of the journal takes. */
+export function addPeriodOptions(command: Command): Command {
   return command
     .option("--since <when>", "from this day on (2026-11-01, 'last monday', '2 weeks ago')")
-    .option("--until <when>", "up to and including this day")
+    .option("--until <when>", "up to and including this day");
+}
+
+/** Adds the entry filters shared by list and export: the period, and what the entries hold. */
+export function addFilterOptions(command: Command): Command {
+  return addPeriodOptions(command)
     .option("--company <text>", "company name contains this text (any case)")
     .addOption(new Option("--stage <stage>", "only rejections that reached this stage").choices(STAGES))
     .addOption(new Option("--kind <kind>", "only rejections or only wins").choices(ENTRY_KINDS))

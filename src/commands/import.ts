@@ -14,6 +14,7 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command("import")
+    .summary("bring in entries from a JSON or YAML export")
     .description("bring entries in from a JSON or YAML export; checks the whole file before writing")
     .argument("<file>", "an export file, or - for standard input")
     .addOption(

@@ -2,14 +2,13 @@ import type { Command } from "commander";
 import { CancelledError } from "../errors.js";
 import { isPromptStop } from "../flows/prompts.js";
 import type { RejectionFields } from "../journal/make-entry.js";
-import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
+import { printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
 import {
   addRejectionOptions,
-  missingFlags,
-  missingFlagsError,
+  asksForMissing,
   REJECTION_FLAGS,
   rejectionFieldsFrom,
   type RejectionOptions,
@@ -20,6 +19,7 @@ const REQUIRED = ["company", "role", "stage", "ended", "mood"] as const;
 export function registerLog(program: Command): void {
   const command = program
     .command("log")
+    .summary("log a rejection and get ideas for what may help")
     .description("log a rejection, step by step, and get two or three ideas for what may help");
   addRejectionOptions(command)
     .addHelpText(
@@ -39,11 +39,7 @@ Examples:
     .action(async (options: RejectionOptions, command: Command) => {
       const now = new Date();
       const given = await rejectionFieldsFrom(options, now);
-      const missing = missingFlags(given, REQUIRED, REJECTION_FLAGS);
-      const interactive = missing.length > 0 && !options.json && canPrompt();
-      if (missing.length > 0 && !interactive) {
-        throw missingFlagsError(missing, options.json);
-      }
+      const interactive = asksForMissing(given, REQUIRED, REJECTION_FLAGS, options.json);
       const store = await openJournal(command);
       // A broken journal or content folder is reported before the person has typed anything.
       store.read();

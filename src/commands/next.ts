@@ -15,6 +15,7 @@ interface NextOptions {
 export function registerNext(program: Command): void {
   const next = program
     .command("next")
+    .summary("your open next steps, soonest due first")
     .description("your open next steps across the journal, soonest due first")
     .option("--json", "print as JSON")
     .addHelpText(

@@ -47,6 +47,7 @@ export function registerReflect(program: Command): void {
   let lastAction: { text: string; due?: string } | undefined;
   program
     .command("reflect")
+    .summary("look back on a rejection and plan what to do next")
     .description("look back on a rejection: what happened, what was yours, what to do next")
     .argument("[id]", "the rejection (default: the most recent one without a reflection)")
     .option("--mood <n>", `how you feel now, ${MOOD_MIN} to ${MOOD_MAX}`, (value) => integer(value, MOOD_MIN, MOOD_MAX))

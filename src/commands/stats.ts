@@ -1,20 +1,18 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
 import { printData, printJson, say, textWidth } from "../ui/output.js";
 import { openContent, openJournal } from "./context.js";
+import { addPeriodOptions, type FilterOptions } from "./filter-options.js";
 
-interface StatsOptions {
-  since?: string;
-  until?: string;
+interface StatsOptions extends Pick<FilterOptions, "since" | "until"> {
   json?: boolean;
 }
 
 export function registerStats(program: Command): void {
-  program
+  const command = program
     .command("stats")
-    .description("your search at a glance: how far it got, endings, mood, recovery, wins and what the coach noticed")
-    .option("--since <date>", "only entries from this day on (2026-09-01, 'last month', '3 weeks ago')")
-    .option("--until <date>", "only entries up to this day")
+    .summary("your search at a glance, and what the coach noticed")
+    .description("your search at a glance: how far it got, endings, mood, recovery, wins and what the coach noticed");
+  addPeriodOptions(command)
     .option("--json", "print the figures as JSON (fields in the README)")
     .addHelpText(
       "after",
@@ -25,23 +23,11 @@ Examples:
   rejection-coach stats --json | jq '.funnel.stages'`,
     )
     .action(async (options: StatsOptions, command: Command) => {
-      const { parseDay, toDay, DateInputError } = await import("../journal/dates.js");
+      const { toDay } = await import("../journal/dates.js");
+      const { resolveFilter } = await import("../journal/filters.js");
       const now = new Date();
       const today = toDay(now);
-      const day = async (flag: string, text: string | undefined, direction: "past" | "any") => {
-        if (text === undefined) return undefined;
-        try {
-          return await parseDay(text, { now, direction });
-        } catch (error) {
-          if (error instanceof DateInputError) throw new UsageError(`${flag}: ${error.message}`);
-          throw error;
-        }
-      };
-      const since = await day("--since", options.since, "past");
-      const until = await day("--until", options.until, "any");
-      if (since && until && since > until) {
-        throw new UsageError(`--since ${since} is after --until ${until}; nothing can fall between them`);
-      }
+      const { since, until } = await resolveFilter({ since: options.since, until: options.until }, now);
 
       const journal = (await openJournal(command)).read();
       const { computeStats, inRange } = await import("../coach/stats.js");

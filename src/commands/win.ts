@@ -1,23 +1,17 @@
 import type { Command } from "commander";
 import type { WinFields } from "../journal/make-entry.js";
-import { canPrompt, printData, printJson, say } from "../ui/output.js";
+import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
-import {
-  addWinOptions,
-  missingFlags,
-  missingFlagsError,
-  WIN_FLAGS,
-  winFieldsFrom,
-  type WinOptions,
-} from "./entry-options.js";
+import { addWinOptions, asksForMissing, WIN_FLAGS, winFieldsFrom, type WinOptions } from "./entry-options.js";
 
 const REQUIRED = ["winKind", "title"] as const;
 
 export function registerWin(program: Command): void {
   const command = program
     .command("win")
+    .summary("log a small victory, like an interview or a new skill")
     .description("log a small victory: an interview, good feedback, an application sent, a skill learned");
   addWinOptions(command)
     .addHelpText(
@@ -33,11 +27,7 @@ Examples:
     .action(async (options: WinOptions, command: Command) => {
       const now = new Date();
       const given = await winFieldsFrom(options, now);
-      const missing = missingFlags(given, REQUIRED, WIN_FLAGS);
-      const interactive = missing.length > 0 && !options.json && canPrompt();
-      if (missing.length > 0 && !interactive) {
-        throw missingFlagsError(missing, options.json);
-      }
+      const interactive = asksForMissing(given, REQUIRED, WIN_FLAGS, options.json);
       const store = await openJournal(command);
       let fields: WinFields;
       if (interactive) {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, fstatSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileErrorReason } from "../journal/file-errors.js";
 import { ImportError, MAX_IMPORT_BYTES } from "../journal/import.js";
 
 const tooLarge = (source: string) =>
@@ -30,8 +31,7 @@ export async function readImport(file: string): Promise<{ text: string; source: 
   try {
     fd = openSync(path, "r");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (error as Error).message;
+    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : fileErrorReason(error);
     throw new ImportError(`${path}: cannot be read: ${why}`);
   }
   try {

@@ -1,7 +1,7 @@
 import { DateInputError, parseDay, toDay } from "../journal/dates.js";
 import { splitList } from "../journal/make-entry.js";
 import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
-import { MOOD_SCALE } from "../ui/entry-labels.js";
+import { MOOD_SCALE } from "../ui/labels.js";
 import { theme } from "../ui/theme.js";
 import type { Prompts } from "./prompts.js";
 

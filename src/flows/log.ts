@@ -1,28 +1,13 @@
 import type { RejectionFields } from "../journal/make-entry.js";
 import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Reason } from "../journal/vocabulary.js";
 import { RULES } from "../coach/signals.js";
-import { ENDING_LABELS, REASON_LABELS, STAGE_LABELS } from "../ui/entry-labels.js";
+import { ENDING_NAMES, REASON_CHOICES, stageChoice } from "../ui/labels.js";
 import { describeRejectionField } from "../ui/entry-summary.js";
 import { askMood, askOptionalText, askPastDay, askRequiredText, askTags, hinted, type AskContext } from "./ask.js";
 import type { Prompts } from "./prompts.js";
-import { reviewFields, type FieldSpec } from "./review.js";
+import { askMissing, editFields, fieldsOf, reviewFields, type FieldSpec, type FlowOptions } from "./review.js";
 
-export interface FlowOptions {
-  /** Prints a message between questions (the command passes a writer to stderr). */
-  show(text: string): void;
-  now?: Date;
-}
-
-const field = (
-  key: keyof RejectionFields,
-  label: string,
-  ask: FieldSpec<RejectionFields>["ask"],
-): FieldSpec<RejectionFields> => ({
-  key,
-  label,
-  ask,
-  describe: (values) => describeRejectionField(key, values),
-});
+const field = fieldsOf<RejectionFields>(describeRejectionField);
 
 /** The questions, in the order they are asked. */
 export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
@@ -35,14 +20,14 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
   field("stage", "Stage reached", (prompts, values) =>
     prompts.select({
       message: "How far did it get?",
-      choices: STAGES.map((value) => ({ value, name: STAGE_LABELS[value] })),
+      choices: STAGES.map((value) => ({ value, name: stageChoice(value) })),
       default: values.stage,
     }),
   ),
   field("ended", "How it ended", (prompts, values) =>
     prompts.select({
       message: "How did it end?",
-      choices: ENDINGS.map((value) => ({ value, name: ENDING_LABELS[value] })),
+      choices: ENDINGS.map((value) => ({ value, name: ENDING_NAMES[value] })),
       default: values.ended,
     }),
   ),
@@ -62,7 +47,7 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       ...hinted("What do you think played a part?", "pick any, or none"),
       choices: REASONS.map((value) => ({
         value,
-        name: REASON_LABELS[value],
+        name: REASON_CHOICES[value],
         checked: values.reasons?.includes(value) ?? false,
       })),
       pageSize: REASONS.length,
@@ -105,12 +90,10 @@ export async function logFlow(
   options.show(
     "Sorry this one didn't work out. A few questions, then some ideas that may help.\nPress Ctrl+C at any time to stop; nothing is saved until the end.\n",
   );
-  for (const spec of REJECTION_FIELDS) {
-    if (values[spec.key] !== undefined) continue;
-    // Silence comes with no reason to quote.
-    if (spec.key === "reasonGiven" && values.ended === "ghosted") continue;
-    (values as Record<string, unknown>)[spec.key] = await spec.ask(prompts, values, context);
-  }
+  // Silence comes with no reason to quote.
+  const notApplicable = (key: keyof RejectionFields, answers: Partial<RejectionFields>) =>
+    key === "reasonGiven" && answers.ended === "ghosted";
+  await askMissing(prompts, REJECTION_FIELDS, values, context, notApplicable);
   const answers = { reasons: [], emotions: [], tags: [], ...values } as RejectionFields;
   return reviewFields(prompts, REJECTION_FIELDS, answers, { show: options.show, now, mode: "new" });
 }
@@ -121,9 +104,5 @@ export function editRejectionFlow(
   current: RejectionFields,
   options: FlowOptions,
 ): Promise<RejectionFields | undefined> {
-  return reviewFields(prompts, REJECTION_FIELDS, current, {
-    show: options.show,
-    now: options.now ?? new Date(),
-    mode: "edit",
-  });
+  return editFields(prompts, REJECTION_FIELDS, current, options);
 }

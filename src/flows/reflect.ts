@@ -11,7 +11,7 @@ import {
 import { DateInputError, parseDay, toDay } from "../journal/dates.js";
 import type { RejectionEntry } from "../journal/entry.js";
 import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
-import { atStage, FIT_LABELS, formatDay, REASON_LABELS, STAGE_LABELS } from "../ui/labels.js";
+import { atStage, FIT_CHOICES, formatDay, REASON_CHOICES, REASON_PHRASES, STAGE_POINTS } from "../ui/labels.js";
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
@@ -40,7 +40,7 @@ export async function pickEntry(prompts: Prompts, pending: RejectionEntry[], now
     message: "Which one would you like to reflect on?",
     choices: pending.map((entry) => ({
       value: entry.id,
-      name: `${entryTitle(entry)} ${theme.muted(`(${STAGE_LABELS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
+      name: `${entryTitle(entry)} ${theme.muted(`(${STAGE_POINTS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
       short: entryTitle(entry),
     })),
     pageSize: Math.min(pending.length, 10),
@@ -64,7 +64,7 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
   const ask = textAsker(prompts);
 
   say(
-    `\n${theme.title(`Reflecting on ${entryTitle(entry)}`)} ${theme.muted(`(${STAGE_LABELS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
+    `\n${theme.title(`Reflecting on ${entryTitle(entry)}`)} ${theme.muted(`(${STAGE_POINTS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
   );
   say(
     theme.muted(
@@ -130,7 +130,7 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
     say(`\n${theme.heading("Yours and not yours")}`);
     answers.inControl = await prompts.checkbox({
       message: content.prompts.control,
-      choices: reasons.map((reason) => ({ value: reason, name: REASON_LABELS[reason] })),
+      choices: reasons.map((reason) => ({ value: reason, name: REASON_CHOICES[reason] })),
       pageSize: reasons.length,
       theme: {
         style: {
@@ -140,7 +140,7 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
       },
     });
     const notMine = reasons.filter((reason) => !answers.inControl!.includes(reason));
-    const listed = notMine.map((reason) => REASON_LABELS[reason].toLowerCase()).join("; ");
+    const listed = notMine.map((reason) => REASON_PHRASES[reason]).join("; ");
     if (notMine.length === reasons.length) {
       say(theme.muted(wrap(`Then none of it (${listed}) was yours to carry. Worth remembering on the hard days.`)));
     } else if (notMine.length > 0) {
@@ -177,7 +177,7 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
     const fit = await prompts.select<Fit | "">({
       message: content.prompts.fit,
       choices: [
-        ...FIT_ANSWERS.map((value) => ({ value, name: FIT_LABELS[value] })),
+        ...FIT_ANSWERS.map((value) => ({ value, name: FIT_CHOICES[value] })),
         { value: "" as const, name: theme.muted("Skip") },
       ],
     });

@@ -10,6 +10,47 @@ export interface FieldSpec<T> {
   describe(values: Partial<T>): string;
 }
 
+/** A maker of one kind of entry's fields, all shown in the summary by `describe`. */
+export const fieldsOf =
+  <T>(describe: (key: keyof T & string, values: Partial<T>) => string) =>
+  (key: keyof T & string, label: string, ask: FieldSpec<T>["ask"]): FieldSpec<T> => ({
+    key,
+    label,
+    ask,
+    describe: (values) => describe(key, values),
+  });
+
+/** Asks, in order, for each field `values` does not have yet, unless `skip` says it does not apply; fills them in. */
+export async function askMissing<T>(
+  prompts: Prompts,
+  fields: readonly FieldSpec<T>[],
+  values: Partial<T>,
+  context: AskContext,
+  skip: (key: keyof T, values: Partial<T>) => boolean = () => false,
+): Promise<void> {
+  for (const spec of fields) {
+    if (values[spec.key] !== undefined || skip(spec.key, values)) continue;
+    (values as Record<string, unknown>)[spec.key] = await spec.ask(prompts, values, context);
+  }
+}
+
+/** What the log and win flows take from the command. */
+export interface FlowOptions {
+  /** Prints a message between questions (the command passes a writer to stderr). */
+  show(text: string): void;
+  now?: Date;
+}
+
+/** Changes a saved entry: its values are the defaults. Undefined when left as it was. */
+export function editFields<T>(
+  prompts: Prompts,
+  fields: readonly FieldSpec<T>[],
+  current: T,
+  options: FlowOptions,
+): Promise<T | undefined> {
+  return reviewFields(prompts, fields, current, { show: options.show, now: options.now ?? new Date(), mode: "edit" });
+}
+
 export interface ReviewOptions {
   /** Prints the summary (the command passes a writer to stderr). */
   show(text: string): void;

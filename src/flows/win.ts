@@ -1,24 +1,18 @@
 import type { WinFields } from "../journal/make-entry.js";
 import { WIN_KINDS } from "../journal/vocabulary.js";
-import { WIN_KIND_LABELS } from "../ui/entry-labels.js";
+import { WIN_KIND_NAMES } from "../ui/labels.js";
 import { describeWinField } from "../ui/entry-summary.js";
 import { askOptionalText, askPastDay, askRequiredText, askTags } from "./ask.js";
-import type { FlowOptions } from "./log.js";
 import type { Prompts } from "./prompts.js";
-import { reviewFields, type FieldSpec } from "./review.js";
+import { askMissing, editFields, fieldsOf, type FieldSpec, type FlowOptions } from "./review.js";
 
-const field = (key: keyof WinFields, label: string, ask: FieldSpec<WinFields>["ask"]): FieldSpec<WinFields> => ({
-  key,
-  label,
-  ask,
-  describe: (values) => describeWinField(key, values),
-});
+const field = fieldsOf<WinFields>(describeWinField);
 
 export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
   field("winKind", "Kind", (prompts, values) =>
     prompts.select({
       message: "What kind of win?",
-      choices: WIN_KINDS.map((value) => ({ value, name: WIN_KIND_LABELS[value] })),
+      choices: WIN_KINDS.map((value) => ({ value, name: WIN_KIND_NAMES[value] })),
       default: values.winKind,
     }),
   ),
@@ -39,10 +33,7 @@ export async function winFlow(prompts: Prompts, given: Partial<WinFields>, optio
   const context = { now: options.now ?? new Date() };
   const values: Partial<WinFields> = { ...given };
   options.show("Good to hear. A few quick questions, and it is in your journal.\n");
-  for (const spec of WIN_FIELDS) {
-    if (values[spec.key] !== undefined) continue;
-    (values as Record<string, unknown>)[spec.key] = await spec.ask(prompts, values, context);
-  }
+  await askMissing(prompts, WIN_FIELDS, values, context);
   return { tags: [], ...values } as WinFields;
 }
 
@@ -52,9 +43,5 @@ export function editWinFlow(
   current: WinFields,
   options: FlowOptions,
 ): Promise<WinFields | undefined> {
-  return reviewFields(prompts, WIN_FIELDS, current, {
-    show: options.show,
-    now: options.now ?? new Date(),
-    mode: "edit",
-  });
+  return editFields(prompts, WIN_FIELDS, current, options);
 }

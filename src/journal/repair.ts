@@ -15,6 +15,7 @@ import {
 import { join } from "node:path";
 import { StoreError } from "../errors.js";
 import type { Journal } from "./entry.js";
+import { fileErrorReason } from "./file-errors.js";
 import { CURRENT_VERSION, NewerJournalError } from "./migrations.js";
 import { JOURNAL_FILE_NAME, journalPath } from "./paths.js";
 import { readJournalBytes, salvageJournal, type Dropped, type Salvage } from "./salvage.js";
@@ -127,7 +128,7 @@ function checkContent(
     raw = readFileSync(file);
   } catch (error) {
     result.state = "unusable";
-    problem(`the journal cannot be read (${reasonOf(error)})`, false, undefined, 0);
+    problem(`the journal cannot be read (${fileErrorReason(error)})`, false, undefined, 0);
     return;
   }
   const reading = readJournalBytes(raw);
@@ -250,7 +251,7 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
     await new JournalStore(dir).rebuild((raw) => rebuild(raw, dir, report, now));
   } catch (error) {
     if (error instanceof StoreError || !(error as NodeJS.ErrnoException).code) throw error;
-    throw new StoreError(before.file, `cannot be repaired (${reasonOf(error)})`);
+    throw new StoreError(before.file, `cannot be repaired (${fileErrorReason(error)})`);
   }
   if (before.staleLock && !existsAt(`${before.file}.lock`))
     report.fixed.push("cleared the lock a stopped save left behind");
@@ -303,7 +304,10 @@ function writeBackup(file: string, raw: Buffer, now: Date): string {
       fd = openSync(path, "wx", FILE_MODE);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-      throw new StoreError(path, `cannot keep a backup before repairing (${reasonOf(error)}); nothing was changed`);
+      throw new StoreError(
+        path,
+        `cannot keep a backup before repairing (${fileErrorReason(error)}); nothing was changed`,
+      );
     }
     try {
       for (let written = 0; written < raw.length;) written += writeSync(fd, raw, written);
@@ -312,7 +316,10 @@ function writeBackup(file: string, raw: Buffer, now: Date): string {
       // The original is untouched; a half-written copy of it would only mislead.
       closeSync(fd);
       unlinkSync(path);
-      throw new StoreError(path, `cannot keep a backup before repairing (${reasonOf(error)}); nothing was changed`);
+      throw new StoreError(
+        path,
+        `cannot keep a backup before repairing (${fileErrorReason(error)}); nothing was changed`,
+      );
     }
     closeSync(fd);
     chmodSync(path, FILE_MODE);
@@ -346,7 +353,7 @@ function statOf(path: string): Stats | "missing" | string {
   try {
     return statSync(path);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : reasonOf(error);
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : fileErrorReason(error);
   }
 }
 
@@ -366,13 +373,4 @@ function ago(ms: number): string {
   if (minutes < 120) return `${minutes} minutes ago`;
   const hours = Math.round(minutes / 60);
   return hours < 48 ? `${hours} hours ago` : `${Math.round(hours / 24)} days ago`;
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EROFS") return "the file system is read-only";
-  if (code === "ENOSPC") return "the disk is full";
-  if (code === "ENOTDIR") return "a part of the path is a file, not a folder";
-  return (error as Error).message;
 }

@@ -14,27 +14,31 @@ import type { JournalStore } from "./store.js";
 import { applyChanges, makeRejection, makeWin, type RejectionFields, type WinFields } from "./make-entry.js";
 
 /** Adds a rejection; returns it as stored and the journal as it is after the write. */
-export async function saveRejection(
+export function saveRejection(
   store: Pick<JournalStore, "update">,
   fields: RejectionFields,
   now: Date,
 ): Promise<{ entry: RejectionEntry; journal: Journal }> {
-  return store.update((journal) => {
-    const entry = checked(rejectionSchema, makeRejection(fields, newId(idsOf(journal)), now));
-    journal.entries.push(entry);
-    return { entry, journal };
-  });
+  return saveNew(store, (id) => checked(rejectionSchema, makeRejection(fields, id, now)));
 }
 
-export async function saveWin(
+export function saveWin(
   store: Pick<JournalStore, "update">,
   fields: WinFields,
   now: Date,
 ): Promise<{ entry: WinEntry; journal: Journal }> {
+  return saveNew(store, (id) => checked(winSchema, makeWin(fields, id, now)));
+}
+
+/** Adds the entry `make` builds around an id no other entry has. */
+function saveNew<E extends Entry>(
+  store: Pick<JournalStore, "update">,
+  make: (id: string) => E,
+): Promise<{ entry: E; journal: Journal }> {
   return store.update((journal) => {
-    const entry = checked(winSchema, makeWin(fields, newId(idsOf(journal)), now));
+    const entry = make(newId(idsOf(journal)));
     journal.entries.push(entry);
-    return { entry, journal };
+    return { entry, journal: structuredClone(journal) };
   });
 }
 

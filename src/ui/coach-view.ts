@@ -4,47 +4,11 @@ import type { Pattern } from "../coach/signals.js";
 import type { Content } from "../content/schema.js";
 import type { Signal } from "../content/vocabulary.js";
 import type { Ending, Reason, Stage, WinKind } from "../journal/vocabulary.js";
+import { ENDING_PHRASES, REASON_PHRASES, SIGNAL_PHRASES, STAGE_POINTS } from "./labels.js";
 import { wrap } from "./output.js";
 import { describeInsight, pickInsights } from "./insight-view.js";
 import { renderCard } from "./strategy-view.js";
 import { theme } from "./theme.js";
-
-const STAGE_WORDS: Record<Stage, string> = {
-  applied: "a no before any conversation",
-  screening: "the screening stage",
-  interview: "the interview stage",
-  assessment: "the assessment stage",
-  final: "the final round",
-  offer: "the offer stage",
-};
-
-const ENDING_WORDS: Record<Ending, string> = {
-  rejected: "a clear no",
-  ghosted: "being left without an answer",
-  "role-closed": "a role that closed",
-};
-
-const REASON_WORDS: Record<Reason, string> = {
-  skills: "a skills gap",
-  interview: "how the interview went",
-  culture: "a question of fit",
-  competition: "a closer-matched candidate",
-  salary: "salary or terms",
-  internal: "an internal hire",
-  cancelled: "a cancelled role",
-  unknown: "not knowing why",
-};
-
-const SIGNAL_WORDS: Record<Signal, string> = {
-  "first-rejection": "a first rejection",
-  "low-mood-streak": "several low days in a row",
-  "recurring-stage": "a stage that keeps coming up",
-  "recurring-reason": "a reason that keeps coming up",
-  "recurring-trap": "a thinking habit that keeps coming up",
-  "feedback-theme": "a theme in your feedback",
-  "long-search": "a long search",
-  progress: "getting further than before",
-};
 
 /**
  * The chooser's tags ("emotion:sad", "ending:ghosted") in plain words for a
@@ -55,11 +19,11 @@ export function describeBecause(because: readonly string[]): string | undefined 
     because.filter((tag) => tag.startsWith(`${kind}:`)).map((tag) => tag.slice(kind.length + 1));
   const groups = [
     ...(because.includes("low-mood-first") ? ["a hard day"] : []),
-    ...values("signal").map((signal) => SIGNAL_WORDS[signal as Signal] ?? signal),
-    ...values("ending").map((ending) => ENDING_WORDS[ending as Ending] ?? ending),
-    ...values("stage").map((stage) => STAGE_WORDS[stage as Stage] ?? stage),
+    ...values("signal").map((signal) => SIGNAL_PHRASES[signal as Signal] ?? signal),
+    ...values("ending").map((ending) => ENDING_PHRASES[ending as Ending] ?? ending),
+    ...values("stage").map((stage) => (STAGE_POINTS[stage as Stage] ? `the ${STAGE_POINTS[stage as Stage]}` : stage)),
     ...(values("reason").length
-      ? [and(values("reason").map((reason) => REASON_WORDS[reason as Reason] ?? reason))]
+      ? [and(values("reason").map((reason) => REASON_PHRASES[reason as Reason] ?? reason))]
       : []),
     ...(values("emotion").length ? [`feeling ${and(values("emotion"))}`] : []),
   ];

@@ -1,5 +1,5 @@
 import type { RejectionFields, WinFields } from "../journal/make-entry.js";
-import { ENDING_LABELS, STAGE_LABELS, WIN_KIND_LABELS } from "./entry-labels.js";
+import { ENDING_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
 
@@ -9,15 +9,12 @@ const NONE = "—";
 export const shown = (text: string | undefined): string => (text?.trim() ? safeLine(text.trim()) : NONE);
 export const shownList = (items: readonly string[]): string => (items.length ? items.map(safeLine).join(", ") : NONE);
 
-/** The short form of a label: "Final round", "Screening". */
-const short = (label: string): string => label.split(":")[0]!;
-
 export function describeRejectionField(key: keyof RejectionFields, fields: Partial<RejectionFields>): string {
   switch (key) {
     case "stage":
-      return fields.stage ? short(STAGE_LABELS[fields.stage]) : NONE;
+      return fields.stage ? STAGE_NAMES[fields.stage] : NONE;
     case "ended":
-      return fields.ended ? ENDING_LABELS[fields.ended] : NONE;
+      return fields.ended ? ENDING_NAMES[fields.ended] : NONE;
     case "mood":
       return fields.mood === undefined ? NONE : `${fields.mood} of 10`;
     case "reasons":
@@ -32,7 +29,7 @@ export function describeRejectionField(key: keyof RejectionFields, fields: Parti
 export function describeWinField(key: keyof WinFields, fields: Partial<WinFields>): string {
   switch (key) {
     case "winKind":
-      return fields.winKind ? WIN_KIND_LABELS[fields.winKind] : NONE;
+      return fields.winKind ? WIN_KIND_NAMES[fields.winKind] : NONE;
     case "tags":
       return shownList(fields.tags ?? []);
     default:

@@ -1,31 +1,10 @@
 import type { Insight } from "../coach/insights.js";
 import type { Content } from "../content/schema.js";
-import type { Reason, Stage } from "../journal/vocabulary.js";
+import { atStage, REASON_PHRASES, STAGE_REACHED } from "./labels.js";
 import { bullet } from "./strategy-view.js";
 import { wrap } from "./output.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
-
-/** "an interview", "a final round": how far a search got, in a sentence. */
-export const STAGE_PHRASE: Record<Stage, string> = {
-  applied: "the application",
-  screening: "a screening",
-  interview: "an interview",
-  assessment: "an assessment",
-  final: "a final round",
-  offer: "an offer",
-};
-
-export const REASON_PHRASE: Record<Reason, string> = {
-  skills: "skills or experience",
-  interview: "how an interview went",
-  culture: "team or culture fit",
-  competition: "a strong field of candidates",
-  salary: "pay",
-  internal: "an internal candidate",
-  cancelled: "the role being cancelled",
-  unknown: "no reason known",
-};
 
 const days = (count: number): string => `${count} ${count === 1 ? "day" : "days"}`;
 const times = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -43,8 +22,8 @@ export function describeInsight(insight: Insight, content: Content): string {
       );
     case "furthest-stage":
       return (
-        `In the last ${days(insight.data.days)} you got as far as ${STAGE_PHRASE[insight.data.stage]}; ` +
-        `before that, the furthest was ${STAGE_PHRASE[insight.data.previousBest]}. ` +
+        `In the last ${days(insight.data.days)} you got as far as ${STAGE_REACHED[insight.data.stage]}; ` +
+        `before that, the furthest was ${STAGE_REACHED[insight.data.previousBest]}. ` +
         "Getting further is progress, even when it still ends in a no."
       );
     case "faster-recovery":
@@ -59,11 +38,11 @@ export function describeInsight(insight: Insight, content: Content): string {
       );
     case "recurring-stage":
       return (
-        `${insight.data.count} of your last ${insight.data.of} rejections ended at the ${insight.data.stage} stage. ` +
+        `${insight.data.count} of your last ${insight.data.of} rejections ended ${atStage(insight.data.stage)}. ` +
         "That stage may be worth a closer look."
       );
     case "recurring-reason":
-      return `A likely reason came up in ${insight.data.count} of your last ${insight.data.of} rejections: ${REASON_PHRASE[insight.data.reason]}.`;
+      return `A likely reason came up in ${insight.data.count} of your last ${insight.data.of} rejections: ${REASON_PHRASES[insight.data.reason]}.`;
     case "recurring-trap": {
       const trap = content.reflection.traps.find((item) => item.id === insight.data.trap);
       const name = safeLine(trap?.name ?? insight.data.trap);

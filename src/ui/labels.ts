@@ -1,23 +1,40 @@
-import type { Reason, Stage } from "../journal/vocabulary.js";
-import type { FIT_ANSWERS } from "../journal/vocabulary.js";
+// The journal's vocabularies in the words a person would use; the journal keeps
+// the short values. Each vocabulary is worded here once. Where it needs more than
+// one form, the sets are named by where they go:
+//   *_NAMES    a value on its own: in summaries, and as an answer at a prompt
+//   *_CHOICES  an answer at a prompt, where the name alone would not say enough
+//   *_PHRASES  a noun phrase that sits inside one of the coach's sentences
+import type { Signal } from "../content/vocabulary.js";
 import { fromDay } from "../journal/dates.js";
+import type { Ending, FIT_ANSWERS, Reason, Stage, WinKind } from "../journal/vocabulary.js";
 
 export type FitAnswer = (typeof FIT_ANSWERS)[number];
 
-/** How the person would say each likely reason, for lists and choices. */
-export const REASON_LABELS: Record<Reason, string> = {
-  skills: "Skills or experience they wanted",
-  interview: "How the interviews went",
-  culture: "Culture or team fit",
-  competition: "A stronger candidate",
-  salary: "Salary expectations",
-  internal: "An internal candidate",
-  cancelled: "The role was cancelled or frozen",
-  unknown: "No reason known",
+// Stages
+
+export const STAGE_NAMES: Record<Stage, string> = {
+  applied: "Applied",
+  screening: "Screening",
+  interview: "Interview",
+  assessment: "Assessment",
+  final: "Final round",
+  offer: "Offer",
 };
 
-/** Where a process ended, as a label: "interview stage", "final round". */
-export const STAGE_LABELS: Record<Stage, string> = {
+const STAGE_HINTS: Partial<Record<Stage, string>> = {
+  applied: "it ended before any conversation",
+  screening: "a first call or recruiter chat",
+  interview: "one or more interviews",
+  assessment: "a task, test or take-home",
+  offer: "it fell through at or after the offer",
+};
+
+/** "Screening: a first call or recruiter chat": the name, then what it means. */
+export const stageChoice = (stage: Stage): string =>
+  STAGE_HINTS[stage] ? `${STAGE_NAMES[stage]}: ${STAGE_HINTS[stage]}` : STAGE_NAMES[stage];
+
+/** Where a process ended, as a point in it: "interview stage", "final round". */
+export const STAGE_POINTS: Record<Stage, string> = {
   applied: "application stage",
   screening: "screening stage",
   interview: "interview stage",
@@ -26,14 +43,88 @@ export const STAGE_LABELS: Record<Stage, string> = {
   offer: "offer stage",
 };
 
-/** "a no at the interview stage", "a no in the final round" */
-export const atStage = (stage: Stage): string => `${stage === "final" ? "in" : "at"} the ${STAGE_LABELS[stage]}`;
+/** "at the interview stage", "in the final round" */
+export const atStage = (stage: Stage): string => `${stage === "final" ? "in" : "at"} the ${STAGE_POINTS[stage]}`;
 
-export const FIT_LABELS: Record<FitAnswer, string> = {
+/** How far a search got, as something reached: "as far as an interview". */
+export const STAGE_REACHED: Record<Stage, string> = {
+  applied: "the application",
+  screening: "a screening",
+  interview: "an interview",
+  assessment: "an assessment",
+  final: "a final round",
+  offer: "an offer",
+};
+
+// Endings
+
+export const ENDING_NAMES: Record<Ending, string> = {
+  rejected: "They said no",
+  ghosted: "They stopped replying",
+  "role-closed": "The role was closed, cancelled or frozen",
+};
+
+export const ENDING_PHRASES: Record<Ending, string> = {
+  rejected: "a clear no",
+  ghosted: "being left without an answer",
+  "role-closed": "a role that closed",
+};
+
+// Likely reasons
+
+export const REASON_CHOICES: Record<Reason, string> = {
+  skills: "Skills or experience did not match what they wanted",
+  interview: "How an interview went",
+  culture: "Team or culture fit",
+  competition: "Someone else was a closer match",
+  salary: "Salary or terms",
+  internal: "They chose an internal candidate",
+  cancelled: "The role was cancelled or put on hold",
+  unknown: "I don't know",
+};
+
+export const REASON_PHRASES: Record<Reason, string> = {
+  skills: "a skills gap",
+  interview: "how an interview went",
+  culture: "team or culture fit",
+  competition: "a closer-matched candidate",
+  salary: "salary or terms",
+  internal: "an internal candidate",
+  cancelled: "a cancelled role",
+  unknown: "not knowing why",
+};
+
+// Wins, fit, mood
+
+export const WIN_KIND_NAMES: Record<WinKind, string> = {
+  interview: "An interview secured",
+  feedback: "Good feedback",
+  application: "An application sent",
+  skill: "A skill learned",
+  other: "Something else",
+};
+
+export const FIT_CHOICES: Record<FitAnswer, string> = {
   yes: "Yes, it fit well",
   partly: "Partly",
   no: "No, not really",
   unsure: "I'm not sure",
+};
+
+/** The mood scale's ends, said the same way everywhere. */
+export const MOOD_SCALE = "1 is awful, 10 is fine";
+
+// Patterns the coach can notice across the journal
+
+export const SIGNAL_PHRASES: Record<Signal, string> = {
+  "first-rejection": "a first rejection",
+  "low-mood-streak": "several low days in a row",
+  "recurring-stage": "a stage that keeps coming up",
+  "recurring-reason": "a reason that keeps coming up",
+  "recurring-trap": "a thinking habit that keeps coming up",
+  "feedback-theme": "a theme in your feedback",
+  "long-search": "a long search",
+  progress: "getting further than before",
 };
 
 /** "Mon 2 Nov" for a YYYY-MM-DD day; "Mon 2 Nov 2026" when it is not in this year. */

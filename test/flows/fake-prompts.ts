@@ -1,3 +1,4 @@
+import stripAnsi from "strip-ansi";
 import type { Prompts } from "../../src/flows/prompts.js";
 
 /** Press Enter on whatever the prompt offers: its default, or the choices already checked. */
@@ -5,93 +6,145 @@ export const ENTER = Symbol("enter");
 /** Ctrl+C: the prompt rejects the way Inquirer's do. */
 export const CTRL_C = Symbol("ctrl-c");
 
-export type Answer = string | number | string[] | typeof ENTER | typeof CTRL_C;
+export type PromptKind = keyof Prompts;
 
-export interface Asked {
-  type: "input" | "select" | "checkbox";
+/** One question the flow asked, with its config and (for inputs) the validation messages it gave. */
+export interface Call {
+  kind: PromptKind;
+  /** The message without colour. */
   message: string;
-  default?: unknown;
-  choices?: unknown[];
-  checked?: unknown[];
-}
-
-interface Choice {
-  value: unknown;
-  checked?: boolean;
+  config: Record<string, unknown> & { message: string };
+  /** Messages returned by `validate` for refused answers, in order. */
+  refused: string[];
 }
 
 /**
- * Prompts that answer from a list, in order, as a person would type them.
- * `input` runs the prompt's own validate and, when it refuses, records the
- * message and takes the next answer (as Inquirer asks again). Running out of
- * answers, or an answer that is not one of the choices, fails the test.
+ * What to answer a call with: a value, ENTER or CTRL_C. Undefined is a skip:
+ * "" for text, [] for checkboxes, the last choice for selects (where the flows
+ * put their "skip"), the minimum for a required number, no for a confirm.
+ * When an input's validate refuses the answer, the responder is called again
+ * for the same call, as Inquirer asks again; `call.refused` says how often.
  */
-export function fakePrompts(answers: Answer[]) {
-  const queue = [...answers];
-  const asked: Asked[] = [];
-  const refused: string[] = [];
+export type Responder = (call: Call) => unknown;
 
-  const next = (message: string): Answer => {
-    if (queue.length === 0) throw new Error(`no answer left for the question "${message}"`);
-    const answer = queue.shift()!;
-    if (answer === CTRL_C) {
-      const error = new Error("User force closed the prompt with SIGINT");
-      error.name = "ExitPromptError";
-      throw error;
-    }
-    return answer;
-  };
+/** An answer in a list given in order. */
+export type Answer = string | number | string[] | typeof ENTER | typeof CTRL_C;
 
-  const input = async (config: {
-    message: string;
-    default?: string;
-    validate?: (value: string) => boolean | string | Promise<boolean | string>;
-  }) => {
-    asked.push({ type: "input", message: config.message, default: config.default });
-    for (;;) {
-      const answer = next(config.message);
-      const typed = answer === ENTER ? "" : String(answer);
-      const value = typed || config.default || "";
-      const verdict = config.validate ? await config.validate(value) : true;
-      if (verdict === true) return value;
-      refused.push(typeof verdict === "string" ? verdict : "invalid");
-    }
-  };
+/** An input refused this often fails the test rather than asking for ever. */
+const MAX_TRIES = 10;
 
-  const select = async (config: { message: string; default?: unknown; choices: Choice[] }) => {
-    const values = config.choices.map((choice) => choice.value);
-    asked.push({ type: "select", message: config.message, default: config.default, choices: values });
-    const answer = next(config.message);
-    const value = answer === ENTER ? (config.default ?? values[0]) : answer;
-    if (!values.includes(value)) throw new Error(`"${String(value)}" is not a choice of "${config.message}"`);
-    return value;
-  };
+export const choiceValues = (call: Call): unknown[] =>
+  (call.config.choices as { value: unknown }[]).map((choice) => choice.value);
 
-  const checkbox = async (config: { message: string; choices: Choice[] }) => {
-    const values = config.choices.map((choice) => choice.value);
-    const checked = config.choices.filter((choice) => choice.checked).map((choice) => choice.value);
-    asked.push({ type: "checkbox", message: config.message, choices: values, checked });
-    const answer = next(config.message);
-    const picked = answer === ENTER ? checked : (answer as unknown[]);
-    for (const value of picked) {
-      if (!values.includes(value)) throw new Error(`"${String(value)}" is not a choice of "${config.message}"`);
-    }
-    return picked;
-  };
+export const checkedValues = (call: Call): unknown[] =>
+  (call.config.choices as { value: unknown; checked?: boolean }[])
+    .filter((choice) => choice.checked)
+    .map((choice) => choice.value);
 
-  const unused = (name: string) => () => {
-    throw new Error(`the flow called ${name}, which this test does not expect`);
-  };
-
-  const prompts = {
-    input,
-    select,
-    checkbox,
-    confirm: unused("confirm"),
-    number: unused("number"),
-    editor: unused("editor"),
-    search: unused("search"),
-  } as unknown as Prompts;
-
-  return { prompts, asked, refused, remaining: () => queue.length };
+/** The error Inquirer rejects with when the person presses Ctrl+C. */
+function exitPromptError(): Error {
+  const error = new Error("User force closed the prompt with SIGINT");
+  error.name = "ExitPromptError";
+  return error;
 }
+
+/** What the prompt returns for a responder's answer; an answer that is not one of the choices fails the test. */
+function resolve(call: Call, answer: unknown): unknown {
+  if (answer === CTRL_C) throw exitPromptError();
+  const { config } = call;
+  const notAChoice = (value: unknown) => new Error(`"${String(value)}" is not a choice of "${call.message}"`);
+  switch (call.kind) {
+    case "input": {
+      const typed = answer === undefined || answer === ENTER ? "" : String(answer);
+      return typed || config.default || "";
+    }
+    case "select": {
+      const values = choiceValues(call);
+      const value = answer === ENTER ? (config.default ?? values[0]) : answer === undefined ? values.at(-1) : answer;
+      if (!values.includes(value)) throw notAChoice(value);
+      return value;
+    }
+    case "checkbox": {
+      const picked = answer === ENTER ? checkedValues(call) : answer === undefined ? [] : (answer as unknown[]);
+      for (const value of picked) if (!choiceValues(call).includes(value)) throw notAChoice(value);
+      return picked;
+    }
+    case "number":
+      if (answer === ENTER) return config.default;
+      return answer === undefined ? (config.required ? config.min : undefined) : answer;
+    case "confirm":
+      if (answer === ENTER) return config.default ?? true;
+      return answer ?? false;
+    default:
+      if (answer === ENTER) return config.default ?? "";
+      return answer ?? "";
+  }
+}
+
+/**
+ * Fake Prompts that answer through `respond` and record every call, and every
+ * message an input's validate refused with (also in order across calls, in `refused`).
+ */
+export function fakePrompts(respond: Responder = () => undefined): {
+  prompts: Prompts;
+  calls: Call[];
+  refused: string[];
+} {
+  const calls: Call[] = [];
+  const refused: string[] = [];
+  const make =
+    (kind: PromptKind) =>
+    async (config: Call["config"]): Promise<unknown> => {
+      const call: Call = { kind, message: stripAnsi(config.message), config, refused: [] };
+      calls.push(call);
+      if (kind !== "input") return resolve(call, respond(call));
+      const validate = config.validate as ((value: string) => boolean | string | Promise<boolean | string>) | undefined;
+      for (;;) {
+        const value = resolve(call, respond(call)) as string;
+        const verdict = validate ? await validate(value) : true;
+        if (verdict === true) return value;
+        const message = typeof verdict === "string" ? verdict : "invalid";
+        call.refused.push(message);
+        refused.push(message);
+        if (call.refused.length >= MAX_TRIES) {
+          throw new Error(`no accepted answer for "${call.message}"; refused: ${call.refused.join(" | ")}`);
+        }
+      }
+    };
+  const prompts = {
+    input: make("input"),
+    select: make("select"),
+    checkbox: make("checkbox"),
+    confirm: make("confirm"),
+    number: make("number"),
+    editor: make("editor"),
+    search: make("search"),
+  } as unknown as Prompts;
+  return { prompts, calls, refused };
+}
+
+/**
+ * A responder that gives the answers in order, as a person would type them:
+ * one per question, and one more for each refused try at an input. Running
+ * out of answers fails the test; `remaining()` tells whether all were used.
+ */
+export function inOrder(answers: readonly Answer[]): { respond: Responder; remaining: () => number } {
+  const queue = [...answers];
+  const respond: Responder = (call) => {
+    if (queue.length === 0) throw new Error(`no answer left for the question "${call.message}"`);
+    return queue.shift();
+  };
+  return { respond, remaining: () => queue.length };
+}
+
+/**
+ * A responder that answers by the question's message; questions no pattern
+ * matches are skipped. For an input, a list is a series of tries, one each
+ * time it is asked.
+ */
+export const byMessage =
+  (answers: readonly [RegExp, unknown][]): Responder =>
+  (call) => {
+    const answer = answers.find(([pattern]) => pattern.test(call.message))?.[1];
+    return call.kind === "input" && Array.isArray(answer) ? answer[call.refused.length] : answer;
+  };

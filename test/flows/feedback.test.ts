@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.js";
 import { draftFlow } from "../../src/flows/feedback.js";
-import { choiceValues, fakePrompts } from "./responder-prompts.js";
+import { choiceValues, fakePrompts } from "./fake-prompts.js";
 
 const { templates } = loadContent();
 

@@ -2,16 +2,17 @@ import { describe, expect, it } from "vitest";
 import { editRejectionFlow, logFlow } from "../../src/flows/log.js";
 import { editWinFlow, winFlow } from "../../src/flows/win.js";
 import type { RejectionFields, WinFields } from "../../src/journal/make-entry.js";
-import { CTRL_C, ENTER, fakePrompts, type Answer } from "./fake-prompts.js";
+import { checkedValues, CTRL_C, ENTER, fakePrompts, inOrder, type Answer } from "./fake-prompts.js";
 
 // A Wednesday, at noon, so that "yesterday" and "last friday" are fixed days.
 const now = new Date(2026, 10, 18, 12, 0, 0);
 
 function run(answers: Answer[], given: Partial<RejectionFields> = {}) {
-  const fake = fakePrompts(answers);
+  const script = inOrder(answers);
+  const fake = fakePrompts(script.respond);
   const shown: string[] = [];
   const result = logFlow(fake.prompts, given, { show: (text) => shown.push(text), now });
-  return { ...fake, shown, result };
+  return { ...fake, remaining: script.remaining, shown, result };
 }
 
 /** A whole log, answered in the order the flow asks. */
@@ -32,7 +33,7 @@ const WHOLE_LOG: Answer[] = [
 
 describe("the log flow", () => {
   it("asks every question in order and returns the answers", async () => {
-    const { result, asked, remaining } = run(WHOLE_LOG);
+    const { result, calls, remaining } = run(WHOLE_LOG);
     expect(await result).toEqual({
       company: "Acme",
       role: "Backend Engineer",
@@ -46,7 +47,7 @@ describe("the log flow", () => {
       tags: ["go", "remote"],
       note: "Liked the team.",
     });
-    const messages = asked.map((question) => question.message);
+    const messages = calls.map((call) => call.message);
     expect(messages[0]).toContain("Which company");
     expect(messages[1]).toContain("role");
     expect(messages[2]).toContain("How far did it get");
@@ -72,7 +73,7 @@ describe("the log flow", () => {
   }); // prettier-ignore
 
   it("asks only for what the flags did not give", async () => {
-    const { result, asked } = run(["interview", "rejected", ENTER, ENTER, [], "6", [], ENTER, ENTER, "save"], {
+    const { result, calls } = run(["interview", "rejected", ENTER, ENTER, [], "6", [], ENTER, ENTER, "save"], {
       company: "Initech",
       role: "Analyst",
       tags: ["finance"],
@@ -80,21 +81,21 @@ describe("the log flow", () => {
     const answers = await result;
     expect(answers).toMatchObject({ company: "Initech", role: "Analyst", stage: "interview", tags: ["finance"] });
     expect(answers?.date).toBe("2026-11-18");
-    const messages = asked.map((question) => question.message).join("\n");
+    const messages = calls.map((call) => call.message).join("\n");
     expect(messages).not.toContain("Which company");
     expect(messages).not.toContain("What was the role");
     expect(messages).not.toContain("tags");
   });
 
   it("refuses a future date with a clear message and asks again", async () => {
-    const { result, refused, asked } = run([
+    const { result, refused, calls } = run([
       "Acme", "Dev", "applied", "rejected", "next friday", "tomorrow", "2026-11-13", ENTER, [], "5", [], ENTER, ENTER, "save",
     ]); // prettier-ignore
     expect((await result)?.date).toBe("2026-11-13");
     expect(refused).toHaveLength(2);
     expect(refused[0]).toMatch(/^'next friday' is in the future \(2026-11-2\d\)/);
     expect(refused[1]).toMatch(/is in the future/);
-    expect(asked.filter((question) => question.message.includes("When did you hear"))).toHaveLength(1);
+    expect(calls.filter((call) => call.message.includes("When did you hear"))).toHaveLength(1);
   });
 
   it("refuses a date it cannot read, and a mood outside 1 to 10", async () => {
@@ -110,7 +111,7 @@ describe("the log flow", () => {
   });
 
   it("lets the person fix any field from the summary, as often as needed, then saves", async () => {
-    const { result, asked, shown } = run([
+    const { result, calls, shown } = run([
       ...WHOLE_LOG.slice(0, -1),
       "mood",
       "5",
@@ -123,12 +124,12 @@ describe("the log flow", () => {
     const answers = await result;
     expect(answers).toMatchObject({ company: "Acme Corp", mood: 5, emotions: ["sad"], role: "Backend Engineer" });
     // Each fix re-asks the field with its current value as the default.
-    const moodAgain = asked.filter((question) => question.message.includes("1 is awful")).at(-1)!;
-    expect(moodAgain.default).toBe("3");
-    const companyAgain = asked.filter((question) => question.message.includes("Which company")).at(-1)!;
-    expect(companyAgain.default).toBe("Acme");
-    const feelingsAgain = asked.filter((question) => question.type === "checkbox").at(-1)!;
-    expect(feelingsAgain.checked).toEqual(["sad", "numb"]);
+    const moodAgain = calls.filter((call) => call.message.includes("1 is awful")).at(-1)!;
+    expect(moodAgain.config.default).toBe("3");
+    const companyAgain = calls.filter((call) => call.message.includes("Which company")).at(-1)!;
+    expect(companyAgain.config.default).toBe("Acme");
+    const feelingsAgain = calls.filter((call) => call.kind === "checkbox").at(-1)!;
+    expect(checkedValues(feelingsAgain)).toEqual(["sad", "numb"]);
     // The summary is shown again after each change.
     const summaries = shown.filter((text) => text.includes("Company"));
     expect(summaries).toHaveLength(4);
@@ -144,18 +145,18 @@ describe("the log flow", () => {
   it("speaks gently after a low mood, and plainly otherwise", async () => {
     const low = run(WHOLE_LOG);
     await low.result;
-    expect(low.asked[8]!.message).toContain("That sounds like a hard day");
+    expect(low.calls[8]!.message).toContain("That sounds like a hard day");
     const fine = run(["A", "B", "applied", "rejected", ENTER, ENTER, [], "8", [], ENTER, ENTER, "save"]);
     await fine.result;
-    expect(fine.asked[8]!.message).not.toContain("hard day");
+    expect(fine.calls[8]!.message).not.toContain("hard day");
   });
 
   it("does not ask for a reason given when they went quiet, and asks when it went quiet", async () => {
-    const { result, asked } = run(["Acme", "Dev", "screening", "ghosted", ENTER, ["unknown"], "5", ["anxious"], ENTER, ENTER, "save"]);
+    const { result, calls } = run(["Acme", "Dev", "screening", "ghosted", ENTER, ["unknown"], "5", ["anxious"], ENTER, ENTER, "save"]);
     const answers = await result;
     expect(answers?.ended).toBe("ghosted");
     expect(answers?.reasonGiven).toBeUndefined();
-    const messages = asked.map((question) => question.message);
+    const messages = calls.map((call) => call.message);
     expect(messages.some((message) => message.includes("Did they give a reason"))).toBe(false);
     expect(messages[4]).toContain("go quiet");
   }); // prettier-ignore
@@ -182,18 +183,18 @@ const saved: RejectionFields = {
 
 describe("editing a rejection", () => {
   const edit = (answers: Answer[]) => {
-    const fake = fakePrompts(answers);
+    const fake = fakePrompts(inOrder(answers).respond);
     return { ...fake, result: editRejectionFlow(fake.prompts, saved, { show: () => undefined, now }) };
   };
 
   it("fills in the current values and keeps what is left alone", async () => {
-    const { result, asked } = edit(["note", ENTER, "reasonGiven", "-", "tags", "-", "stage", "final", "save"]);
+    const { result, calls } = edit(["note", ENTER, "reasonGiven", "-", "tags", "-", "stage", "final", "save"]);
     const answers = await result;
     expect(answers).toMatchObject({ note: "First note", stage: "final", tags: [], company: "Acme", mood: 4 });
     expect(answers?.reasonGiven).toBeUndefined();
-    expect(asked.find((question) => question.message.includes("Anything else"))?.default).toBe("First note");
-    expect(asked.find((question) => question.message.includes("How far"))?.default).toBe("interview");
-    expect(asked[0]!.message).toBe("What would you like to change?");
+    expect(calls.find((call) => call.message.includes("Anything else"))?.config.default).toBe("First note");
+    expect(calls.find((call) => call.message.includes("How far"))?.config.default).toBe("interview");
+    expect(calls[0]!.message).toBe("What would you like to change?");
   });
 
   it("changes the date, refusing a future one", async () => {
@@ -210,7 +211,9 @@ describe("editing a rejection", () => {
 
 describe("the win flow", () => {
   it("asks for what is missing, in order, with today as the default date", async () => {
-    const fake = fakePrompts(["interview", "Second interview at Globex", "Globex", ENTER, "good-news", ENTER]);
+    const fake = fakePrompts(
+      inOrder(["interview", "Second interview at Globex", "Globex", ENTER, "good-news", ENTER]).respond,
+    );
     const answers = await winFlow(fake.prompts, {}, { show: () => undefined, now });
     expect(answers).toEqual<WinFields>({
       winKind: "interview",
@@ -220,14 +223,14 @@ describe("the win flow", () => {
       tags: ["good-news"],
       note: undefined,
     });
-    expect(fake.asked.map((question) => question.message)[0]).toContain("What kind of win");
+    expect(fake.calls.map((call) => call.message)[0]).toContain("What kind of win");
   });
 
   it("asks nothing the flags gave", async () => {
-    const fake = fakePrompts(["Finished the course", ENTER, "yesterday", ENTER, ENTER]);
+    const fake = fakePrompts(inOrder(["Finished the course", ENTER, "yesterday", ENTER, ENTER]).respond);
     const answers = await winFlow(fake.prompts, { winKind: "skill" }, { show: () => undefined, now });
     expect(answers).toMatchObject({ winKind: "skill", title: "Finished the course", date: "2026-11-17" });
-    expect(fake.asked.some((question) => question.message.includes("What kind"))).toBe(false);
+    expect(fake.calls.some((call) => call.message.includes("What kind"))).toBe(false);
   });
 
   it("edits a win with its current values as defaults", async () => {
@@ -238,9 +241,9 @@ describe("the win flow", () => {
       tags: [],
       company: "Acme",
     };
-    const fake = fakePrompts(["title", ENTER, "winKind", "interview", "save"]);
+    const fake = fakePrompts(inOrder(["title", ENTER, "winKind", "interview", "save"]).respond);
     const answers = await editWinFlow(fake.prompts, current, { show: () => undefined, now });
     expect(answers).toMatchObject({ title: "Kind words", winKind: "interview", company: "Acme" });
-    expect(fake.asked.find((question) => question.message.includes("what happened"))?.default).toBe("Kind words");
+    expect(fake.calls.find((call) => call.message.includes("what happened"))?.config.default).toBe("Kind words");
   });
 });

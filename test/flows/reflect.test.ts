@@ -4,7 +4,7 @@ import { loadContent } from "../../src/content/load.js";
 import { checkinFlow, pickEntry, reflectFlow } from "../../src/flows/reflect.js";
 import type { RejectionEntry, Stage } from "../../src/journal/entry.js";
 import { rejection } from "../helpers/fixtures.js";
-import { choiceValues, exitPromptError, fakePrompts, type Call, type Responder } from "./responder-prompts.js";
+import { byMessage, choiceValues, CTRL_C, fakePrompts, type Call, type Responder } from "./fake-prompts.js";
 
 const content = loadContent().reflection;
 // Tuesday 24 November 2026, midday local time.
@@ -24,11 +24,6 @@ async function offeredFor(stage: Stage) {
   const ratings = calls.filter((call) => call.kind === "number" && call.message.endsWith("(1-5)"));
   return { questions: choiceValues(picker) as string[], ratings: ratings.map((call) => call.message) };
 }
-
-const byMessage =
-  (answers: [RegExp, unknown][]): Responder =>
-  (call: Call) =>
-    answers.find(([pattern]) => pattern.test(call.message))?.[1];
 
 describe("the reflect flow", () => {
   it("asks different stage questions for an application, an interview and a final-round no", async () => {
@@ -214,7 +209,7 @@ describe("the reflect flow", () => {
       rejection(),
       byMessage([
         [/how are you feeling/, 5],
-        [/keeps coming back/, exitPromptError()],
+        [/keeps coming back/, CTRL_C],
       ]),
     );
     await expect(pending).rejects.toMatchObject({ name: "ExitPromptError" });

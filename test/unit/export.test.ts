@@ -6,7 +6,7 @@ import { CSV_COLUMNS, defuseFormula, formatCsv, quoteCell } from "../../src/expo
 import { formatEntries } from "../../src/export/index.js";
 import { formatJson } from "../../src/export/json.js";
 import { formatMarkdown, markdownNote, noteFileName } from "../../src/export/markdown.js";
-import { writeFileAtomic, writeNotes } from "../../src/export/write.js";
+import { writeExportFile, writeNotes } from "../../src/export/write.js";
 import { formatYaml } from "../../src/export/yaml.js";
 import { newestFirst } from "../../src/journal/queries.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
@@ -309,15 +309,15 @@ describe("writing export files", () => {
   it("replaces a file whole, private, leaving no temporary file", () => {
     const file = join(dir, "out.json");
     writeFileSync(file, "old");
-    expect(writeFileAtomic(file, "new text")).toBe(file);
+    expect(writeExportFile(file, "new text")).toBe(file);
     expect(readFileSync(file, "utf8")).toBe("new text");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(["out.json"]);
   });
 
   it("refuses a folder or a missing parent, naming the path", () => {
-    expect(() => writeFileAtomic(dir, "x")).toThrow(`${dir}: cannot write the export: it is a folder`);
-    expect(() => writeFileAtomic(join(dir, "no", "such.md"), "x")).toThrow(/the folder does not exist/);
+    expect(() => writeExportFile(dir, "x")).toThrow(`${dir}: cannot write the export: it is a folder`);
+    expect(() => writeExportFile(join(dir, "no", "such.md"), "x")).toThrow(/the folder does not exist/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
