@@ -1,5 +1,6 @@
 import type { Entry } from "../journal/entry.js";
 import { EXPORT_VERSION } from "./formats.js";
+import { jsonText } from "./json-text.js";
 
 /**
  * The export file: `{ "version": 1, "entries": [...] }`, each entry exactly as
@@ -16,5 +17,5 @@ export const exportDocument = (entries: readonly Entry[]): ExportDocument => ({
 });
 
 export function formatJson(entries: readonly Entry[]): string {
-  return `${JSON.stringify(exportDocument(entries), null, 2)}\n`;
+  return `${jsonText(exportDocument(entries))}\n`;
 }

@@ -1,4 +1,5 @@
 import { wrapAnsi } from "fast-wrap-ansi";
+import { jsonText } from "../export/json-text.js";
 
 /** Prompts need both ends to be a terminal: a pipe in either direction means a script. */
 export const canPrompt = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -9,7 +10,7 @@ export function printData(text: string): void {
 }
 
 export function printJson(value: unknown): void {
-  printData(JSON.stringify(value, null, 2));
+  printData(jsonText(value));
 }
 
 /** Messages for the person (confirmations, hints, warnings) go to stderr, so stdout stays data. */

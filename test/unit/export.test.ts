@@ -336,3 +336,13 @@ describe("writing export files", () => {
     expect(() => writeNotes(file, entries)).toThrow(/cannot create the notes folder/);
   });
 });
+
+describe("JSON text", () => {
+  it("escapes DEL and C1 controls, which JSON.stringify leaves raw, and parses back to the same text", () => {
+    const note = "csi\u009b[2J del\u007f nel\u0085 esc\u001b[31m";
+    const text = formatJson([rejection({ note })]);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain("\\u009b");
+    expect((JSON.parse(text) as { entries: { note: string }[] }).entries[0]!.note).toBe(note);
+  });
+});
