@@ -87,6 +87,11 @@ describe("YAML export", () => {
     expect(parseYaml(text, { version: "1.1" })).toEqual({ version: 1, entries: [tricky] });
   });
 
+  it("quotes text that a YAML 1.2 reader would take for a number, such as 0o17", () => {
+    const octal = win({ title: "0o17", tags: ["0x1F", "-.5e3", ".NaN", "~"] });
+    expect(parseYaml(formatYaml([octal]))).toEqual({ version: 1, entries: [octal] });
+  });
+
   it("keeps lines made only of spaces, which a block scalar would turn into empty lines", () => {
     const spaced = win({ company: " \n", note: "first\n  \nthird", title: "  indented\n tail" });
     expect(parseYaml(formatYaml([spaced]))).toEqual({ version: 1, entries: [spaced] });
