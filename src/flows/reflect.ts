@@ -15,7 +15,7 @@ import { atStage, FIT_CHOICES, formatDay, REASON_CHOICES, REASON_PHRASES, STAGE_
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
-import type { Prompts } from "./prompts.js";
+import { editOrType, type Prompts } from "./prompts.js";
 
 export interface ReflectFlowOptions {
   prompts: Prompts;
@@ -61,7 +61,7 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
     ratings: { ...preset.ratings },
     actions: [...preset.actions],
   };
-  const ask = textAsker(prompts);
+  const ask = textAsker(prompts, say);
 
   say(
     `\n${theme.title(`Reflecting on ${entryTitle(entry)}`)} ${theme.muted(`(${STAGE_POINTS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
@@ -225,7 +225,7 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
     answers.mood = await askMood(prompts, content.prompts.mood);
     say(moodResponse(previous, answers.mood));
   }
-  if (answers.note === undefined) answers.note = await textAsker(prompts)(content.prompts.checkin);
+  if (answers.note === undefined) answers.note = await textAsker(prompts, say)(content.prompts.checkin);
 
   const open = entry.actions.filter((action) => !action.doneAt && !answers.done?.includes(action.id));
   if (open.length > 0) {
@@ -260,7 +260,7 @@ const pickedCount = (count: number): string =>
 const isEditorKey = (answer: string): boolean => answer.trim().toLowerCase() === EDITOR_KEY;
 
 /** Free text that may be skipped; the editor key opens $EDITOR instead. */
-function textAsker(prompts: Prompts) {
+function textAsker(prompts: Prompts, say: (text: string) => void) {
   return async (message: string, hint?: string): Promise<string> => {
     const answer = await prompts.input({
       message: hint ? `${message}\n  ${theme.muted(hint)}\n ` : message,
@@ -274,10 +274,9 @@ function textAsker(prompts: Prompts) {
               : theme.muted("skipped"),
     });
     if (!isEditorKey(answer)) return answer.trim();
-    const written = await prompts.editor({
-      message: theme.muted("Written in your editor"),
-      postfix: ".md",
-      waitForUserInput: false,
+    const written = await editOrType(prompts, say, {
+      editorMessage: theme.muted("Opening your editor… save and close it when you are done."),
+      inputMessage: message,
     });
     return written.trim();
   };

@@ -178,6 +178,24 @@ describe("the reflect flow", () => {
     expect(answers.answers["why-this-role"]).toBe("A long answer\nover two lines");
   });
 
+  it("falls back to typing the answer when the editor cannot be launched", async () => {
+    const launchFailure = () => {
+      const error = new Error("Failed to launch editor.", { cause: new Error("spawn /nonexistent/ed ENOENT") });
+      error.name = "LaunchEditorError";
+      throw error;
+    };
+    let asked = 0;
+    const { answers, calls, said } = await run(rejection({ stage: "applied" }), (call) => {
+      if (call.kind === "editor") return launchFailure();
+      if (/^Which would you like to think through/.test(call.message)) return ["why-this-role"];
+      if (/^What drew you/.test(call.message)) return asked++ === 0 ? "e" : "  Typed instead  ";
+      return undefined;
+    });
+    expect(calls.find((call) => call.kind === "editor")!.message).toMatch(/^Opening your editor/);
+    expect(said).toContain("Could not open your editor (spawn /nonexistent/ed ENOENT); type the answer here instead.");
+    expect(answers.answers["why-this-role"]).toBe("Typed instead");
+  });
+
   it("does not ask again what flags already answered", async () => {
     const preset: ReflectAnswers = {
       ...emptyAnswers(),
