@@ -10,6 +10,7 @@ import {
 } from "../coach/reflection.js";
 import { DateInputError, parseDay, toDay } from "../journal/dates.js";
 import type { RejectionEntry } from "../journal/entry.js";
+import type { Reason } from "../journal/vocabulary.js";
 import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
 import { atStage, FIT_CHOICES, formatDay, REASON_CHOICES, REASON_PHRASES, STAGE_POINTS } from "../ui/labels.js";
 import { wrap } from "../ui/output.js";
@@ -128,25 +129,32 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
   if (answers.inControl === undefined) {
     const reasons = controlReasons(entry);
     say(`\n${theme.heading("Yours and not yours")}`);
-    answers.inControl = await prompts.checkbox({
+    const ticked = await prompts.checkbox<Reason | typeof NONE_IN_CONTROL>({
       message: content.prompts.control,
-      choices: reasons.map((reason) => ({ value: reason, name: REASON_CHOICES[reason] })),
-      pageSize: reasons.length,
+      choices: [
+        ...reasons.map((reason) => ({ value: reason, name: REASON_CHOICES[reason] })),
+        { value: NONE_IN_CONTROL, name: "None of them", short: "none of them" },
+      ],
+      pageSize: reasons.length + 1,
       theme: {
         style: {
           renderSelectedChoices: (chosen: readonly { short: string }[]) =>
-            chosen.length ? chosen.map((choice) => choice.short).join(", ") : "none of them",
+            chosen.length ? chosen.map((choice) => choice.short).join(", ") : theme.muted("skipped"),
         },
       },
     });
-    const notMine = reasons.filter((reason) => !answers.inControl!.includes(reason));
-    const listed = notMine.map((reason) => REASON_PHRASES[reason]).join("; ");
-    if (notMine.length === reasons.length) {
-      say(theme.muted(wrap(`Then none of it (${listed}) was yours to carry. Worth remembering on the hard days.`)));
-    } else if (notMine.length > 0) {
-      say(theme.muted(wrap(`The rest (${listed}) was never yours to carry.`)));
-    } else {
-      say(theme.muted("Owning it helps, as long as it turns into lessons rather than blame."));
+    // Enter with nothing ticked is a skip: nothing recorded, nothing said.
+    if (ticked.length > 0) {
+      answers.inControl = ticked.filter((value): value is Reason => value !== NONE_IN_CONTROL);
+      const notMine = reasons.filter((reason) => !answers.inControl!.includes(reason));
+      const listed = notMine.map((reason) => REASON_PHRASES[reason]).join("; ");
+      if (notMine.length === reasons.length) {
+        say(theme.muted(wrap(`Then none of it (${listed}) was yours to carry. Worth remembering on the hard days.`)));
+      } else if (notMine.length > 0) {
+        say(theme.muted(wrap(`The rest (${listed}) was never yours to carry.`)));
+      } else {
+        say(theme.muted("Owning it helps, as long as it turns into lessons rather than blame."));
+      }
     }
   }
 
@@ -253,6 +261,9 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
 }
 
 const LOW_MOOD = 3;
+
+/** The explicit "None of them" answer to what was in the person's hands. */
+const NONE_IN_CONTROL = "none";
 
 const pickedCount = (count: number): string =>
   count === 0 ? "none for now" : count === 1 ? "1 picked" : `${count} picked`;

@@ -143,7 +143,7 @@ describe("the reflect flow", () => {
 
   it("offers every reason when none was recorded, and only the recorded ones otherwise", async () => {
     const control = (calls: Call[]) => choiceValues(calls.find((call) => /in your hands/.test(call.message))!);
-    expect(control((await run(rejection({ reasons: ["salary", "unknown"] }))).calls)).toEqual(["salary"]);
+    expect(control((await run(rejection({ reasons: ["salary", "unknown"] }))).calls)).toEqual(["salary", "none"]);
     expect(control((await run(rejection({ reasons: [] }))).calls)).toEqual([
       "skills",
       "interview",
@@ -152,7 +152,22 @@ describe("the reflect flow", () => {
       "salary",
       "internal",
       "cancelled",
+      "none",
     ]);
+  });
+
+  it("records nothing when Enter is pressed with nothing ticked, and 'none of them' only when chosen", async () => {
+    const entry = rejection({ reasons: ["skills", "competition"] });
+    const skipped = await run(entry, byMessage([[/in your hands/, []]]));
+    expect(skipped.answers.inControl).toBeUndefined();
+    expect(skipped.said).not.toMatch(/yours to carry/);
+    const reflection = toReflection(skipped.answers, entry, content, now);
+    expect(reflection).toMatchObject({ inControl: [], outOfControl: [] });
+
+    const none = await run(entry, byMessage([[/in your hands/, ["none"]]]));
+    expect(none.answers.inControl).toEqual([]);
+    expect(none.said).toMatch(/Then none of it .* was yours to carry/);
+    expect(toReflection(none.answers, entry, content, now).outOfControl).toEqual(["skills", "competition"]);
   });
 
   it("shows each trap with its name and example", async () => {
