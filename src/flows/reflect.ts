@@ -78,7 +78,9 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
   // How are you now
   if (answers.mood === undefined) {
     say(theme.muted(`\nWhen you logged it, you were at ${entry.mood}/10.`));
-    answers.mood = await askMood(prompts, content.prompts.mood);
+    // "Now that a little time has passed" reads wrong when reflecting the day it was logged.
+    const loggedToday = toDay(new Date(entry.createdAt)) === toDay(now);
+    answers.mood = await askMood(prompts, loggedToday ? content.prompts.mood : content.prompts.mood_later);
     say(moodResponse(entry.mood, answers.mood));
     if (answers.mood <= LOW_MOOD) {
       say(
@@ -230,7 +232,7 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
   );
   if (answers.mood === undefined) {
     const previous = moodTrail(entry).at(-1)!.mood;
-    answers.mood = await askMood(prompts, content.prompts.mood);
+    answers.mood = await askMood(prompts, content.prompts.mood_later);
     say(moodResponse(previous, answers.mood));
   }
   if (answers.note === undefined) answers.note = await textAsker(prompts, say)(content.prompts.checkin);
@@ -296,9 +298,13 @@ function textAsker(prompts: Prompts, say: (text: string) => void) {
 const askMood = (prompts: Prompts, message: string): Promise<number> =>
   prompts.number({ message, min: MOOD_MIN, max: MOOD_MAX, step: 1, required: true });
 
-function moodResponse(before: number, now: number): string {
+/** The gentle line only for a low mood or a real drop, so a small dip is not made into more than it is. */
+export function moodResponse(before: number, now: number): string {
   if (now > before) return theme.good(`Up from ${before}. Good to see.`);
-  if (now < before) return theme.muted("Lower than before. Thank you for being honest; go gently with yourself today.");
+  if (now < before && (now <= LOW_MOOD || before - now >= 2))
+    return theme.muted("Lower than before. Thank you for being honest; go gently with yourself today.");
+  if (now < before) return theme.muted(`A little down from ${before}. Moods move around; that is normal.`);
+  if (now <= LOW_MOOD) return theme.muted("Thank you for being honest; go gently with yourself today.");
   return theme.muted("About the same. That's all right; this takes time.");
 }
 

@@ -301,3 +301,27 @@ describe("picking a rejection", () => {
     expect(choiceValues(calls[0]!)).toEqual([first.id, second.id]);
   });
 });
+
+describe("the mood question and reply", () => {
+  const moodCall = (calls: Call[]) => calls.find((call) => call.kind === "number" && /1 \(awful\)/.test(call.message))!;
+
+  it("does not say time has passed when reflecting the day it was logged", async () => {
+    const today = await run(rejection({ date: "2026-11-24" }));
+    expect(moodCall(today.calls).message).not.toMatch(/time has passed/);
+    expect(moodCall(today.calls).message).toBe(content.prompts.mood);
+    const later = await run(rejection({ date: "2026-11-10" }));
+    expect(moodCall(later.calls).message).toMatch(/^Now that a little time has passed/);
+  });
+
+  it("keeps the gentle line for a low mood or a real drop, and a short one for a small dip", async () => {
+    const said = async (logged: number, now: number) =>
+      (await run(rejection({ mood: logged }), byMessage([[/1 \(awful\)/, now]]))).said;
+    expect(await said(8, 7)).toMatch(/A little down from 8/);
+    expect(await said(8, 7)).not.toMatch(/go gently/);
+    expect(await said(8, 6)).toMatch(/go gently/);
+    expect(await said(4, 3)).toMatch(/go gently/);
+    expect(await said(3, 3)).toMatch(/go gently/);
+    expect(await said(5, 5)).toMatch(/About the same/);
+    expect(await said(5, 7)).toMatch(/Up from 5/);
+  });
+});
