@@ -101,7 +101,7 @@ Examples:
     .option("--due <date>", "when by: friday, in 2 weeks, 2026-12-01")
     .addHelpText(
       "after",
-      '\nExamples:\n  rejection-coach next add 3f2a Practise the salary question\n  rejection-coach next add 3f2a "Email Sam a thank-you" --due tomorrow',
+      '\nExamples:\n  rejection-coach next add 3f2a Practice the salary question\n  rejection-coach next add 3f2a "Email Sam a thank-you" --due tomorrow',
     )
     .action(async (id: string, words: string[], options: { due?: string }, command: Command) => {
       const { json } = command.optsWithGlobals<NextOptions>();

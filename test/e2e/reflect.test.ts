@@ -199,6 +199,23 @@ describe("reflect without a terminal", () => {
     expect(saved.actions[1]!.due).toBeUndefined();
   });
 
+  it("--trap accepts the -ize spelling of an -ise id", async () => {
+    await seed(rejection({ id: "trap0001" }));
+    const result = run([
+      "reflect",
+      "trap0001",
+      "--mood",
+      "5",
+      "--thought",
+      "Nobody hires me",
+      "--trap",
+      "overgeneralizing",
+    ]);
+    expect(result.code).toBe(0);
+    expect(stored("trap0001").reflection).toMatchObject({ thought: { trap: "overgeneralising" } });
+    expect(run(["reflect", "--help"]).stdout).toContain("-ize and -ise spellings both work");
+  });
+
   it("without an id takes the most recent rejection that has no reflection", async () => {
     await seed(
       rejection({ id: "recent01", date: "2026-11-10" }),
