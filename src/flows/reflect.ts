@@ -122,7 +122,13 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
     say(`\n${theme.heading("Step by step")}\n${wrap(content.prompts.ratings)}`);
     say(theme.muted("Press Enter to skip a step you did not go through."));
     for (const step of steps) {
-      const rating = await prompts.number({ message: `${step.label} (1-5)`, min: 1, max: 5, step: 1, required: false });
+      const rating = readRating(
+        await prompts.input({
+          message: `${step.label} (1-5)`,
+          validate: (text) => !text.trim() || readRating(text) !== undefined || RATING_HINT,
+          transformer: (value, { isFinal }) => (isFinal && !value.trim() ? theme.muted("skipped") : value),
+        }),
+      );
       if (rating !== undefined) answers.ratings[step.id] = rating;
     }
   }
@@ -263,6 +269,15 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
 }
 
 const LOW_MOOD = 3;
+
+// The tool's own words: Inquirer's number prompt would say "Value must be a multiple of 1 starting from 1".
+const RATING_HINT = "Please type a whole number from 1 to 5, or press Enter to skip";
+
+/** "4" -> 4; anything but a whole number from 1 to 5 -> undefined. */
+export function readRating(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^[1-5]$/.test(trimmed) ? Number(trimmed) : undefined;
+}
 
 /** The explicit "None of them" answer to what was in the person's hands. */
 const NONE_IN_CONTROL = "none";

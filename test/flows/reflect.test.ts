@@ -21,7 +21,7 @@ async function run(entry: RejectionEntry, respond?: Responder, preset: ReflectAn
 async function offeredFor(stage: Stage) {
   const { calls } = await run(rejection({ stage }));
   const picker = calls.find((call) => call.message.startsWith("Which would you like to think through"))!;
-  const ratings = calls.filter((call) => call.kind === "number" && call.message.endsWith("(1-5)"));
+  const ratings = calls.filter((call) => call.kind === "input" && call.message.endsWith("(1-5)"));
   return { questions: choiceValues(picker) as string[], ratings: ratings.map((call) => call.message) };
 }
 
@@ -323,5 +323,22 @@ describe("the mood question and reply", () => {
     expect(await said(3, 3)).toMatch(/go gently/);
     expect(await said(5, 5)).toMatch(/About the same/);
     expect(await said(5, 7)).toMatch(/Up from 5/);
+  });
+});
+
+describe("the step ratings", () => {
+  it("refuse anything but a whole number from 1 to 5 in the tool's own words, and Enter skips", async () => {
+    const { answers, calls } = await run(
+      rejection({ stage: "applied" }),
+      byMessage([
+        [/^Preparation and research/, ["6", "2.5", "abc", " 4 "]],
+        [/^CV and cover letter/, [""]],
+      ]),
+    );
+    const preparation = calls.find((call) => call.message.startsWith("Preparation and research"))!;
+    expect(preparation.refused).toEqual(
+      Array(3).fill("Please type a whole number from 1 to 5, or press Enter to skip"),
+    );
+    expect(answers.ratings).toEqual({ preparation: 4 });
   });
 });
