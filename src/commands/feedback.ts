@@ -130,7 +130,7 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
       import("../flows/feedback.js"),
       import("../flows/prompts.js"),
     ]);
-    text = await receivedFlow(await loadPrompts(), safeLine(entry.company));
+    text = await receivedFlow(await loadPrompts(), safeLine(entry.company), say);
   } else {
     text = options.received ?? "";
   }

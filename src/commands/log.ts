@@ -87,7 +87,9 @@ Examples:
       const patterns = detectPatterns(rejections(journal), today, content.feedbackThemes);
       const choices = chooseStrategies(entry, content.strategies, patterns);
       const { renderChoices, renderJournalNotes } = await import("../ui/coach-view.js");
-      const notes = renderJournalNotes(patterns, insightsFor(journal, content, today), content);
+      const notes = renderJournalNotes(patterns, insightsFor(journal, content, today), content, {
+        lowMood: isLowMood(entry.mood),
+      });
       printData(`${notes ? `\n${notes}\n` : ""}\n${renderChoices(choices)}\n`);
       say(theme.muted("\nRead one in full: rejection-coach tips ID"));
 

@@ -59,10 +59,11 @@ Examples:
     .action(async (refs: string[], _options: unknown, command: Command) => {
       const { json } = command.optsWithGlobals<NextOptions>();
       const store = await openJournal(command);
-      const { resolveActionRef } = await import("../coach/actions.js");
+      const { openActions, resolveActionRef } = await import("../coach/actions.js");
       const { toDay } = await import("../journal/dates.js");
       const now = new Date();
       const today = toDay(now);
+      let remaining: OpenAction[] = [];
       const results = await store.update((journal) => {
         // Resolve every number against the same list before anything changes.
         const found = refs.map((ref) => resolveActionRef(journal, today, ref));
@@ -74,6 +75,7 @@ Examples:
             result.item.entry.updatedAt = now.toISOString();
           }
         }
+        remaining = openActions(journal, today);
         return found.map((result) =>
           result.found === "open"
             ? { action: result.item.action, entry: result.item.entry, already: false }
@@ -91,6 +93,14 @@ Examples:
             : `${theme.good("✔")} Done: ${safeLine(action.text)} ${theme.muted(`(${safeLine(entry.company)} · ${safeLine(entry.role)})`)}`,
         );
       }
+      // The numbers shift once a step is done: show the new ones to whoever is looking.
+      if (process.stdout.isTTY) {
+        if (remaining.length === 0) say("That was the last open step.");
+        else {
+          say(theme.muted("\nStill open, with their new numbers:"));
+          printData(renderList(remaining));
+        }
+      }
     });
 
   next
@@ -101,7 +111,7 @@ Examples:
     .option("--due <date>", "when by: friday, in 2 weeks, 2026-12-01")
     .addHelpText(
       "after",
-      '\nExamples:\n  rejection-coach next add 3f2a Practise the salary question\n  rejection-coach next add 3f2a "Email Sam a thank-you" --due tomorrow',
+      '\nExamples:\n  rejection-coach next add 3f2a Practice the salary question\n  rejection-coach next add 3f2a "Email Sam a thank-you" --due tomorrow',
     )
     .action(async (id: string, words: string[], options: { due?: string }, command: Command) => {
       const { json } = command.optsWithGlobals<NextOptions>();
@@ -177,8 +187,7 @@ function dueText(item: OpenAction): string {
   if (daysLeft === undefined || action.due === undefined) return "";
   const date = formatDay(action.due);
   if (daysLeft < 0) {
-    const late = -daysLeft === 1 ? "1 day" : `${-daysLeft} days`;
-    return theme.warn(`overdue by ${late} (was due ${date})`);
+    return theme.warn(`was due ${date}`);
   }
   if (daysLeft === 0) return theme.accent("due today");
   if (daysLeft === 1) return theme.accent(`due tomorrow (${date})`);

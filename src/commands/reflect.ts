@@ -67,7 +67,7 @@ export function registerReflect(program: Command): void {
       collectReasons,
     )
     .option("--thought <text>", "the thought that keeps coming back")
-    .option("--trap <id>", "the thinking trap it may be, by id (e.g. mind-reading)")
+    .option("--trap <id>", "the thinking trap it may be, by id (e.g. mind-reading); -ize and -ise spellings both work")
     .option("--balanced <text>", "a more balanced version of the thought")
     .addOption(new Option("--fit <answer>", "did the role fit your values, skills and goals").choices(FIT_ANSWERS))
     .option("--fit-note <text>", "a note on the fit")
@@ -109,8 +109,8 @@ and keeps the first reflection as it was. Ctrl+C stops without saving anything.
 Examples:
   rejection-coach reflect
   rejection-coach reflect 3f2a --mood 6 --rate interview=3 --in-control interview \\
-      --thought "I always freeze" --trap overgeneralising --balanced "I froze once, on one question" \\
-      --action "Practise two stories aloud" --due friday --json
+      --thought "I always freeze" --trap overgeneralizing --balanced "I froze once, on one question" \\
+      --action "Practice two stories aloud" --due friday --json
   rejection-coach reflect 3f2a --mood 7 --note "Feeling steadier" --action "Apply to two roles"
 
 Stage questions (--answer ID=TEXT), steps (--rate STEP=N) and traps (--trap ID)
@@ -324,6 +324,11 @@ async function presetFrom(
     }
   }
   const trapIds = content.traps.map((trap) => trap.id);
+  // Trap ids are spelled -ise (overgeneralising) while their names say -ize: accept both.
+  const iseSpelling = options.trap?.replaceAll("iz", "is");
+  if (options.trap !== undefined && !trapIds.includes(options.trap) && trapIds.includes(iseSpelling!)) {
+    options.trap = iseSpelling;
+  }
   if (options.trap !== undefined && !trapIds.includes(options.trap)) {
     throw new UsageError(`--trap: '${options.trap}' is not a thinking trap (traps: ${trapIds.join(", ")})`);
   }

@@ -39,6 +39,7 @@ export const strategiesFileSchema = z.object({ strategies: z.array(strategySchem
 
 const PROMPT_KEYS = [
   "mood",
+  "mood_later",
   "ratings",
   "control",
   "thought",

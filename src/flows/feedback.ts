@@ -1,7 +1,7 @@
 import type { Template, TemplateKind } from "../content/schema.js";
 import { TEMPLATE_KINDS } from "../content/vocabulary.js";
 import { theme } from "../ui/theme.js";
-import type { Prompts } from "./prompts.js";
+import { editOrType, type Prompts } from "./prompts.js";
 
 export interface DraftChoices {
   kind?: TemplateKind;
@@ -52,10 +52,10 @@ export async function draftFlow(
 }
 
 /** The feedback that came back, written in $EDITOR. */
-export async function receivedFlow(prompts: Prompts, company: string): Promise<string> {
-  const text = await prompts.editor({
-    message: `What did ${company} tell you? Your editor opens; save and close it when you are done.`,
-    postfix: ".md",
+export async function receivedFlow(prompts: Prompts, company: string, say: (text: string) => void): Promise<string> {
+  const text = await editOrType(prompts, say, {
+    editorMessage: `What did ${company} tell you? Opening your editor… save and close it when you are done.`,
+    inputMessage: `What did ${company} tell you?`,
   });
   return text.trim();
 }

@@ -31,16 +31,59 @@ export const isPromptStop = (error: unknown): boolean =>
 
 /** Inquirer is slow to import, so only commands that prompt load it. */
 export async function loadPrompts(): Promise<Prompts> {
-  const { checkbox, confirm, editor, input, number, search, select } = await import("@inquirer/prompts");
+  const { checkbox, confirm, input, number, search, select } = await import("@inquirer/prompts");
   const stoppable = <P extends (config: never, context?: { signal?: AbortSignal }) => unknown>(prompt: P): P =>
     ((config: never, context?: object) => prompt(config, { ...context, signal: stopping.signal })) as P;
   return {
     checkbox: stoppable(checkbox),
     confirm: stoppable(confirm),
-    editor: stoppable(editor),
+    editor: strictEditor,
     input: stoppable(input),
     number: stoppable(number),
     search: stoppable(search),
     select: stoppable(select),
   };
+}
+
+/** True for the error an editor prompt rejects with when the editor cannot be launched or fails. */
+export const isEditorFailure = (error: unknown): boolean =>
+  error instanceof Error && (error.name === "LaunchEditorError" || error.name === "EditorExitError");
+
+/**
+ * Inquirer's editor prompt shows a launch failure and waits for Enter again
+ * (a trap when $EDITOR is wrong), and ignores the editor's exit status. This
+ * one opens the editor itself and rejects instead, so a flow can fall back to
+ * typing the answer.
+ */
+const strictEditor = (async (config: Parameters<Prompts["editor"]>[0]) => {
+  const { ExternalEditor } = await import("@inquirer/external-editor");
+  process.stdout.write(`${config.message}\n`);
+  const external = new ExternalEditor(config.default ?? "", { postfix: config.postfix ?? ".txt" });
+  const text = await external.runAsync();
+  if (external.lastExitStatus !== 0) {
+    const error = new Error(`the editor exited with status ${external.lastExitStatus}`);
+    error.name = "EditorExitError";
+    throw error;
+  }
+  return text;
+}) as Prompts["editor"];
+
+/**
+ * Opens the editor for a longer answer; when it cannot be launched or fails,
+ * says so in one line and asks for the answer as a plain input instead.
+ */
+export async function editOrType(
+  prompts: Prompts,
+  say: (text: string) => void,
+  question: { editorMessage: string; inputMessage: string },
+): Promise<string> {
+  try {
+    return await prompts.editor({ message: question.editorMessage, postfix: ".md", waitForUserInput: false });
+  } catch (error) {
+    if (!isEditorFailure(error)) throw error;
+    const cause = (error as Error).cause;
+    const reason = cause instanceof Error ? cause.message : (error as Error).message;
+    say(`Could not open your editor (${reason}); type the answer here instead.`);
+    return prompts.input({ message: question.inputMessage });
+  }
 }

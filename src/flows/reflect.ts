@@ -10,12 +10,13 @@ import {
 } from "../coach/reflection.js";
 import { DateInputError, parseDay, toDay } from "../journal/dates.js";
 import type { RejectionEntry } from "../journal/entry.js";
+import type { Reason } from "../journal/vocabulary.js";
 import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
 import { atStage, FIT_CHOICES, formatDay, REASON_CHOICES, REASON_PHRASES, STAGE_POINTS } from "../ui/labels.js";
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
-import type { Prompts } from "./prompts.js";
+import { editOrType, type Prompts } from "./prompts.js";
 
 export interface ReflectFlowOptions {
   prompts: Prompts;
@@ -61,7 +62,7 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
     ratings: { ...preset.ratings },
     actions: [...preset.actions],
   };
-  const ask = textAsker(prompts);
+  const ask = textAsker(prompts, say);
 
   say(
     `\n${theme.title(`Reflecting on ${entryTitle(entry)}`)} ${theme.muted(`(${STAGE_POINTS[entry.stage]}, ${formatDay(entry.date, now)})`)}`,
@@ -77,7 +78,9 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
   // How are you now
   if (answers.mood === undefined) {
     say(theme.muted(`\nWhen you logged it, you were at ${entry.mood}/10.`));
-    answers.mood = await askMood(prompts, content.prompts.mood);
+    // "Now that a little time has passed" reads wrong when reflecting the day it was logged.
+    const loggedToday = toDay(new Date(entry.createdAt)) === toDay(now);
+    answers.mood = await askMood(prompts, loggedToday ? content.prompts.mood : content.prompts.mood_later);
     say(moodResponse(entry.mood, answers.mood));
     if (answers.mood <= LOW_MOOD) {
       say(
@@ -119,7 +122,13 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
     say(`\n${theme.heading("Step by step")}\n${wrap(content.prompts.ratings)}`);
     say(theme.muted("Press Enter to skip a step you did not go through."));
     for (const step of steps) {
-      const rating = await prompts.number({ message: `${step.label} (1-5)`, min: 1, max: 5, step: 1, required: false });
+      const rating = readRating(
+        await prompts.input({
+          message: `${step.label} (1-5)`,
+          validate: (text) => !text.trim() || readRating(text) !== undefined || RATING_HINT,
+          transformer: (value, { isFinal }) => (isFinal && !value.trim() ? theme.muted("skipped") : value),
+        }),
+      );
       if (rating !== undefined) answers.ratings[step.id] = rating;
     }
   }
@@ -128,25 +137,32 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
   if (answers.inControl === undefined) {
     const reasons = controlReasons(entry);
     say(`\n${theme.heading("Yours and not yours")}`);
-    answers.inControl = await prompts.checkbox({
+    const ticked = await prompts.checkbox<Reason | typeof NONE_IN_CONTROL>({
       message: content.prompts.control,
-      choices: reasons.map((reason) => ({ value: reason, name: REASON_CHOICES[reason] })),
-      pageSize: reasons.length,
+      choices: [
+        ...reasons.map((reason) => ({ value: reason, name: REASON_CHOICES[reason] })),
+        { value: NONE_IN_CONTROL, name: "None of them", short: "none of them" },
+      ],
+      pageSize: reasons.length + 1,
       theme: {
         style: {
           renderSelectedChoices: (chosen: readonly { short: string }[]) =>
-            chosen.length ? chosen.map((choice) => choice.short).join(", ") : "none of them",
+            chosen.length ? chosen.map((choice) => choice.short).join(", ") : theme.muted("skipped"),
         },
       },
     });
-    const notMine = reasons.filter((reason) => !answers.inControl!.includes(reason));
-    const listed = notMine.map((reason) => REASON_PHRASES[reason]).join("; ");
-    if (notMine.length === reasons.length) {
-      say(theme.muted(wrap(`Then none of it (${listed}) was yours to carry. Worth remembering on the hard days.`)));
-    } else if (notMine.length > 0) {
-      say(theme.muted(wrap(`The rest (${listed}) was never yours to carry.`)));
-    } else {
-      say(theme.muted("Owning it helps, as long as it turns into lessons rather than blame."));
+    // Enter with nothing ticked is a skip: nothing recorded, nothing said.
+    if (ticked.length > 0) {
+      answers.inControl = ticked.filter((value): value is Reason => value !== NONE_IN_CONTROL);
+      const notMine = reasons.filter((reason) => !answers.inControl!.includes(reason));
+      const listed = notMine.map((reason) => REASON_PHRASES[reason]).join("; ");
+      if (notMine.length === reasons.length) {
+        say(theme.muted(wrap(`Then none of it (${listed}) was yours to carry. Worth remembering on the hard days.`)));
+      } else if (notMine.length > 0) {
+        say(theme.muted(wrap(`The rest (${listed}) was never yours to carry.`)));
+      } else {
+        say(theme.muted("Owning it helps, as long as it turns into lessons rather than blame."));
+      }
     }
   }
 
@@ -222,10 +238,10 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
   );
   if (answers.mood === undefined) {
     const previous = moodTrail(entry).at(-1)!.mood;
-    answers.mood = await askMood(prompts, content.prompts.mood);
+    answers.mood = await askMood(prompts, content.prompts.mood_later);
     say(moodResponse(previous, answers.mood));
   }
-  if (answers.note === undefined) answers.note = await textAsker(prompts)(content.prompts.checkin);
+  if (answers.note === undefined) answers.note = await textAsker(prompts, say)(content.prompts.checkin);
 
   const open = entry.actions.filter((action) => !action.doneAt && !answers.done?.includes(action.id));
   if (open.length > 0) {
@@ -254,13 +270,25 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
 
 const LOW_MOOD = 3;
 
+// The tool's own words: Inquirer's number prompt would say "Value must be a multiple of 1 starting from 1".
+const RATING_HINT = "Please type a whole number from 1 to 5, or press Enter to skip";
+
+/** "4" -> 4; anything but a whole number from 1 to 5 -> undefined. */
+export function readRating(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^[1-5]$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** The explicit "None of them" answer to what was in the person's hands. */
+const NONE_IN_CONTROL = "none";
+
 const pickedCount = (count: number): string =>
   count === 0 ? "none for now" : count === 1 ? "1 picked" : `${count} picked`;
 
 const isEditorKey = (answer: string): boolean => answer.trim().toLowerCase() === EDITOR_KEY;
 
 /** Free text that may be skipped; the editor key opens $EDITOR instead. */
-function textAsker(prompts: Prompts) {
+function textAsker(prompts: Prompts, say: (text: string) => void) {
   return async (message: string, hint?: string): Promise<string> => {
     const answer = await prompts.input({
       message: hint ? `${message}\n  ${theme.muted(hint)}\n ` : message,
@@ -274,10 +302,9 @@ function textAsker(prompts: Prompts) {
               : theme.muted("skipped"),
     });
     if (!isEditorKey(answer)) return answer.trim();
-    const written = await prompts.editor({
-      message: theme.muted("Written in your editor"),
-      postfix: ".md",
-      waitForUserInput: false,
+    const written = await editOrType(prompts, say, {
+      editorMessage: theme.muted("Opening your editor… save and close it when you are done."),
+      inputMessage: message,
     });
     return written.trim();
   };
@@ -286,9 +313,13 @@ function textAsker(prompts: Prompts) {
 const askMood = (prompts: Prompts, message: string): Promise<number> =>
   prompts.number({ message, min: MOOD_MIN, max: MOOD_MAX, step: 1, required: true });
 
-function moodResponse(before: number, now: number): string {
+/** The gentle line only for a low mood or a real drop, so a small dip is not made into more than it is. */
+export function moodResponse(before: number, now: number): string {
   if (now > before) return theme.good(`Up from ${before}. Good to see.`);
-  if (now < before) return theme.muted("Lower than before. Thank you for being honest; go gently with yourself today.");
+  if (now < before && (now <= LOW_MOOD || before - now >= 2))
+    return theme.muted("Lower than before. Thank you for being honest; go gently with yourself today.");
+  if (now < before) return theme.muted(`A little down from ${before}. Moods move around; that is normal.`);
+  if (now <= LOW_MOOD) return theme.muted("Thank you for being honest; go gently with yourself today.");
   return theme.muted("About the same. That's all right; this takes time.");
 }
 

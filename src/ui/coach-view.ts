@@ -43,16 +43,19 @@ export function renderChoices(choices: readonly Choice[]): string {
 
 /**
  * What the journal shows after a log: a first-time welcome, else up to two
- * insights (the wellbeing note first), in the same words `stats` uses.
+ * insights (the wellbeing note first), in the same words `stats` uses. On a
+ * low-mood day only the wellbeing note: patterns can wait for stats or reflect.
  */
 export function renderJournalNotes(
   patterns: readonly Pattern[],
   insights: readonly Insight[],
   content: Content,
+  options: { lowMood?: boolean } = {},
 ): string {
+  const shown = options.lowMood ? insights.filter((insight) => insight.group === "wellbeing") : insights;
   const lines = patterns.some((pattern) => pattern.signal === "first-rejection")
     ? ["This is the first one in your journal. Writing it down is a good way to start."]
-    : pickInsights(insights, 2).map((insight) => describeInsight(insight, content));
+    : pickInsights(shown, 2).map((insight) => describeInsight(insight, content));
   return lines.map((line) => theme.accent(wrap(line))).join("\n");
 }
 

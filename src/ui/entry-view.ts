@@ -1,3 +1,4 @@
+import stringWidth from "fast-string-width";
 import { toDay } from "../journal/dates.js";
 import type { Entry, Reflection, RejectionEntry } from "../journal/entry.js";
 import { wrap } from "./output.js";
@@ -10,8 +11,13 @@ const isRejection = (entry: Entry): entry is RejectionEntry => entry.kind === "r
 
 const dayOf = (instant: string): string => toDay(new Date(instant));
 
-/** One line per entry, aligned: id, date, kind, company, role, stage, mood, reflected. */
-export function renderEntryList(entries: readonly Entry[]): string {
+/**
+ * One line per entry, aligned: id, date, kind, company, role, stage, mood,
+ * reflected. With a terminal width, the table fits it: company and role are
+ * cut with "…" and, when that is not enough, the least useful columns go.
+ * Without one (piped), every column is shown in full.
+ */
+export function renderEntryList(entries: readonly Entry[], width?: number): string {
   const header: Cell[] = ["id", "date", "kind", "company", "role", "stage", "mood", "reflected"].map((text) => ({
     text,
     style: theme.muted,
@@ -21,20 +27,61 @@ export function renderEntryList(entries: readonly Entry[]): string {
       { text: entry.id, style: theme.id },
       { text: entry.date },
       { text: entry.kind, style: isRejection(entry) ? undefined : theme.good },
-      { text: safeLine(entry.company ?? ""), max: 24 },
+      { text: safeLine(entry.company ?? "") },
     ];
     if (!isRejection(entry)) {
-      return [...common, { text: safeLine(entry.title), max: 32 }, { text: entry.winKind, style: theme.muted }];
+      return [...common, { text: safeLine(entry.title) }, { text: entry.winKind, style: theme.muted }];
     }
     return [
       ...common,
-      { text: safeLine(entry.role), max: 32 },
+      { text: safeLine(entry.role) },
       { text: entry.stage },
       { text: `${entry.mood}/10`, style: entry.mood <= 3 ? theme.warn : undefined },
       entry.reflection ? { text: "yes", style: theme.good } : { text: "no", style: theme.muted },
     ];
   });
-  return renderTable([header, ...rows]);
+  const table = [header, ...rows];
+  return renderTable(width === undefined ? table : fitTable(table, width));
+}
+
+const COMPANY = 3;
+const ROLE = 4;
+/** Columns to leave out, least useful first, when company and role would get too narrow. */
+const DROP_ORDER = [7, 2, 6, 1, 5];
+const MIN_WIDTH = { [COMPANY]: 10, [ROLE]: 12 };
+const GAP = 2;
+
+/** The table cut to `width` columns: see renderEntryList. */
+function fitTable(table: Cell[][], width: number): Cell[][] {
+  // One column spare: a line exactly as wide as the terminal wraps in some of them.
+  const limit = width - 1;
+  const natural = (column: number): number =>
+    Math.max(0, ...table.map((row) => (row[column] ? stringWidth(row[column].text) : 0)));
+  let kept = [...Array(table[0]!.length).keys()];
+  let room = 0;
+  for (const drop of [...DROP_ORDER, undefined]) {
+    const fixed = kept.filter((column) => column !== COMPANY && column !== ROLE).map(natural);
+    room = limit - fixed.reduce((sum, w) => sum + w, 0) - GAP * (kept.length - 1);
+    const needed = Math.min(natural(COMPANY), MIN_WIDTH[COMPANY]) + Math.min(natural(ROLE), MIN_WIDTH[ROLE]);
+    if (room >= needed || drop === undefined) break;
+    kept = kept.filter((column) => column !== drop);
+  }
+  let company = natural(COMPANY);
+  let role = natural(ROLE);
+  if (company + role > room) {
+    // Share the room, 2 to 3, but never take more than a column needs.
+    company = Math.min(company, Math.max(MIN_WIDTH[COMPANY], Math.floor(room * 0.4)));
+    role = Math.max(1, Math.min(role, room - company));
+    company = Math.max(1, Math.min(natural(COMPANY), room - role));
+  }
+  const max: Record<number, number> = { [COMPANY]: company, [ROLE]: role };
+  return table.map((row) =>
+    kept.flatMap((column) => {
+      const cell = row[column];
+      if (!cell) return [];
+      return [max[column] === undefined ? cell : { ...cell, max: max[column] }];
+    }),
+  );
 }
 
 const field = (label: string, value: string | undefined): string[] =>

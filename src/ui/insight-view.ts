@@ -18,7 +18,7 @@ export function describeInsight(insight: Insight, content: Content): string {
     case "low-mood-streak":
       return (
         `Your mood was 3 or lower for ${insight.data.lowMoods} of your last ${insight.data.of} rejections. ` +
-        "That is a lot to carry on your own. Talking it over with someone, a friend or a counsellor, often helps."
+        "That is a lot to carry on your own. Talking it over with someone, a friend or a counselor, often helps."
       );
     case "furthest-stage":
       return (

@@ -61,7 +61,7 @@ export const STAGE_REACHED: Record<Stage, string> = {
 export const ENDING_NAMES: Record<Ending, string> = {
   rejected: "They said no",
   ghosted: "They stopped replying",
-  "role-closed": "The role was closed, cancelled or frozen",
+  "role-closed": "The role was closed, canceled or frozen",
 };
 
 export const ENDING_PHRASES: Record<Ending, string> = {
@@ -79,7 +79,7 @@ export const REASON_CHOICES: Record<Reason, string> = {
   competition: "Someone else was a closer match",
   salary: "Salary or terms",
   internal: "They chose an internal candidate",
-  cancelled: "The role was cancelled or put on hold",
+  cancelled: "The role was canceled or put on hold",
   unknown: "I don't know",
 };
 
@@ -90,7 +90,7 @@ export const REASON_PHRASES: Record<Reason, string> = {
   competition: "a closer-matched candidate",
   salary: "salary or terms",
   internal: "an internal candidate",
-  cancelled: "a cancelled role",
+  cancelled: "a canceled role",
   unknown: "not knowing why",
 };
 

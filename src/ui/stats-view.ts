@@ -4,6 +4,7 @@ import type { Content } from "../content/schema.js";
 import { MOOD_MAX, MOOD_MIN, STAGES } from "../journal/vocabulary.js";
 import { bar, sparkline } from "./charts.js";
 import { pickInsights, renderInsights } from "./insight-view.js";
+import { formatDay } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
@@ -143,7 +144,11 @@ function progress(stats: Stats, width: number): string[] {
     field("Next actions", `${stats.actions.open} open · ${overdue}`, width),
   ];
   for (const action of stats.actions.items.slice(0, LIMITS.actions)) {
-    const due = action.due ? (action.overdue ? theme.warn(`was due ${action.due}`) : `due ${action.due}`) : "no date";
+    const due = action.due
+      ? action.overdue
+        ? theme.warn(`was due ${formatDay(action.due)}`)
+        : `due ${action.due}`
+      : "no date";
     lines.push(`    ${safeLine(action.text)} ${theme.muted(`(${safeLine(action.company)}, ${due})`)}`);
   }
   return lines;

@@ -1,5 +1,6 @@
 import type { Fits, Strategy } from "../content/schema.js";
 import type { Phase } from "../content/vocabulary.js";
+import { ENDING_PHRASES, REASON_PHRASES, SIGNAL_PHRASES, STAGE_POINTS } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeText } from "./safe-text.js";
 import { theme } from "./theme.js";
@@ -59,14 +60,22 @@ export function renderCard(raw: Strategy, reason?: string): string {
 
 function describeFits(fits: Fits): string {
   const parts: string[] = [];
-  if (fits.stages) parts.push(`at the ${fits.stages.join(", ")} stage`);
-  if (fits.endings) parts.push(`when it ended as ${fits.endings.join(" or ")}`);
+  if (fits.stages) {
+    const names = fits.stages.map((stage) => STAGE_POINTS[stage].replace(/ stage$/, ""));
+    parts.push(`at the ${orList(names)} ${names.length === 1 ? "stage" : "stages"}`);
+  }
+  if (fits.endings) parts.push(`after ${orList(fits.endings.map((ending) => ENDING_PHRASES[ending]))}`);
   if (fits.mood) parts.push(`at a mood of ${fits.mood.min} to ${fits.mood.max}`);
-  if (fits.reasons) parts.push(`for reasons such as ${fits.reasons.join(", ")}`);
-  if (fits.emotions) parts.push(`when feeling ${fits.emotions.join(", ")}`);
-  if (fits.signals) parts.push(`when the journal shows ${fits.signals.join(", ")}`);
+  if (fits.reasons) parts.push(`for reasons such as ${orList(fits.reasons.map((reason) => REASON_PHRASES[reason]))}`);
+  if (fits.emotions) parts.push(`when feeling ${orList(fits.emotions)}`);
+  if (fits.signals)
+    parts.push(`when the journal shows ${orList(fits.signals.map((signal) => SIGNAL_PHRASES[signal]))}`);
   return parts.join("; ");
 }
+
+/** "a, b or c" */
+const orList = (items: readonly string[]): string =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 
 /** A person's own content folder is text like any other: neutralise control sequences in it. */
 function safeStrategy(strategy: Strategy): Strategy {

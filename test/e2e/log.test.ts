@@ -88,7 +88,9 @@ describe("log in a terminal", () => {
     await session.answer("Anything else you want to remember", "");
     await session.answer("Does this look right?", "");
     await session.answer("Would you like to reflect on it now?", "y");
-    await session.waitFor("how are you feeling about this");
+    // Reflecting the day it was logged: no "now that a little time has passed".
+    await session.waitFor("How are you feeling about this one at the moment");
+    expect(session.output).not.toContain("time has passed");
     session.type(KEY.ctrlC);
     expect(await session.exited()).toBe(130);
     expect(session.output).toMatch(/Your rejection is saved as [0-9a-f]{8}; the reflection was not saved/);

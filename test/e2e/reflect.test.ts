@@ -199,6 +199,23 @@ describe("reflect without a terminal", () => {
     expect(saved.actions[1]!.due).toBeUndefined();
   });
 
+  it("--trap accepts the -ize spelling of an -ise id", async () => {
+    await seed(rejection({ id: "trap0001" }));
+    const result = run([
+      "reflect",
+      "trap0001",
+      "--mood",
+      "5",
+      "--thought",
+      "Nobody hires me",
+      "--trap",
+      "overgeneralizing",
+    ]);
+    expect(result.code).toBe(0);
+    expect(stored("trap0001").reflection).toMatchObject({ thought: { trap: "overgeneralising" } });
+    expect(run(["reflect", "--help"]).stdout).toContain("-ize and -ise spellings both work");
+  });
+
   it("without an id takes the most recent rejection that has no reflection", async () => {
     await seed(
       rejection({ id: "recent01", date: "2026-11-10" }),
@@ -296,7 +313,8 @@ describe("next", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatch(/^1\. Send thank-you note\s+overdue by 2 days/);
+    expect(lines[0]).toMatch(/^1\. Send thank-you note\s+was due \w{3} \d{1,2} \w{3}/);
+    expect(result.stdout).not.toContain("overdue by");
     expect(lines[1]).toContain("Globex · Data Analyst · late0001");
     expect(lines[2]).toMatch(/^2\. Mock interview\s+due in 10 days/);
     expect(lines[4]).toBe("3. Update LinkedIn");
@@ -318,6 +336,17 @@ describe("next", () => {
       [3, "undated1", false],
     ]);
     expect(items[0]!.entry.company).toBe("Globex");
+  });
+
+  it("next done N in a terminal shows the steps still open with their new numbers", async () => {
+    const session = new PtySession(["next", "done", "1"], { dataDir });
+    expect(await session.exited()).toBe(0);
+    expect(session.output).toContain("Done: Send thank-you note");
+    expect(session.output).toContain("Still open, with their new numbers:");
+    expect(session.output).toMatch(/1\. Mock interview/);
+    expect(session.output).toMatch(/2\. Update LinkedIn/);
+    // Piped, only the confirmation.
+    expect(run(["next", "done", "1"]).stdout).toBe("");
   });
 
   it("next done N marks the Nth step done, and the list moves up", () => {

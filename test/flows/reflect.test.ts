@@ -21,7 +21,7 @@ async function run(entry: RejectionEntry, respond?: Responder, preset: ReflectAn
 async function offeredFor(stage: Stage) {
   const { calls } = await run(rejection({ stage }));
   const picker = calls.find((call) => call.message.startsWith("Which would you like to think through"))!;
-  const ratings = calls.filter((call) => call.kind === "number" && call.message.endsWith("(1-5)"));
+  const ratings = calls.filter((call) => call.kind === "input" && call.message.endsWith("(1-5)"));
   return { questions: choiceValues(picker) as string[], ratings: ratings.map((call) => call.message) };
 }
 
@@ -143,7 +143,7 @@ describe("the reflect flow", () => {
 
   it("offers every reason when none was recorded, and only the recorded ones otherwise", async () => {
     const control = (calls: Call[]) => choiceValues(calls.find((call) => /in your hands/.test(call.message))!);
-    expect(control((await run(rejection({ reasons: ["salary", "unknown"] }))).calls)).toEqual(["salary"]);
+    expect(control((await run(rejection({ reasons: ["salary", "unknown"] }))).calls)).toEqual(["salary", "none"]);
     expect(control((await run(rejection({ reasons: [] }))).calls)).toEqual([
       "skills",
       "interview",
@@ -152,7 +152,22 @@ describe("the reflect flow", () => {
       "salary",
       "internal",
       "cancelled",
+      "none",
     ]);
+  });
+
+  it("records nothing when Enter is pressed with nothing ticked, and 'none of them' only when chosen", async () => {
+    const entry = rejection({ reasons: ["skills", "competition"] });
+    const skipped = await run(entry, byMessage([[/in your hands/, []]]));
+    expect(skipped.answers.inControl).toBeUndefined();
+    expect(skipped.said).not.toMatch(/yours to carry/);
+    const reflection = toReflection(skipped.answers, entry, content, now);
+    expect(reflection).toMatchObject({ inControl: [], outOfControl: [] });
+
+    const none = await run(entry, byMessage([[/in your hands/, ["none"]]]));
+    expect(none.answers.inControl).toEqual([]);
+    expect(none.said).toMatch(/Then none of it .* was yours to carry/);
+    expect(toReflection(none.answers, entry, content, now).outOfControl).toEqual(["skills", "competition"]);
   });
 
   it("shows each trap with its name and example", async () => {
@@ -176,6 +191,24 @@ describe("the reflect flow", () => {
     );
     expect(calls.filter((call) => call.kind === "editor")).toHaveLength(1);
     expect(answers.answers["why-this-role"]).toBe("A long answer\nover two lines");
+  });
+
+  it("falls back to typing the answer when the editor cannot be launched", async () => {
+    const launchFailure = () => {
+      const error = new Error("Failed to launch editor.", { cause: new Error("spawn /nonexistent/ed ENOENT") });
+      error.name = "LaunchEditorError";
+      throw error;
+    };
+    let asked = 0;
+    const { answers, calls, said } = await run(rejection({ stage: "applied" }), (call) => {
+      if (call.kind === "editor") return launchFailure();
+      if (/^Which would you like to think through/.test(call.message)) return ["why-this-role"];
+      if (/^What drew you/.test(call.message)) return asked++ === 0 ? "e" : "  Typed instead  ";
+      return undefined;
+    });
+    expect(calls.find((call) => call.kind === "editor")!.message).toMatch(/^Opening your editor/);
+    expect(said).toContain("Could not open your editor (spawn /nonexistent/ed ENOENT); type the answer here instead.");
+    expect(answers.answers["why-this-role"]).toBe("Typed instead");
   });
 
   it("does not ask again what flags already answered", async () => {
@@ -266,5 +299,46 @@ describe("picking a rejection", () => {
     const { prompts, calls } = fakePrompts(() => second.id);
     expect(await pickEntry(prompts, [first, second], now)).toBe(second);
     expect(choiceValues(calls[0]!)).toEqual([first.id, second.id]);
+  });
+});
+
+describe("the mood question and reply", () => {
+  const moodCall = (calls: Call[]) => calls.find((call) => call.kind === "number" && /1 \(awful\)/.test(call.message))!;
+
+  it("does not say time has passed when reflecting the day it was logged", async () => {
+    const today = await run(rejection({ date: "2026-11-24" }));
+    expect(moodCall(today.calls).message).not.toMatch(/time has passed/);
+    expect(moodCall(today.calls).message).toBe(content.prompts.mood);
+    const later = await run(rejection({ date: "2026-11-10" }));
+    expect(moodCall(later.calls).message).toMatch(/^Now that a little time has passed/);
+  });
+
+  it("keeps the gentle line for a low mood or a real drop, and a short one for a small dip", async () => {
+    const said = async (logged: number, now: number) =>
+      (await run(rejection({ mood: logged }), byMessage([[/1 \(awful\)/, now]]))).said;
+    expect(await said(8, 7)).toMatch(/A little down from 8/);
+    expect(await said(8, 7)).not.toMatch(/go gently/);
+    expect(await said(8, 6)).toMatch(/go gently/);
+    expect(await said(4, 3)).toMatch(/go gently/);
+    expect(await said(3, 3)).toMatch(/go gently/);
+    expect(await said(5, 5)).toMatch(/About the same/);
+    expect(await said(5, 7)).toMatch(/Up from 5/);
+  });
+});
+
+describe("the step ratings", () => {
+  it("refuse anything but a whole number from 1 to 5 in the tool's own words, and Enter skips", async () => {
+    const { answers, calls } = await run(
+      rejection({ stage: "applied" }),
+      byMessage([
+        [/^Preparation and research/, ["6", "2.5", "abc", " 4 "]],
+        [/^CV and cover letter/, [""]],
+      ]),
+    );
+    const preparation = calls.find((call) => call.message.startsWith("Preparation and research"))!;
+    expect(preparation.refused).toEqual(
+      Array(3).fill("Please type a whole number from 1 to 5, or press Enter to skip"),
+    );
+    expect(answers.ratings).toEqual({ preparation: 4 });
   });
 });

@@ -114,7 +114,7 @@ describe("the dashboard", () => {
     expect(text).toContain("3 · 3 weeks in a row");
     expect(text).toContain("1 done · 4 to do");
     expect(text).toContain("3 open · 1 overdue");
-    expect(text).toContain("Ask Dana for feedback (Dune, was due 2026-11-10)");
+    expect(text).toContain("Ask Dana for feedback (Dune, was due Tue 10 Nov)");
     expect(text).not.toContain("What the journal shows");
   });
 
@@ -129,7 +129,7 @@ describe("the dashboard", () => {
     );
     const text = renderDashboard(computeStats(journal, {}, STATS_TODAY), [], content, 100);
     expect(text).not.toContain("\u001b");
-    expect(text).toContain("x^[]8;;http://e\\x07y (A^[[2JB, was due 2026-11-09)");
+    expect(text).toContain("x^[]8;;http://e\\x07y (A^[[2JB, was due Mon 9 Nov)");
   });
 
   it("fits 80 columns", () => {

@@ -18,6 +18,11 @@ describe("feedback templates", () => {
     }
   });
 
+  it.each(TEMPLATE_KINDS)("%s reads right for any stage: no interviews, conversations or new hire assumed", (kind) => {
+    const text = draftText(renderTemplate(templates[kind], full));
+    expect(text).not.toMatch(/interview|new hire|we spoke|conversations|the team gave|time you and/i);
+  });
+
   it("greets and signs with the names given", () => {
     const draft = renderTemplate(templates.request, full);
     expect(draft.body.startsWith("Hi Sam,\n")).toBe(true);
