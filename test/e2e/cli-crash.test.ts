@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { JournalStore } from "../../src/journal/store.js";
 import { BIN, cliEnv, removeDir, runCli, runCliAsync, storeFiles, tempDir } from "../helpers/cli.js";
+import { random } from "../helpers/random.js";
 
 /**
  * The built CLI under real processes (store-crash.test.ts does the same for the
@@ -23,18 +24,6 @@ const logArgs = (note: string) => [
   ...["log", "--company", "Acme", "--role", "Analyst", "--stage", "interview", "--ended", "rejected"],
   ...["--mood", "4", "--emotion", "sad", "--tag", "remote", "--note", note, "--json"],
 ];
-
-/** A small seeded generator, so a failing run can be repeated with CRASH_SEED. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   code: number | null;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JournalStore } from "../../src/journal/store.js";
 import { bundleScript } from "../helpers/bundle.js";
 import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { random } from "../helpers/random.js";
 
 /**
  * The store under real processes: writers killed with SIGKILL part-way, and many
@@ -24,18 +25,6 @@ function freshDir(): string {
   const root = tempDir();
   dirs.push(root);
   return join(root, "home");
-}
-
-/** A small seeded generator, so a failing run can be repeated with CRASH_SEED. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Run {
