@@ -23,7 +23,7 @@ export function writeExportFile(path: string, text: string): string {
     throw new ExportError(`${target}: cannot write the export: it is a folder`);
   }
   try {
-    writeFileAtomic(target, text, 0o600);
+    writeFileAtomic(target, text, { mode: 0o600 });
   } catch (error) {
     throw new ExportError(`${target}: cannot write the export: ${reason(error)}`);
   }

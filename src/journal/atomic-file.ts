@@ -1,27 +1,88 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { pidExists } from "./liveness.js";
+
+export interface AtomicWriteOptions {
+  mode: number;
+  /** Flush the file and the folder to disk (false only for caches that may be lost). */
+  durable?: boolean;
+  /**
+   * Runs after the new bytes are on disk and just before the rename: it throws
+   * to abandon the write (the store checks here that it still holds its lock).
+   */
+  beforeCommit?: () => void;
+  /** Who should own a file that does not exist yet, when root writes it for someone. */
+  owner?: { uid: number; gid: number };
+}
+
+/** A path that must not be replaced by a file: a folder, a device, a FIFO, a socket. */
+export class NotRegularFileError extends Error {
+  readonly code = "ENOTREG";
+  constructor(
+    readonly path: string,
+    readonly kind: string,
+  ) {
+    super(`${path} is ${kind}, not a regular file`);
+  }
+}
+
+/** A file that belongs to another user: replacing it would take it away from them. */
+export class ForeignOwnerError extends Error {
+  readonly code = "EFOREIGN";
+  constructor(
+    readonly path: string,
+    readonly uid: number,
+  ) {
+    super(`${path} belongs to another user (uid ${uid})`);
+  }
+}
 
 /**
- * Replaces `file` with `text` so that a reader sees either the old file or the
+ * Replaces `file` with `data` so that a reader sees either the old file or the
  * new one whole: write a temporary copy beside it, flush it to disk, rename it
- * over the file, flush the folder.
+ * over the file, flush the folder. Returns the path actually written.
  *
  * Written here rather than left to conf, whose writer (atomically) makes a single
  * write() call and ignores a short count: on a nearly full disk it renames a
  * truncated copy over the journal and reports success. writeFileSync keeps
  * writing until all is written, or throws ENOSPC, and then the old file stays.
- * The temporary name (`journal.json.tmp-…`) is the one `doctor` looks for.
+ *
+ * A symlink is followed, so the link stays and its target gets the new bytes. A
+ * folder, device or FIFO is refused (a rename would replace it with a file). The
+ * owner of the file is kept: root writes it back under its owner's name, and any
+ * other user refuses a file that is not theirs.
  */
-export function writeFileAtomic(file: string, text: string, mode: number, { durable = true } = {}): void {
-  const temp = `${file}.tmp-${Date.now().toString().slice(-10)}${randomBytes(3).toString("hex")}`;
+export function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions): string {
+  const { mode, durable = true, beforeCommit } = options;
+  const target = resolveWriteTarget(file);
+  const existing = lstatOrUndefined(target);
+  if (existing && !existing.isFile()) throw new NotRegularFileError(target, kindOf(existing));
+  const owner = ownerFor(target, existing, options.owner);
+
+  const temp = tempPathFor(target);
   const fd = openSync(temp, "wx", mode);
   try {
     fchmodSync(fd, mode); // the umask may have taken bits away; the mode is ours to set
-    writeFileSync(fd, text);
+    if (owner) fchownSync(fd, owner.uid, owner.gid);
+    writeFileSync(fd, data);
     if (durable) fsyncSync(fd);
     closeSync(fd);
-    renameSync(temp, file);
+    beforeCommit?.();
+    renameSync(temp, target);
   } catch (error) {
     try {
       closeSync(fd);
@@ -31,7 +92,87 @@ export function writeFileAtomic(file: string, text: string, mode: number, { dura
     rmSync(temp, { force: true });
     throw error;
   }
-  if (durable) syncFolder(dirname(file));
+  if (durable) syncFolder(dirname(target));
+  return target;
+}
+
+/** The file a write to `file` lands in: `file` itself, or the end of its chain of symlinks. */
+export function resolveWriteTarget(file: string): string {
+  let path = resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    const stats = lstatOrUndefined(path);
+    if (!stats?.isSymbolicLink()) return path;
+    path = resolve(dirname(path), readlinkSync(path));
+  }
+  throw Object.assign(new Error(`${file}: too many levels of symbolic links`), { code: "ELOOP" });
+}
+
+/**
+ * The temporary copy's name: `FILE.tmp-PID-RANDOM`. The pid tells a copy whose
+ * writer still runs (a save in progress) from one a killed writer left behind.
+ */
+export function tempPathFor(file: string): string {
+  return `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+/** The pid in a temporary copy's name, when `name` is one for `base` (a file name, no folder). */
+export function tempWriterPid(name: string, base: string): number | undefined {
+  if (!name.startsWith(`${base}.tmp-`)) return undefined;
+  const match = /^(\d+)-[0-9a-f]+$/.exec(name.slice(base.length + 5));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Temporary copies of `file` whose writer is no longer running (killed part-way). */
+export function abandonedTemps(file: string): string[] {
+  const dir = dirname(file);
+  const base = basename(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => {
+      const pid = tempWriterPid(name, base);
+      return pid !== undefined && (pid === process.pid ? false : !pidExists(pid));
+    })
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function ownerFor(
+  target: string,
+  existing: Stats | undefined,
+  wanted: AtomicWriteOptions["owner"],
+): { uid: number; gid: number } | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined) return undefined; // Windows: no owners to keep
+  if (existing) {
+    if (uid === 0) return existing.uid === 0 && existing.gid === 0 ? undefined : existing;
+    if (existing.uid !== uid) throw new ForeignOwnerError(target, existing.uid);
+    return undefined;
+  }
+  return uid === 0 && wanted && wanted.uid !== 0 ? wanted : undefined;
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** What a path is, in words, for a message. */
+export function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
 }
 
 /** Makes the rename itself durable; some systems cannot open a folder for this, which is fine. */

@@ -183,12 +183,12 @@ export class JournalStore {
     try {
       // The same JSON conf writes (tab-indented), written so that a full disk cannot cut it short.
       const text = JSON.stringify({ version: CURRENT_VERSION, entries: checked.entries }, undefined, "\t");
-      writeFileAtomic(this.file, text, FILE_MODE);
+      writeFileAtomic(this.file, text, { mode: FILE_MODE });
     } catch (error) {
       throw this.#ioError(error, "cannot be written");
     }
     try {
-      writeFileAtomic(this.sealFile, this.#sealOf(statSync(this.file)), FILE_MODE, { durable: false });
+      writeFileAtomic(this.sealFile, this.#sealOf(statSync(this.file)), { mode: FILE_MODE, durable: false });
     } catch {
       // Without a seal the next read validates in full, which is only slower.
       rmSync(this.sealFile, { force: true });

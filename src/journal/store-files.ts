@@ -1,0 +1,88 @@
+import { realpathSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { tempWriterPid } from "./atomic-file.js";
+
+/**
+ * Every file the store keeps in its data folder, named in one place so that the
+ * writer, `doctor` and the export guard cannot disagree about them.
+ *
+ *   journal.json              the journal
+ *   journal.json.checked      the seal: a hash of the bytes last validated
+ *   journal.json.lock         who is saving now (pid, host, since when)
+ *   journal.json.backup-*     copies kept by `doctor --repair`
+ *   settings.json             the person's settings
+ *   FILE.tmp-PID-RANDOM       a save in progress, or one a killed writer left
+ *   journal.json.lock.*       a lock being created or taken over
+ */
+export const JOURNAL_NAME = "journal.json";
+export const SEAL_NAME = `${JOURNAL_NAME}.checked`;
+export const LOCK_NAME = `${JOURNAL_NAME}.lock`;
+export const SETTINGS_NAME = "settings.json";
+export const BACKUP_PREFIX = `${JOURNAL_NAME}.backup-`;
+
+/** The files the store writes whole, each of which can have temporary copies. */
+const WRITTEN = [JOURNAL_NAME, SEAL_NAME, SETTINGS_NAME] as const;
+
+export interface StoreFiles {
+  dir: string;
+  journal: string;
+  seal: string;
+  lock: string;
+  settings: string;
+}
+
+export function storeFiles(dir: string): StoreFiles {
+  return {
+    dir,
+    journal: join(dir, JOURNAL_NAME),
+    seal: join(dir, SEAL_NAME),
+    lock: join(dir, LOCK_NAME),
+    settings: join(dir, SETTINGS_NAME),
+  };
+}
+
+export type StoreFileKind = "journal" | "seal" | "lock" | "lock-leftover" | "settings" | "backup" | "temp";
+
+/** What a name in the data folder is to the store, or undefined for a file that is not the store's. */
+export function storeFileKind(name: string): StoreFileKind | undefined {
+  if (name === JOURNAL_NAME) return "journal";
+  if (name === SEAL_NAME) return "seal";
+  if (name === LOCK_NAME) return "lock";
+  if (name === SETTINGS_NAME) return "settings";
+  if (name.startsWith(`${LOCK_NAME}.`)) return "lock-leftover";
+  if (name.startsWith(BACKUP_PREFIX)) return "backup";
+  if (WRITTEN.some((file) => tempWriterPid(name, file) !== undefined)) return "temp";
+  return undefined;
+}
+
+/** The pid of the writer that made a temporary copy, when `name` is one of the store's. */
+export function storeTempWriter(name: string): number | undefined {
+  for (const file of WRITTEN) {
+    const pid = tempWriterPid(name, file);
+    if (pid !== undefined) return pid;
+  }
+  return undefined;
+}
+
+/**
+ * Whether writing to `path` would land on one of the store's files: the path
+ * itself, or wherever its symlinks lead, compared with where the store's own
+ * files really are (the journal may itself be a symlink).
+ */
+export function isStorePath(dir: string, path: string): boolean {
+  const target = realPathOf(resolve(path));
+  const realDir = realPathOf(resolve(dir));
+  if (dirname(target) === realDir && storeFileKind(basename(target)) !== undefined) return true;
+  const { journal, settings } = storeFiles(resolve(dir));
+  return [journal, settings].some((file) => realPathOf(file) === target);
+}
+
+/** The real path of `path`, following symlinks as far as they exist (a missing tail is kept as written). */
+export function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathOf(parent), basename(path));
+  }
+}
