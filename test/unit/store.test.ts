@@ -42,17 +42,19 @@ describe("JournalStore", () => {
     expect(mode(dir)).toBe(0o700);
   });
 
-  it("tightens a folder and file that were left too open", async () => {
+  it("writes the journal 0600 again, and leaves the bits of a folder it did not create alone", async () => {
     await store.update((journal) => {
       journal.entries.push(rejection());
     });
-    chmodSync(dir, 0o755);
     chmodSync(store.file, 0o644);
-    await store.update((journal) => {
-      journal.entries.push(rejection());
-    });
-    expect(mode(store.file)).toBe(0o600);
-    expect(mode(dir)).toBe(0o700);
+    for (const folderMode of [0o755, 0o1777, 0o2775]) {
+      chmodSync(dir, folderMode);
+      await store.update((journal) => {
+        journal.entries.push(rejection());
+      });
+      expect(mode(store.file)).toBe(0o600);
+      expect(statSync(dir).mode & 0o7777).toBe(folderMode);
+    }
   });
 
   it("writes nothing when the change throws", async () => {
@@ -137,7 +139,7 @@ describe("JournalStore", () => {
       await store.update((journal) => {
         journal.entries.push(rejection());
       });
-      expect(mode(store.sealFile)).toBe(0o600);
+      expect(mode(store.files.seal)).toBe(0o600);
       expect(new JournalStore(dir).read().entries).toHaveLength(1);
     });
 
