@@ -34,8 +34,10 @@ export interface Diagnosis {
   checks: Check[];
   /** No problems at all. */
   healthy: boolean;
-  /** There are problems and `doctor --repair` can fix every one of them. */
+  /** There are problems and `doctor --repair` can fix at least one of them. */
   repairable: boolean;
+  /** Every problem found is one `doctor --repair` can fix. */
+  fullyRepairable: boolean;
   /** The first problem, phrased to follow the file name in a one-line message. */
   problem?: string;
   /** Valid entries in a healthy journal. */
@@ -55,7 +57,15 @@ type Problem = (message: string, fixable: boolean, oneLine?: string, importance?
 export function diagnose(dir: string, now = Date.now()): Diagnosis {
   const files = storeFiles(dir);
   const checks: Check[] = [];
-  const result: Diagnosis = { dir, file: files.journal, state: "missing", checks, healthy: true, repairable: false };
+  const result: Diagnosis = {
+    dir,
+    file: files.journal,
+    state: "missing",
+    checks,
+    healthy: true,
+    repairable: false,
+    fullyRepairable: false,
+  };
   // The one-line summary names what matters most: the content before modes and leftovers.
   let rank = Infinity;
   const problem: Problem = (message, fixable, oneLine = message, importance = 1) => {
@@ -271,7 +281,8 @@ function checkLeftovers(dir: string, checks: Check[], problem: Problem): void {
 function finish(result: Diagnosis): Diagnosis {
   const problems = result.checks.filter((check) => check.severity === "problem");
   result.healthy = problems.length === 0;
-  result.repairable = problems.length > 0 && problems.every((check) => check.fixable);
+  result.repairable = problems.some((check) => check.fixable);
+  result.fullyRepairable = problems.length > 0 && problems.every((check) => check.fixable);
   if (result.problem && problems.length > 1) result.problem += ` (and ${problems.length - 1} more)`;
   return result;
 }
@@ -290,17 +301,20 @@ export interface RepairReport {
 }
 
 /**
- * Repairs what `diagnose` found, under the store's lock: keeps a copy of the
- * original bytes, writes every valid entry back through the store, keeps the
- * settings that can be kept, tightens the modes of the store's own files and
- * clears what interrupted saves left behind. A journal from a newer version, or
- * one that cannot be read at all, is left alone (StoreError).
+ * Repairs what `diagnose` found that it can, under the store's lock: keeps a
+ * copy of the original bytes, writes every valid entry back through the store,
+ * keeps the settings that can be kept, tightens the modes of the store's own
+ * files and clears what interrupted saves left behind. A journal from a newer
+ * version, or one that cannot be read at all, is left alone (StoreError). What
+ * it cannot fix (a shared folder's mode) is left for the person: diagnose again.
  */
 export async function repair(dir: string, now = new Date()): Promise<RepairReport> {
   const before = diagnose(dir, now.getTime());
   const report: RepairReport = { file: before.file, rewritten: false, dropped: [], renamed: [], fixed: [] };
   if (before.healthy) return report;
-  if (!before.repairable) throw new StoreError(before.file, before.problem ?? "cannot be repaired");
+  if (!before.repairable || before.state === "newer" || before.state === "unusable") {
+    throw new StoreError(before.file, before.problem ?? "cannot be repaired");
+  }
   const files = storeFiles(dir);
 
   // A folder where the lock goes blocks taking the lock itself: it goes first.
