@@ -69,7 +69,9 @@ function renderDiagnosis(diagnosis: Diagnosis, repairing: boolean): string {
   else if (diagnosis.fullyRepairable) {
     lines.push("Run 'rejection-coach doctor --repair' to fix this. It keeps a copy of the file before changing it.");
   } else if (diagnosis.repairable) {
-    lines.push("'rejection-coach doctor --repair' can fix some of this (it keeps a copy of a file before changing it).");
+    lines.push(
+      "'rejection-coach doctor --repair' can fix some of this (it keeps a copy of a file before changing it).",
+    );
   } else lines.push("doctor --repair cannot fix this; nothing was changed.");
   return lines.join("\n");
 }

@@ -37,7 +37,8 @@ export function readJournalBytes(raw: Buffer, seal?: string): Reading {
     const { journal } = migrate(parsed);
     return { state: "healthy", journal: validateJournal(journal), version: typeof version === "number" ? version : 0 };
   } catch (error) {
-    if (error instanceof NewerJournalError) return { state: "newer", problem: error.message, version: version as number };
+    if (error instanceof NewerJournalError)
+      return { state: "newer", problem: error.message, version: version as number };
     if (error instanceof InvalidJournalError) return { state: "damaged", problem: error.message };
     throw error;
   }

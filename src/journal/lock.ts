@@ -174,7 +174,7 @@ function writeNew(path: string, text: string): void {
   const fd = openSync(path, "wx", 0o600);
   try {
     const bytes = Buffer.from(text);
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
   } finally {
     closeSync(fd);
   }

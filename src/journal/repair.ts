@@ -381,7 +381,9 @@ function repairSettings(store: JournalStore, lock: Lock, report: RepairReport, n
   const backup = raw ? writeBackup(file, raw, now) : undefined;
   if (!raw) rmSync(file, { recursive: true, force: true });
   store.writeOwnFile(file, `${JSON.stringify(reading.settings, undefined, "\t")}\n`, lock);
-  const dropped = reading.unreadable ? "it could not be read" : reading.problems.map(({ key }) => `\`${key}\``).join(", ");
+  const dropped = reading.unreadable
+    ? "it could not be read"
+    : reading.problems.map(({ key }) => `\`${key}\``).join(", ");
   report.fixed.push(
     `rewrote the settings without what was wrong (${dropped})${backup ? `; the original is kept in ${backup}` : ""}`,
   );
@@ -400,7 +402,10 @@ function writeBackup(file: string, raw: Buffer, now: Date): string {
     try {
       writeFileAtomic(path, raw, { mode: FILE_MODE });
     } catch (error) {
-      throw new StoreError(path, `cannot keep a backup before repairing (${fileErrorReason(error)}); nothing was changed`);
+      throw new StoreError(
+        path,
+        `cannot keep a backup before repairing (${fileErrorReason(error)}); nothing was changed`,
+      );
     }
     return path;
   }

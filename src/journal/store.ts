@@ -120,7 +120,11 @@ export class JournalStore {
    */
   writeOwnFile(path: string, data: string | Uint8Array, lock: Lock): void {
     try {
-      writeFileAtomic(path, data, { mode: FILE_MODE, owner: this.#folderOwner(), beforeCommit: () => lock.assertHeld() });
+      writeFileAtomic(path, data, {
+        mode: FILE_MODE,
+        owner: this.#folderOwner(),
+        beforeCommit: () => lock.assertHeld(),
+      });
     } catch (error) {
       throw this.#writeError(error, path);
     }
@@ -212,7 +216,10 @@ export class JournalStore {
       return await acquireLock(this.files.lock, { waitMs, onWait: this.options.onLockWait });
     } catch (error) {
       if (error instanceof LockTimeoutError) {
-        throw new StoreError(this.file, `${describeLock(error.lock)}; nothing was saved; try again once it has finished`);
+        throw new StoreError(
+          this.file,
+          `${describeLock(error.lock)}; nothing was saved; try again once it has finished`,
+        );
       }
       if (error instanceof LockBlockedError) {
         throw new StoreError(
@@ -226,7 +233,10 @@ export class JournalStore {
 
   #readError(error: unknown): StoreError {
     if (error instanceof NotRegularFileError) {
-      return new StoreError(this.file, `is ${error.kind}, not a regular file; rejection-coach reads only a plain file there`);
+      return new StoreError(
+        this.file,
+        `is ${error.kind}, not a regular file; rejection-coach reads only a plain file there`,
+      );
     }
     if (error instanceof FileTooLargeError) {
       return new StoreError(

@@ -49,14 +49,19 @@ async function bigHome(): Promise<string> {
 const PATIENT = { REJECTION_COACH_LOCK_WAIT: "600" };
 
 const log = (dir: string, company: string, extra: { env?: NodeJS.ProcessEnv; nodeOptions?: string[] } = {}) =>
-  startCli(["log", "--company", company, "--role", "Engineer", "--stage", "interview", "--ended", "rejected", "--mood", "4"], {
-    dataDir: dir,
-    env: { ...PATIENT, ...extra.env },
-    nodeOptions: extra.nodeOptions,
-  });
+  startCli(
+    ["log", "--company", company, "--role", "Engineer", "--stage", "interview", "--ended", "rejected", "--mood", "4"],
+    {
+      dataDir: dir,
+      env: { ...PATIENT, ...extra.env },
+      nodeOptions: extra.nodeOptions,
+    },
+  );
 
 const companies = (dir: string): string[] =>
-  new JournalStore(dir).read().entries.map((entry: Entry) => (entry.kind === "rejection" ? entry.company : entry.title));
+  new JournalStore(dir)
+    .read()
+    .entries.map((entry: Entry) => (entry.kind === "rejection" ? entry.company : entry.title));
 
 const lockHolder = (dir: string): number | undefined => {
   try {
@@ -89,7 +94,10 @@ describe("a slow writer keeps the lock for as long as it needs it", () => {
   it("a writer stopped (SIGSTOP, a laptop lid closing) while it holds the lock is waited for, not overwritten", async () => {
     const dir = await bigHome();
     // A slow fsync keeps it inside the lock long enough to be stopped there.
-    const sleeper = log(dir, "Sleeping Laptop", { env: { SLOW_FSYNC_MS: "1500" }, nodeOptions: ["--import", SLOW_FSYNC] });
+    const sleeper = log(dir, "Sleeping Laptop", {
+      env: { SLOW_FSYNC_MS: "1500" },
+      nodeOptions: ["--import", SLOW_FSYNC],
+    });
     await holdsLock(dir, sleeper);
     sleeper.child.kill("SIGSTOP");
     try {
@@ -111,7 +119,10 @@ describe("a slow writer keeps the lock for as long as it needs it", () => {
 
   it("a writer that gives up waiting says who holds the lock and since when, saves nothing, and exits 1", async () => {
     const dir = await bigHome();
-    const sleeper = log(dir, "Sleeping Laptop", { env: { SLOW_FSYNC_MS: "1500" }, nodeOptions: ["--import", SLOW_FSYNC] });
+    const sleeper = log(dir, "Sleeping Laptop", {
+      env: { SLOW_FSYNC_MS: "1500" },
+      nodeOptions: ["--import", SLOW_FSYNC],
+    });
     await holdsLock(dir, sleeper);
     sleeper.child.kill("SIGSTOP");
     try {

@@ -30,7 +30,19 @@ function home(): string {
 }
 const journal = (entries = [rejection({ id: "aaaa0001", company: "Acme" })]) =>
   JSON.stringify({ version: 1, entries }, undefined, "\t");
-const LOG = ["log", "--company", "Initech", "--role", "Analyst", "--stage", "applied", "--ended", "rejected", "--mood", "5"];
+const LOG = [
+  "log",
+  "--company",
+  "Initech",
+  "--role",
+  "Analyst",
+  "--stage",
+  "applied",
+  "--ended",
+  "rejected",
+  "--mood",
+  "5",
+];
 const isRoot = process.getuid?.() === 0;
 const oneLine = (stderr: string) => {
   const lines = stderr.split("\n").filter(Boolean);
@@ -174,27 +186,30 @@ describe("settings.json", () => {
   });
 
   const canUnshare = spawnSync("unshare", ["-rm", "sh", "-c", "mount -t tmpfs tmpfs /mnt"]).status === 0;
-  it.skipIf(!canUnshare)("on a nearly full disk: config set fails with one line and the settings are not cut short", () => {
-    const dir = home();
-    // A 64 KB tmpfs filled to within a few hundred bytes: the new settings do not fit.
-    const script = [
-      'mount -t tmpfs -o size=64k,mode=0700 tmpfs "$1"',
-      `printf '{\n\t"name": "Sam"\n}\n' > "$1/settings.json"`,
-      'head -c 52000 /dev/zero > "$1/filler" 2>/dev/null; true',
-      'shift; "$@"; echo "exit=$?"',
-      'cat "$HOME_DIR/settings.json"; ls -A "$HOME_DIR"',
-    ].join("\n");
-    const long = "S".repeat(8000);
-    const result = spawnSync(
-      "unshare",
-      ["-rm", "sh", "-c", script, "sh", dir, process.execPath, BIN, "--data", dir, "config", "set", "name", long],
-      { env: { ...cliEnv(dir), HOME_DIR: dir }, encoding: "utf8", timeout: 30_000 },
-    );
-    expect(result.stdout, result.stderr).toContain("exit=1");
-    expect(oneLine(result.stderr)).toMatch(/settings\.json: cannot be written: the disk is full/);
-    expect(result.stdout).toContain('{\n\t"name": "Sam"\n}\n');
-    expect(result.stdout.split("\n").filter((line) => line.includes(".tmp-"))).toEqual([]);
-  });
+  it.skipIf(!canUnshare)(
+    "on a nearly full disk: config set fails with one line and the settings are not cut short",
+    () => {
+      const dir = home();
+      // A 64 KB tmpfs filled to within a few hundred bytes: the new settings do not fit.
+      const script = [
+        'mount -t tmpfs -o size=64k,mode=0700 tmpfs "$1"',
+        `printf '{\n\t"name": "Sam"\n}\n' > "$1/settings.json"`,
+        'head -c 52000 /dev/zero > "$1/filler" 2>/dev/null; true',
+        'shift; "$@"; echo "exit=$?"',
+        'cat "$HOME_DIR/settings.json"; ls -A "$HOME_DIR"',
+      ].join("\n");
+      const long = "S".repeat(8000);
+      const result = spawnSync(
+        "unshare",
+        ["-rm", "sh", "-c", script, "sh", dir, process.execPath, BIN, "--data", dir, "config", "set", "name", long],
+        { env: { ...cliEnv(dir), HOME_DIR: dir }, encoding: "utf8", timeout: 30_000 },
+      );
+      expect(result.stdout, result.stderr).toContain("exit=1");
+      expect(oneLine(result.stderr)).toMatch(/settings\.json: cannot be written: the disk is full/);
+      expect(result.stdout).toContain('{\n\t"name": "Sam"\n}\n');
+      expect(result.stdout.split("\n").filter((line) => line.includes(".tmp-"))).toEqual([]);
+    },
+  );
 
   it("is written whole and private, under the lock", () => {
     const dir = home();

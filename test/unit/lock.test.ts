@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireLock, FOREIGN_LOCK_LIMIT_MS, inspectLock, LockBlockedError, LockTimeoutError } from "../../src/journal/lock.js";
+import {
+  acquireLock,
+  FOREIGN_LOCK_LIMIT_MS,
+  inspectLock,
+  LockBlockedError,
+  LockTimeoutError,
+} from "../../src/journal/lock.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 
 let dir: string;
@@ -58,7 +64,9 @@ describe("the journal lock", () => {
       // A clock that moves 100 ms per look, so the wait is measured in looks, not in real time.
       const now = () => (clock += 100);
       await acquireLock(path, { waitMs: 3_000, onWait: (state) => told.push(state), now }).catch(() => undefined);
-      expect(told).toEqual([expect.objectContaining({ state: "held", holder: expect.objectContaining({ pid: child.pid }) })]);
+      expect(told).toEqual([
+        expect.objectContaining({ state: "held", holder: expect.objectContaining({ pid: child.pid }) }),
+      ]);
     } finally {
       child.kill("SIGKILL");
     }
@@ -82,7 +90,11 @@ describe("the journal lock", () => {
   it("respects a lock from another machine until the documented limit", () => {
     holderFile({ pid: 1, host: "another-machine", since: new Date().toISOString() });
     expect(inspectLock(path)).toMatchObject({ liveness: "unknown", abandoned: false });
-    holderFile({ pid: 1, host: "another-machine", since: new Date(Date.now() - FOREIGN_LOCK_LIMIT_MS - 1).toISOString() });
+    holderFile({
+      pid: 1,
+      host: "another-machine",
+      since: new Date(Date.now() - FOREIGN_LOCK_LIMIT_MS - 1).toISOString(),
+    });
     expect(inspectLock(path)).toMatchObject({ liveness: "unknown", abandoned: true });
   });
 

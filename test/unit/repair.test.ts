@@ -280,7 +280,11 @@ describe("diagnose and repair", () => {
       if (statSync(`${file}.lock`).isDirectory()) utimesSync(`${file}.lock`, old, old);
       else if (readFileSync(`${file}.lock`, "utf8") === "garbage") utimesSync(`${file}.lock`, old, old);
       const diagnosis = diagnose(dir);
-      expect(diagnosis, JSON.stringify(diagnosis.checks)).toMatchObject({ healthy: false, repairable: true, staleLock: true });
+      expect(diagnosis, JSON.stringify(diagnosis.checks)).toMatchObject({
+        healthy: false,
+        repairable: true,
+        staleLock: true,
+      });
       await repair(dir);
       expect(existsSync(`${file}.lock`)).toBe(false);
       expect(diagnose(dir)).toMatchObject({ healthy: true });
