@@ -330,3 +330,29 @@ describe("the store's error for a damaged journal", () => {
     expect(errorFor(serialize([], 99)).repairable).toBe(false);
   });
 });
+
+describe("a repair stopped part-way", () => {
+  let root: string;
+  let dir: string;
+  beforeEach(() => {
+    root = tempDir();
+    dir = join(root, "home");
+    mkdirSync(dir, { mode: 0o700 });
+  });
+  afterEach(() => removeDir(root));
+
+  it("leaves a temporary file that doctor clears, never a backup that looks whole", async () => {
+    const file = join(dir, "journal.json");
+    writeFileSync(file, serialize([rejection({ id: "aaaa0001" })]), { mode: 0o600 });
+    // What a repair killed while copying the original leaves behind: half a copy, under a temporary name.
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const partial = `${file}.backup-20261129-101010.tmp-${gone}-0badc0de`;
+    writeFileSync(partial, '{"version":1,"entr', { mode: 0o600 });
+    const diagnosis = diagnose(dir);
+    expect(diagnosis.checks.map((check) => check.message).join("\n")).not.toMatch(/backup\(s\) from earlier repairs/);
+    expect(diagnosis.problem).toMatch(/1 unfinished temporary file from an interrupted save/);
+    const report = await repair(dir);
+    expect(report.fixed).toEqual(["removed 1 unfinished temporary file(s)"]);
+    expect(existsSync(partial)).toBe(false);
+  });
+});
