@@ -124,14 +124,15 @@ export async function parseDay(input: string, options: ParseDayOptions = {}): Pr
       if (lastWeek <= toDay(now)) day = lastWeek;
     }
   }
-  if (!isDayInRange(day)) {
-    throw new DateInputError(`'${input}' is not between ${FIRST_YEAR} and ${LAST_YEAR} (${day})`);
-  }
   if (options.direction === "past" && day > toDay(now)) {
     throw new DateInputError(`'${input}' is in the future (${day}); use a day that has already happened`);
   }
   if (options.direction === "future" && day < toDay(now)) {
     throw new DateInputError(`'${input}' is in the past (${day}); a due date is today or later`);
+  }
+  // After the direction checks: "in the future" says more about 2999 than the range does.
+  if (!isDayInRange(day)) {
+    throw new DateInputError(`'${input}' is not between ${FIRST_YEAR} and ${LAST_YEAR} (${day})`);
   }
   return day;
 }

@@ -142,6 +142,12 @@ describe("parseDay", () => {
     await expect(refused).rejects.toThrow(`'${text}' is not between 1900 and 2200`);
   });
 
+  it("says a far day is in the future or the past when that is the problem", async () => {
+    const now = new Date(2026, 10, 20);
+    await expect(parseDay("2999-01-01", { direction: "past", now })).rejects.toThrow("is in the future");
+    await expect(parseDay("1850-01-01", { direction: "future", now })).rejects.toThrow("is in the past");
+  });
+
   it("still reads the first and last days of the years", async () => {
     expect(await parseDay("1900-01-01", { direction: "past" })).toBe("1900-01-01");
     expect(await parseDay("2200-12-31", { direction: "any" })).toBe("2200-12-31");
