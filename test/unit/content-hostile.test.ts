@@ -83,7 +83,7 @@ describe("a content folder with files that are not small YAML files", () => {
   });
 
   it("refuses a file over the size limit before parsing it, and says the limit", () => {
-    // 17 MB of valid YAML: a list of one strategy id after another.
+    // 17 MB of valid YAML: one strategy, then comment lines.
     const line = "# a comment line that pads the file out to many megabytes of text\n";
     write("strategies.yaml", strategies + line.repeat(Math.ceil((17 * 1024 * 1024) / line.length)));
     expect(MAX_CONTENT_BYTES).toBeLessThan(17 * 1024 * 1024);
