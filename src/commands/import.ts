@@ -40,7 +40,7 @@ content is a conflict: yours is kept unless you say --prefer theirs.`,
       const { readImport } = await import("../export/read.js");
       const { applyImport, changesJournal, parseExport, planImport } = await import("../journal/import.js");
       const { text, source } = await readImport(file);
-      const incoming = parseExport(text, source);
+      const incoming = parseExport(text, source, (warning) => say(`${theme.warn("warning:")} ${safeLine(warning)}`));
       const store = await openJournal(command);
       let plan = planImport(store.read(), incoming, options.prefer, source);
       if (!options.dryRun && changesJournal(plan)) {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { parse as parseYaml } from "yaml";
+import { parseDocument as parseYamlDocument } from "yaml";
 import { CoachError } from "../errors.js";
 import { entrySchema, isRejection, type Entry, type Journal } from "./entry.js";
 import { duplicateKeyIn, type DuplicateKey } from "./json-keys.js";
@@ -13,8 +13,14 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** A file that cannot be imported; the message says what and where. Exit 1. */
 export class ImportError extends CoachError {}
 
+/** Something odd in an import that does not stop it (a YAML tag this build does not know), on one line. */
+export type ImportWarning = (message: string) => void;
+
+/** The first line of a YAML problem: the lines after it quote the source, control characters and all. */
+const firstLine = (message: string): string => message.split("\n")[0]!.replace(/:\s*$/, "");
+
 /** Reads an export as JSON (it starts with `{`) or else as YAML. */
-function parseDocument(text: string, source: string): unknown {
+function parseDocument(text: string, source: string, warn: ImportWarning): unknown {
   const body = text.replace(/^\uFEFF/, "");
   if (!body.trim()) throw new ImportError(`${source}: is empty; expected a rejection-coach export (JSON or YAML)`);
   if (/^\s*[{[]/.test(body)) {
@@ -29,11 +35,16 @@ function parseDocument(text: string, source: string): unknown {
     if (duplicate) throw new ImportError(`${source}: ${describeDuplicate(duplicate)}; nothing was imported`);
     return document;
   }
+  // Parsed as a document rather than with parse(), which hands warnings to
+  // process.emitWarning: printed raw, with Node's own prefix, quoting the source.
+  const document = parseYamlDocument(body, { prettyErrors: true, uniqueKeys: true });
+  const [error] = document.errors;
+  if (error) throw new ImportError(`${source}: is neither JSON nor valid YAML (${firstLine(error.message)})`);
+  for (const warning of document.warnings) warn(`${source}: ${firstLine(warning.message)}`);
   try {
-    return parseYaml(body, { prettyErrors: true, uniqueKeys: true });
+    return document.toJS();
   } catch (error) {
-    const first = (error as Error).message.split("\n")[0]!.replace(/:\s*$/, "");
-    throw new ImportError(`${source}: is neither JSON nor valid YAML (${first})`);
+    throw new ImportError(`${source}: is neither JSON nor valid YAML (${firstLine((error as Error).message)})`);
   }
 }
 
@@ -55,8 +66,8 @@ function describeDuplicate({ key, line, path }: DuplicateKey): string {
  * the field. Ids used twice in the file are an error too, entry ids and
  * next-step ids alike (`next done ID` must never find two steps).
  */
-export function parseExport(text: string, source = "the import"): Entry[] {
-  const document = parseDocument(text, source);
+export function parseExport(text: string, source = "the import", warn: ImportWarning = () => {}): Entry[] {
+  const document = parseDocument(text, source, warn);
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new ImportError(`${source}: is not a rejection-coach export (expected { "version": 1, "entries": [...] })`);
   }
