@@ -8,6 +8,7 @@ import { journalBytes, readJournalBytes, sealOf } from "./journal-text.js";
 import { acquireLock, LockBlockedError, LockLostError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
 import { CURRENT_VERSION, validateJournal } from "./migrations.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
+import { markSaved } from "./save-state.js";
 import { storeFiles, type StoreFiles } from "./store-files.js";
 
 export const FILE_MODE = 0o600;
@@ -169,6 +170,7 @@ export class JournalStore {
         owner: this.#folderOwner(),
         beforeCommit: () => lock.assertHeld(),
       });
+      markSaved();
     } catch (error) {
       throw this.#writeError(error, this.file);
     }
