@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { parseDocument as parseYamlDocument } from "yaml";
 import { CoachError } from "../errors.js";
 import { entrySchema, isRejection, type Entry, type Journal } from "./entry.js";
-import { duplicateKeyIn, type DuplicateKey } from "./json-keys.js";
+import { describeDuplicateKey, duplicateKeyIn } from "./json-keys.js";
 
 /** The export schema version this build reads (see src/export/json.ts). */
 export const IMPORT_VERSION = 1;
@@ -32,7 +32,7 @@ function parseDocument(text: string, source: string, warn: ImportWarning): unkno
     }
     // JSON.parse keeps the last of two equal keys: `"entries": [...], "entries": []` would import nothing, silently.
     const duplicate = duplicateKeyIn(body);
-    if (duplicate) throw new ImportError(`${source}: ${describeDuplicate(duplicate)}; nothing was imported`);
+    if (duplicate) throw new ImportError(`${source}: ${describeDuplicateKey(duplicate)}; nothing was imported`);
     return document;
   }
   // Parsed as a document rather than with parse(), which hands warnings to
@@ -49,16 +49,6 @@ function parseDocument(text: string, source: string, warn: ImportWarning): unkno
 }
 
 /** `line 7: key "mood" is given twice in entry #2 (at entries[1])` */
-function describeDuplicate({ key, line, path }: DuplicateKey): string {
-  const at = path.map((part, index) => (typeof part === "number" ? `[${part}]` : index ? `.${part}` : part)).join("");
-  const where =
-    path[0] === "entries" && typeof path[1] === "number"
-      ? `entry #${path[1] + 1} (at ${at})`
-      : at
-        ? `the object at ${at}`
-        : "the top-level object";
-  return `line ${line}: key ${JSON.stringify(key)} is given twice in ${where}`;
-}
 
 /**
  * Every entry of an export, checked against the journal's schema before

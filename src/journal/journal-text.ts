@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Journal } from "./entry.js";
+import { describeDuplicateKey, duplicateKeyIn } from "./json-keys.js";
 import { CURRENT_VERSION, InvalidJournalError, NewerJournalError, migrate, validateJournal } from "./migrations.js";
 
 /**
@@ -33,6 +34,9 @@ export function readJournalBytes(raw: Buffer, seal?: string): Reading {
   if (seal !== undefined && version === CURRENT_VERSION && seal === sealOf(raw)) {
     return { state: "healthy", journal: parsed as Journal, version: CURRENT_VERSION };
   }
+  // JSON.parse keeps the last of two equal keys: a second `"entries": []` would read as an empty journal.
+  const duplicate = duplicateKeyIn(text);
+  if (duplicate) return { state: "damaged", problem: describeDuplicateKey(duplicate) };
   try {
     const { journal } = migrate(parsed);
     return { state: "healthy", journal: validateJournal(journal), version: typeof version === "number" ? version : 0 };

@@ -90,3 +90,15 @@ function decodeKey(text: string, start: number, end: number): string {
     return raw;
   }
 }
+
+/** Where a repeated key is, in words: "line 4: key \"mood\" is given twice in entry #2 (at entries[1])". */
+export function describeDuplicateKey({ key, line, path }: DuplicateKey): string {
+  const at = path.map((part, index) => (typeof part === "number" ? `[${part}]` : index ? `.${part}` : part)).join("");
+  const where =
+    path[0] === "entries" && typeof path[1] === "number"
+      ? `entry #${path[1] + 1} (at ${at})`
+      : at
+        ? `the object at ${at}`
+        : "the top-level object";
+  return `line ${line}: key ${JSON.stringify(key)} is given twice in ${where}`;
+}

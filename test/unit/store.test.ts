@@ -218,3 +218,32 @@ describe("JournalStore", () => {
     });
   });
 });
+
+describe("a journal with a key given twice", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => removeDir(dir));
+
+  it("is reported with the line and key, not read as the last value (an empty journal)", () => {
+    const entry = JSON.stringify(rejection({ id: "dup00001" }));
+    writeFileSync(join(dir, "journal.json"), `{"version": 1,\n"entries": [${entry}],\n"entries": []}`);
+    expect(() => new JournalStore(dir).read()).toThrow(/line 3: key "entries" is given twice in the top-level object/);
+    writeFileSync(
+      join(dir, "journal.json"),
+      `{"version": 1, "entries": [${entry.replace('"mood":5', '"mood":5,"mood":9')}]}`,
+    );
+    expect(() => new JournalStore(dir).read()).toThrow(/key "mood" is given twice in entry #1/);
+  });
+
+  it("doctor --repair keeps the entries of both lists, and a backup", async () => {
+    const a = JSON.stringify(rejection({ id: "dup00002" }));
+    const b = JSON.stringify(rejection({ id: "dup00003" }));
+    writeFileSync(join(dir, "journal.json"), `{"version": 1, "entries": [${a}], "entries": [${b}]}`);
+    const { repair } = await import("../../src/journal/repair.js");
+    const report = await repair(dir);
+    expect(report.backup).toBeDefined();
+    expect(new JournalStore(dir).read().entries.map((entry) => entry.id)).toEqual(["dup00002", "dup00003"]);
+  });
+});
