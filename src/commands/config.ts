@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { CoachError, UsageError } from "../errors.js";
-import { journalPath } from "../journal/paths.js";
+import { storeFiles } from "../journal/store-files.js";
 import type * as SettingsModule from "../journal/settings.js";
 import type { SettingKey, Settings } from "../journal/settings.js";
 import { printData, printJson, say } from "../ui/output.js";
@@ -122,7 +122,8 @@ Examples:
     )
     .action((options: JsonOption, command: Command) => {
       const dir = dataDirOf(command);
-      const paths = { dataDir: dir, journal: journalPath(dir), settings: join(dir, "settings.json") };
+      const { journal, settings } = storeFiles(dir);
+      const paths = { dataDir: dir, journal, settings };
       if (options.json) return printJson(paths);
       printData(`data folder  ${paths.dataDir}\njournal      ${paths.journal}\nsettings     ${paths.settings}`);
     });

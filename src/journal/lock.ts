@@ -209,14 +209,20 @@ function breakLock(path: string, seen: LockState): void {
 
 function heldLock(path: string, holder: LockHolder): Lock {
   const isOurs = () => parseHolder(readQuietly(path))?.token === holder.token;
+  const release = () => {
+    process.removeListener("exit", release);
+    if (isOurs()) rmSync(path, { force: true });
+  };
+  // A stop signal ends the process with process.exit(), which skips `finally`:
+  // the lock is still released on the way out (a SIGKILL leaves it, and the next
+  // writer sees that its holder has ended).
+  process.on("exit", release);
   return {
     holder,
     assertHeld() {
       if (!isOurs()) throw new LockLostError("the lock was taken over by another process");
     },
-    release() {
-      if (isOurs()) rmSync(path, { force: true });
-    },
+    release,
   };
 }
 

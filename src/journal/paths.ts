@@ -3,7 +3,6 @@ import { isAbsolute, join, resolve } from "node:path";
 import { CoachError } from "../errors.js";
 
 export const APP_NAME = "rejection-coach";
-export const JOURNAL_FILE_NAME = "journal.json";
 
 /** The home folder from the password database, or undefined when this user has none. */
 function passwordHome(): string | undefined {
@@ -64,5 +63,3 @@ function homeFolder(env: NodeJS.ProcessEnv, systemHome: () => string | undefined
     "cannot tell where your home folder is (HOME is empty or not set, and the system has none for this user); set REJECTION_COACH_HOME or pass --data DIR",
   );
 }
-
-export const journalPath = (dataDir: string): string => join(dataDir, JOURNAL_FILE_NAME);
