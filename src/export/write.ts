@@ -1,5 +1,17 @@
-import { constants, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
+import { Socket } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
 import { CoachError, UsageError } from "../errors.js";
 import { abandonedTemps, kindOf, resolveWriteTarget, tempWriterPid, writeFileAtomic } from "../journal/atomic-file.js";
@@ -34,18 +46,28 @@ export class StorePathError extends UsageError {
 }
 
 /** Why a write failed, in plain words; a missing path here is a missing folder. */
-const reason = (error: unknown): string =>
-  (error as NodeJS.ErrnoException).code === "ENOENT" ? "the folder does not exist" : fileErrorReason(error);
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "the folder does not exist";
+  if (code === "EPIPE") return "the program reading it stopped before the end";
+  return fileErrorReason(error);
+}
+
+/** How often to look again for a reader of a named pipe; waiting costs nothing else. */
+const READER_POLL_MS = 100;
 
 /**
  * Where an export goes. A regular file (or a new one) is replaced whole; a
- * character device or a FIFO is written as a stream, since replacing it would
+ * character device or a named pipe is written into, since replacing it would
  * put a file where the device or pipe was; one of this process's own standard
  * streams (`/dev/stdout`) is written through the stream the process already has,
  * so a shell's `>>` keeps appending.
  */
 export type ExportTarget =
-  { kind: "file"; path: string } | { kind: "stream"; path: string } | { kind: "standard"; path: string; fd: 1 | 2 };
+  | { kind: "file"; path: string }
+  | { kind: "device"; path: string }
+  | { kind: "pipe"; path: string }
+  | { kind: "standard"; path: string; fd: 1 | 2 };
 
 /** Refuses a path that would land on one of the store's files, through symlinks and `..` too. */
 export function refuseStorePath(dataDir: string, path: string): void {
@@ -69,15 +91,21 @@ export function exportTarget(path: string, dataDir: string): ExportTarget {
     throw new ExportError(target, reason(error));
   }
   if (!stats || stats.isFile()) return { kind: "file", path: target };
-  if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: "stream", path: target };
+  if (stats.isCharacterDevice()) return { kind: "device", path: target };
+  if (stats.isFIFO()) return { kind: "pipe", path: target };
   if (stats.isDirectory()) throw new ExportError(target, "it is a folder");
   throw new ExportError(target, `it is ${kindOf(stats)}, not a file`);
 }
 
 /** Writes a file or stream target; a standard stream is the caller's, which already holds it. */
 export async function writeExport(target: Exclude<ExportTarget, { kind: "standard" }>, text: string): Promise<void> {
-  if (target.kind === "file") writeExportFile(target.path, text);
-  else await writeExportStream(target.path, text);
+  try {
+    if (target.kind === "file") writeExportFile(target.path, text);
+    else if (target.kind === "device") writeDevice(target.path, text);
+    else await writePipe(target.path, text);
+  } catch (error) {
+    throw error instanceof CoachError ? error : new ExportError(target.path, reason(error));
+  }
 }
 
 /**
@@ -104,21 +132,42 @@ function replaceFile(target: string, text: string, options: { dataDir?: string; 
   return target;
 }
 
-/**
- * Writes into a device or FIFO as `>` in a shell would, but without creating or
- * truncating anything: open for writing only. Asynchronous, so that waiting for
- * a FIFO's reader leaves the process able to handle Ctrl+C.
- */
-async function writeExportStream(path: string, text: string): Promise<void> {
+/** Into a device as `>` in a shell would, but creating and truncating nothing (a terminal stays ours to share). */
+function writeDevice(path: string, text: string): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
   try {
-    const handle = await open(path, constants.O_WRONLY);
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Into a named pipe, once a program reads it, as `>` in a shell would. Neither
+ * the wait for a reader nor a slow reader may block a thread: a blocked open or
+ * write cannot be interrupted, and the process could then not even exit on
+ * Ctrl+C. So the pipe is opened without blocking, again until a reader is
+ * there, and written through the event loop like the process's own stdout.
+ */
+async function writePipe(path: string, text: string): Promise<void> {
+  const fd = await openWhenRead(path);
+  const pipe = new Socket({ fd, readable: false, writable: true });
+  await new Promise<void>((done, fail) => {
+    pipe.once("error", fail);
+    pipe.once("close", (hadError) => hadError || done());
+    pipe.end(text);
+  });
+}
+
+async function openWhenRead(path: string): Promise<number> {
+  for (;;) {
     try {
-      await handle.writeFile(text);
-    } finally {
-      await handle.close();
+      return openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    } catch (error) {
+      // ENXIO: nobody has the pipe open for reading yet.
+      if ((error as NodeJS.ErrnoException).code !== "ENXIO") throw error;
     }
-  } catch (error) {
-    throw new ExportError(path, reason(error));
+    await new Promise((wake) => setTimeout(wake, READER_POLL_MS));
   }
 }
 

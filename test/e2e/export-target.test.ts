@@ -52,6 +52,18 @@ function deadPid(): number {
   }
 }
 
+/**
+ * Waits for a condition, checking again every 20 ms. The limit only turns a
+ * hang into a failure (with time left to clean up); a pass never depends on it.
+ */
+async function until(condition: () => boolean, limitMs = 20_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still waiting after ${limitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("an export onto the journal's own files is refused", () => {
   const cases: [string, () => string[]][] = [
     ["--output DATA/journal.json", () => ["--output", join(dataDir, "journal.json")]],
@@ -136,6 +148,72 @@ describe("--output does not replace what it does not own", () => {
     expect(result.code).toBe(0);
     expect(received).toBe(exportJson());
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("waiting for a named pipe's reader, Ctrl+C still stops the export (exit 130)", async () => {
+    const fifo = join(root, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    // Says on stderr when the CLI first finds nobody reading the pipe, so the signal comes while it waits.
+    const preload = join(root, "tell-waiting.cjs");
+    writeFileSync(
+      preload,
+      `const fs = require("node:fs");
+const open = fs.openSync;
+let told = false;
+fs.openSync = function (...args) {
+  try {
+    return open.apply(this, args);
+  } catch (error) {
+    if (error.code === "ENXIO" && !told) {
+      told = true;
+      fs.writeSync(2, "waiting for a reader\\n");
+    }
+    throw error;
+  }
+};
+require("node:module").syncBuiltinESMExports();
+`,
+    );
+    const child = spawn(process.execPath, [BIN, "export", "--format", "json", "--output", fifo], {
+      env: cliEnv(dataDir, { NODE_OPTIONS: `--require ${preload}` }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    let closed = false;
+    child.on("close", () => (closed = true));
+    try {
+      await until(() => stderr.includes("waiting for a reader") || closed, 10_000);
+      child.kill("SIGINT");
+      // A thread blocked opening the pipe used to keep the process from exiting at all.
+      await until(() => closed, 10_000);
+    } finally {
+      child.kill("SIGKILL");
+    }
+    expect(stderr).toContain("waiting for a reader");
+    expect(child.exitCode).toBe(130);
+    expect(stderr).toContain("Stopped.");
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("a named pipe's reader that stops early: one line, exit 1", async () => {
+    const home = join(root, "big");
+    // Far more than a pipe holds (64 KiB) and than head reads, so the writer is still writing when it stops.
+    await seedJournal(
+      home,
+      Array.from({ length: 10 }, (_, index) => rejection({ id: `dd00000${index}`, note: "x".repeat(40_000) })),
+    );
+    const fifo = join(root, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    const reader = spawn("head", ["-c", "10", fifo], { stdio: ["ignore", "pipe", "ignore"] });
+    const readerDone = new Promise((resolve) => reader.on("close", resolve));
+    const result = await runCliAsync(["export", "--format", "json", "--output", fifo], { dataDir: home });
+    if (result.code !== 0 && reader.exitCode === null) reader.kill();
+    await readerDone;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `rejection-coach: ${fifo}: cannot write the export: the program reading it stopped before the end\n`,
+    );
   });
 
   it("/dev/stdout with stdout piped writes the export to the pipe", () => {

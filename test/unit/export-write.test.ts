@@ -159,10 +159,10 @@ describe("what an export target is", () => {
   afterEach(() => removeDir(root));
 
   it("a device or a named pipe is a stream; a new or regular file is a file", () => {
-    expect(exportTarget("/dev/null", data)).toEqual({ kind: "stream", path: "/dev/null" });
+    expect(exportTarget("/dev/null", data)).toEqual({ kind: "device", path: "/dev/null" });
     const fifo = join(root, "fifo");
     spawnSync("mkfifo", [fifo]);
-    expect(exportTarget(fifo, data)).toEqual({ kind: "stream", path: fifo });
+    expect(exportTarget(fifo, data)).toEqual({ kind: "pipe", path: fifo });
     expect(exportTarget(join(root, "new.json"), data)).toEqual({ kind: "file", path: join(root, "new.json") });
   });
 
