@@ -19,7 +19,7 @@ await build({
   minify: true,
   chunkNames: "chunks/[name]-[hash]",
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies (proper-lockfile, graceful-fs) call require().
+  // Bundled CommonJS dependencies call require().
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, fromDay, toDay } from "../journal/dates.js";
+import { FIRST_YEAR, LAST_YEAR, addDays, daysBetween, toDay, weekdayOf } from "../journal/dates.js";
 import { isRejection, isWin, type Journal, type RejectionEntry } from "../journal/entry.js";
 import {
   ENDINGS,
@@ -143,7 +143,10 @@ function funnel(rejections: RejectionEntry[]): Stats["funnel"] {
   const byMonth = new Map<string, RejectionEntry[]>();
   for (const entry of rejections) {
     const month = entry.date.slice(0, 7);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), entry]);
+    const inMonth = byMonth.get(month);
+    // Push into the month's own list: copying it per entry made a busy month quadratic.
+    if (inMonth) inMonth.push(entry);
+    else byMonth.set(month, [entry]);
   }
   return {
     stages,
@@ -166,25 +169,43 @@ export function furthestStage(rejections: readonly RejectionEntry[]): Stage | nu
 
 function activity(entries: Journal["entries"], days: string[], asOf: string): Stats["activity"] {
   if (days.length === 0) return { unit: "week", periods: [] };
-  const from = days[0]!;
-  const to = days[days.length - 1]! > asOf ? days[days.length - 1]! : asOf;
-  const unit = daysBetween(from, to) <= WEEKLY_SPAN_DAYS ? "week" : "month";
-  const startOf = unit === "week" ? weekStart : (day: string) => `${day.slice(0, 7)}-01`;
-  const next = unit === "week" ? (day: string) => addDays(day, 7) : nextMonth;
+  // Every period from the first day to today is listed, so the walk follows the span of
+  // dates, not the number of entries: keep it within the years a journal accepts.
+  const from = clampDay(days[0]!);
+  const to = clampDay(days[days.length - 1]! > asOf ? days[days.length - 1]! : asOf);
   const periods: Stats["activity"]["periods"] = [];
   const byStart = new Map<string, Stats["activity"]["periods"][number]>();
-  for (let start = startOf(from); start <= to; start = next(start)) {
-    const period = { period: unit === "week" ? start : start.slice(0, 7), start, rejections: 0, wins: 0 };
-    periods.push(period);
-    byStart.set(start, period);
+  const unit = daysBetween(from, to) <= WEEKLY_SPAN_DAYS ? "week" : "month";
+  if (unit === "week") {
+    for (let start = weekStart(from); start <= to; start = addDays(start, 7)) periods.push(period(start, start));
+  } else {
+    for (let month = monthIndex(from); month <= monthIndex(to); month++) {
+      const start = monthStart(month);
+      periods.push(period(start.slice(0, 7), start));
+    }
   }
+  for (const item of periods) byStart.set(item.start, item);
+  const startOf = unit === "week" ? weekStart : (day: string) => `${day.slice(0, 7)}-01`;
   for (const entry of entries) {
-    const period = byStart.get(startOf(entry.date))!;
-    if (isRejection(entry)) period.rejections++;
-    else period.wins++;
+    // Only a day outside the accepted years has no period; it has no place on the chart either.
+    const item = byStart.get(startOf(entry.date));
+    if (!item) continue;
+    if (isRejection(entry)) item.rejections++;
+    else item.wins++;
   }
   return { unit, periods };
 }
+
+const period = (name: string, start: string) => ({ period: name, start, rejections: 0, wins: 0 });
+
+const FIRST_DAY = `${FIRST_YEAR}-01-01`;
+const LAST_DAY = `${LAST_YEAR}-12-31`;
+const clampDay = (day: string): string => (day < FIRST_DAY ? FIRST_DAY : day > LAST_DAY ? LAST_DAY : day);
+
+/** Months counted from year 0, so a span of them is walked with plain numbers. */
+const monthIndex = (day: string): number => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const monthStart = (index: number): string =>
+  `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}-01`;
 
 function mood(rejections: RejectionEntry[]): Stats["mood"] {
   const points = rejections.map((entry) => ({ date: entry.date, id: entry.id, mood: entry.mood }));
@@ -274,13 +295,8 @@ function actions(rejections: RejectionEntry[], today: string): Stats["actions"] 
 
 /** Monday of the week a day falls in. */
 export function weekStart(day: string): string {
-  const weekday = (fromDay(day).getDay() + 6) % 7;
+  const weekday = (weekdayOf(day) + 6) % 7;
   return addDays(day, -weekday);
-}
-
-function nextMonth(start: string): string {
-  const date = fromDay(start);
-  return toDay(new Date(date.getFullYear(), date.getMonth() + 1, 1));
 }
 
 /** Counts of each value that occurs, most frequent first; ties in vocabulary order. */

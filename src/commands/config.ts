@@ -1,14 +1,13 @@
-import { chmodSync, mkdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import type Conf from "conf";
-import { CoachError, StoreError, UsageError } from "../errors.js";
+import { CoachError, UsageError } from "../errors.js";
 import { journalPath } from "../journal/paths.js";
 import type * as SettingsModule from "../journal/settings.js";
 import type { SettingKey, Settings } from "../journal/settings.js";
 import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
-import { dataDirOf, readSettings } from "./context.js";
+import { dataDirOf, openJournal, readSettings } from "./context.js";
 
 interface JsonOption {
   json?: boolean;
@@ -98,7 +97,7 @@ Examples:
           say(`Note: ${safeLine(stored)} is not a folder yet; tips and log will report it until it is.`);
         }
       }
-      await changeSettings(command, (settings) => settings.set(key, stored));
+      await changeSettings(command, (settings) => (settings[key] = stored));
       say(`${key} = ${safeLine(stored)}`);
     });
 
@@ -109,7 +108,7 @@ Examples:
     .addHelpText("after", "\nExamples:\n  rejection-coach config unset contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
       const key = await checkedKey(name);
-      await changeSettings(command, (settings) => settings.delete(key));
+      await changeSettings(command, (settings) => delete settings[key]);
       say(`${key} is not set now.`);
     });
 
@@ -129,17 +128,11 @@ Examples:
     });
 }
 
-/** Opens settings.json (creating the private folder if needed) and applies one change. */
-async function changeSettings(command: Command, change: (settings: Conf<Settings>) => void): Promise<void> {
-  const dir = dataDirOf(command);
-  const { openSettings } = await import("../journal/settings.js");
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const settings = openSettings(dir);
-    change(settings);
-    chmodSync(settings.path, 0o600);
-  } catch (error) {
-    if (error instanceof CoachError) throw error;
-    throw new StoreError(join(dir, "settings.json"), (error as Error).message);
-  }
+/** Applies one change to settings.json, under the journal's lock. */
+async function changeSettings(command: Command, change: (settings: Settings) => void): Promise<void> {
+  const [{ changeSettings: change_ }, store] = await Promise.all([
+    import("../journal/settings.js"),
+    openJournal(command),
+  ]);
+  await change_(store, change);
 }

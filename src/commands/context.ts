@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { Content } from "../content/schema.js";
-import { StoreError } from "../errors.js";
 import type { JournalStore } from "../journal/store.js";
 import { resolveDataDir } from "../journal/paths.js";
 import type { Settings } from "../journal/settings.js";
+import { SETTINGS_NAME } from "../journal/store-files.js";
 
 /** The options every command accepts, set on the program itself. */
 export interface GlobalOptions {
@@ -20,20 +20,21 @@ export const dataDirOf = (command: Command): string => resolveDataDir(globalOpti
 
 /** The journal store, loaded only by the commands that need it. */
 export async function openJournal(command: Command): Promise<JournalStore> {
-  const { JournalStore } = await import("../journal/store.js");
-  return new JournalStore(dataDirOf(command));
+  const [{ JournalStore, describeLock }, { say }] = await Promise.all([
+    import("../journal/store.js"),
+    import("../ui/output.js"),
+  ]);
+  return new JournalStore(dataDirOf(command), {
+    onLockWait: (state) => say(`Waiting: the journal ${describeLock(state)} yet…`),
+  });
 }
 
 /** Reads settings.json if there is one, without creating anything. */
 export async function readSettings(command: Command): Promise<Settings> {
-  const dataDir = dataDirOf(command);
-  if (!existsSync(join(dataDir, "settings.json"))) return {};
-  const { openSettings } = await import("../journal/settings.js");
-  try {
-    return openSettings(dataDir).store;
-  } catch (error) {
-    throw new StoreError(join(dataDir, "settings.json"), (error as Error).message);
-  }
+  const file = join(dataDirOf(command), SETTINGS_NAME);
+  if (!existsSync(file)) return {};
+  const { readSettingsFile } = await import("../journal/settings.js");
+  return readSettingsFile(file);
 }
 
 /**

@@ -42,8 +42,10 @@ Examples:
       }
       if (!options.json) printData(renderDiagnosis(diagnosis, true));
       const report = await repair(dir);
-      if (options.json) printJson({ ...report, before: diagnosis });
-      else printData(renderRepair(report));
+      const after = diagnose(dir);
+      if (options.json) printJson({ ...report, before: diagnosis, after });
+      else printData(renderRepair(report, after));
+      if (!after.healthy) throw new StoreError(after.file, after.problem ?? "needs attention");
     });
 }
 
@@ -64,8 +66,12 @@ function renderDiagnosis(diagnosis: Diagnosis, repairing: boolean): string {
   lines.push("");
   if (diagnosis.healthy) lines.push(theme.good(repairing ? "All good: nothing to repair." : "All good."));
   else if (repairing) lines.push("Repairing…");
-  else if (diagnosis.repairable) {
+  else if (diagnosis.fullyRepairable) {
     lines.push("Run 'rejection-coach doctor --repair' to fix this. It keeps a copy of the file before changing it.");
+  } else if (diagnosis.repairable) {
+    lines.push(
+      "'rejection-coach doctor --repair' can fix some of this (it keeps a copy of a file before changing it).",
+    );
   } else lines.push("doctor --repair cannot fix this; nothing was changed.");
   return lines.join("\n");
 }
@@ -78,7 +84,7 @@ function renderDropped(dropped: Dropped[], verb: string): string[] {
   ];
 }
 
-function renderRepair(report: RepairReport): string {
+function renderRepair(report: RepairReport, after: Diagnosis): string {
   const lines: string[] = [];
   if (report.backup) lines.push(`Kept a copy of the original file: ${safeLine(report.backup)}`);
   if (report.rewritten) {
@@ -92,6 +98,12 @@ function renderRepair(report: RepairReport): string {
     }
   }
   for (const fix of report.fixed) lines.push(`${fix[0]!.toUpperCase()}${fix.slice(1)}.`);
-  lines.push(theme.good(`The journal is repaired: ${safeLine(report.file)}`));
+  const left = after.checks.filter((check) => check.severity === "problem");
+  if (left.length === 0) {
+    lines.push(theme.good(`The journal is repaired: ${safeLine(report.file)}`));
+  } else {
+    lines.push("Still needs your attention (doctor --repair cannot change this):");
+    for (const check of left) lines.push(`  ${mark(check.severity)} ${safeLine(check.message)}`);
+  }
   return lines.join("\n");
 }

@@ -40,13 +40,13 @@ content is a conflict: yours is kept unless you say --prefer theirs.`,
       const { readImport } = await import("../export/read.js");
       const { applyImport, changesJournal, parseExport, planImport } = await import("../journal/import.js");
       const { text, source } = await readImport(file);
-      const incoming = parseExport(text, source);
+      const incoming = parseExport(text, source, (warning) => say(`${theme.warn("warning:")} ${safeLine(warning)}`));
       const store = await openJournal(command);
-      let plan = planImport(store.read(), incoming, options.prefer);
+      let plan = planImport(store.read(), incoming, options.prefer, source);
       if (!options.dryRun && changesJournal(plan)) {
         // Plan again under the lock: another process may have written since.
         plan = await store.update((journal) => {
-          const fresh = planImport(journal, incoming, options.prefer);
+          const fresh = planImport(journal, incoming, options.prefer, source);
           applyImport(journal, fresh);
           return fresh;
         });

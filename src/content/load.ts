@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument, visit, type Alias, type Document } from "yaml";
 import type { z } from "zod";
 import { ContentError } from "../errors.js";
+import { NotRegularFileError } from "../journal/atomic-file.js";
+import { FileTooLargeError, readRegularFile } from "../journal/read-file.js";
 import { builtInContentDir } from "./paths.js";
 import {
   feedbackThemesFileSchema,
@@ -18,6 +20,19 @@ import {
   type Template,
   type TemplateKind,
 } from "./schema.js";
+
+/**
+ * Content files are a few kilobytes of hand-written YAML; a file past this is
+ * not content, and reading it whole (or parsing it) would only cost memory.
+ */
+export const MAX_CONTENT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * How many times aliases may reuse anchored YAML (the yaml library's own guard,
+ * set here so a change of its default cannot open the door to a "billion
+ * laughs" file whose few lines expand into more than memory holds).
+ */
+export const MAX_ALIAS_COUNT = 100;
 
 /**
  * Loads and validates the built-in content, then merges a person's own folder
@@ -81,6 +96,9 @@ function readContentDir(dir: string, required: boolean): PartialContent {
   }
   const templatesDir = join(dir, "templates");
   if (existsSync(templatesDir)) {
+    if (!statSync(templatesDir).isDirectory()) {
+      throw new ContentError(`${shortPath(templatesDir)}: is not a folder (templates go in a folder of YAML files)`);
+    }
     for (const name of readdirSync(templatesDir).filter((file) => /\.ya?ml$/.test(file)).sort()) {
       const template = readYaml(join(templatesDir, name), templateSchema);
       content.templates[template.id] = template;
@@ -107,9 +125,9 @@ function mergeById<T extends { id: string }>(base: T[], overrides: T[]): T[] {
 function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   let source: string;
   try {
-    source = readFileSync(file, "utf8");
+    source = readRegularFile(file, MAX_CONTENT_BYTES).toString("utf8");
   } catch (error) {
-    throw new ContentError(`${shortPath(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new ContentError(`${shortPath(file)}: ${unreadable(error)}`);
   }
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
@@ -121,10 +139,55 @@ function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
     const message = firstLine(syntaxError.message).replace(/ at line \d+, column \d+:?$/, "");
     throw new ContentError(`${shortPath(file)}${where}: invalid YAML: ${message}`);
   }
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(toPlainData(doc, file, lines));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new ContentError(`${shortPath(file)}${lineOf(doc, lines, issue.path)}: ${describeIssue(doc, issue)}`);
+}
+
+function unreadable(error: unknown): string {
+  if (error instanceof NotRegularFileError) return `is ${error.kind}, not a regular file; content must be plain YAML files`;
+  if (error instanceof FileTooLargeError) {
+    return `is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MB; content files are small YAML files, so it is not one`;
+  }
+  return `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`;
+}
+
+/**
+ * The document as plain data, with aliases limited. The yaml library throws a
+ * bare ReferenceError for a bad alias, without a position: each alias notes
+ * itself on the way out of a failure so the message can point at it.
+ */
+function toPlainData(doc: Document, file: string, lines: LineCounter): unknown {
+  let failedAt: Alias | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const resolve = alias.toJSON.bind(alias);
+      alias.toJSON = (...args) => {
+        try {
+          return resolve(...args);
+        } catch (error) {
+          failedAt ??= alias;
+          throw error;
+        }
+      };
+    },
+  });
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const offset = failedAt?.range?.[0];
+    const at = offset === undefined ? undefined : lines.linePos(offset);
+    const where = at ? `:${at.line}:${at.col}` : "";
+    const name = failedAt ? `*${failedAt.source}` : "an alias";
+    const problem = /excessive alias count/i.test(error.message)
+      ? `${name} repeats anchored content too often (more than ${MAX_ALIAS_COUNT} uses in all); write the content out instead`
+      : /unresolved alias/i.test(error.message)
+        ? `${name} has no anchor &${failedAt?.source ?? ""} before it`
+        : firstLine(error.message);
+    throw new ContentError(`${shortPath(file)}${where}: invalid YAML: ${problem}`);
+  }
 }
 
 /** The line of the deepest node on the path that exists (a missing field points at its parent). */

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { isRejection, type Entry, type Reflection, type RejectionEntry } from "../journal/entry.js";
-import { cleanLine, cleanText, dayOf } from "./clean.js";
+import { visibleLine, visibleText, dayOf } from "./clean.js";
 
 /*
  * Markdown for note apps. One stream (stdout, `>> notes.md`) has a `##` heading
@@ -10,14 +10,14 @@ import { cleanLine, cleanText, dayOf } from "./clean.js";
  * show it as the note's properties and can search and sort by them.
  */
 
-const heading = (level: number, text: string): string => `${"#".repeat(level)} ${cleanLine(text)}`;
+const heading = (level: number, text: string): string => `${"#".repeat(level)} ${visibleLine(text)}`;
 
 /** A list item; later lines of a multi-line text are indented so they stay inside it. */
-const item = (text: string, marker = "-"): string => `${marker} ${cleanText(text).split(/\r?\n/).join("\n  ")}`;
+const item = (text: string, marker = "-"): string => `${marker} ${visibleText(text).split("\n").join("\n  ")}`;
 
 const quote = (text: string): string =>
-  cleanText(text)
-    .split(/\r?\n/)
+  visibleText(text)
+    .split("\n")
     .map((line) => (line ? `> ${line}` : ">"))
     .join("\n");
 
@@ -48,7 +48,7 @@ function factList(entry: Entry): string {
   facts.push(["Tags", entry.tags.join(", ") || undefined], ["Id", `\`${entry.id}\``]);
   return facts
     .filter((fact): fact is [string, string] => fact[1] !== undefined)
-    .map(([label, value]) => `- ${label}: ${cleanLine(value)}`)
+    .map(([label, value]) => `- ${label}: ${visibleLine(value)}`)
     .join("\n");
 }
 
@@ -59,26 +59,26 @@ function properties(entry: Entry): Record<string, unknown> {
     kind: entry.kind,
     date: entry.date,
     // Vault tags cannot hold spaces.
-    tags: entry.tags.map((tag) => cleanLine(tag).replace(/\s+/g, "-")),
+    tags: entry.tags.map((tag) => visibleLine(tag).replace(/\s+/g, "-")),
   };
   if (!isRejection(entry)) {
     return {
       ...common,
       winKind: entry.winKind,
-      title: cleanLine(entry.title),
-      ...(entry.company ? { company: cleanLine(entry.company) } : {}),
+      title: visibleLine(entry.title),
+      ...(entry.company ? { company: visibleLine(entry.company) } : {}),
     };
   }
   return {
     ...common,
-    company: cleanLine(entry.company),
-    role: cleanLine(entry.role),
+    company: visibleLine(entry.company),
+    role: visibleLine(entry.role),
     stage: entry.stage,
     ended: entry.ended,
     mood: entry.mood,
     emotions: entry.emotions,
     reasons: entry.reasons,
-    ...(entry.contact ? { contact: cleanLine(entry.contact) } : {}),
+    ...(entry.contact ? { contact: visibleLine(entry.contact) } : {}),
     reflected: Boolean(entry.reflection),
     openActions: openActions(entry),
   };
@@ -88,7 +88,7 @@ function reflectionLines(reflection: Reflection): string[] {
   const lines = [`Written ${dayOf(reflection.createdAt)}, mood ${reflection.mood}/10.`, ""];
   const items: string[] = [];
   for (const answer of reflection.answers) {
-    items.push(`- **${cleanLine(answer.question)}**${answer.answer ? `\n  ${item(answer.answer).slice(2)}` : ""}`);
+    items.push(`- **${visibleLine(answer.question)}**${answer.answer ? `\n  ${item(answer.answer).slice(2)}` : ""}`);
   }
   for (const rating of reflection.ratings) items.push(item(`${rating.label}: ${rating.rating}/5`));
   if (reflection.inControl.length) items.push(item(`In my control: ${reflection.inControl.join(", ")}`));
@@ -111,7 +111,7 @@ function sections(entry: Entry, level: number): string[] {
   const blocks: string[] = [];
   const section = (title: string, body: string) => blocks.push(heading(level, title), "", body, "");
   if (isRejection(entry) && entry.reasonGiven) section("Reason they gave", quote(entry.reasonGiven));
-  if (entry.note) section("Note", cleanText(entry.note));
+  if (entry.note) section("Note", visibleText(entry.note));
   if (!isRejection(entry)) return blocks;
   if (entry.reflection) section("Reflection", reflectionLines(entry.reflection).join("\n"));
   if (entry.checkins.length) {

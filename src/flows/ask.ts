@@ -2,6 +2,7 @@ import { DateInputError, parseDay, toDay } from "../journal/dates.js";
 import { splitList } from "../journal/make-entry.js";
 import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
 import { MOOD_SCALE } from "../ui/labels.js";
+import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import type { Prompts } from "./prompts.js";
 
@@ -24,6 +25,21 @@ export function hinted(question: string, hint: string | undefined) {
   };
 }
 
+/**
+ * A stored value offered as an input's default. Inquirer prints the default
+ * as it is (in brackets, and again as the answer), so the prompt gets the safe,
+ * one-line form. Enter, or Tab then Enter, gives back exactly that form: it means
+ * "keep", so the stored text itself comes back, never its display form.
+ * Anything else typed is the new answer.
+ */
+function storedDefault(current: string | undefined) {
+  const shown = current === undefined ? undefined : safeLine(current);
+  return {
+    default: shown,
+    answered: (answer: string): string => (current !== undefined && answer === shown ? current : answer),
+  };
+}
+
 /** Optional text: Enter skips it (or keeps the current value, which Tab puts in for editing), "-" removes it. */
 export async function askOptionalText(
   prompts: Prompts,
@@ -31,7 +47,8 @@ export async function askOptionalText(
   current: string | undefined,
 ): Promise<string | undefined> {
   const hint = current ? "Enter keeps, Tab edits, - removes" : "optional, Enter to skip";
-  const answer = (await prompts.input({ ...hinted(question, hint), default: current })).trim();
+  const stored = storedDefault(current);
+  const answer = stored.answered(await prompts.input({ ...hinted(question, hint), default: stored.default })).trim();
   return answer === "-" || answer === "" ? undefined : answer;
 }
 
@@ -41,12 +58,13 @@ export async function askRequiredText(
   current: string | undefined,
   missing: string,
 ): Promise<string> {
+  const stored = storedDefault(current);
   const answer = await prompts.input({
     ...hinted(question, current ? "Enter keeps, Tab edits" : undefined),
-    default: current,
+    default: stored.default,
     validate: (text) => (text.trim() ? true : `Please type ${missing}`),
   });
-  return answer.trim();
+  return stored.answered(answer).trim();
 }
 
 /**
@@ -108,9 +126,9 @@ export function readMood(text: string): number | undefined {
 /** Tags as typed: "remote, design" -> ["remote", "design"]; Enter keeps the current ones, "-" clears them. */
 export async function askTags(prompts: Prompts, current: readonly string[]): Promise<string[]> {
   const hint = current.length ? "Enter keeps, Tab edits, - removes" : "separated by commas, optional";
-  const answer = await prompts.input({
-    ...hinted("Any tags?", hint),
-    default: current.length ? current.join(", ") : undefined,
-  });
+  const shown = current.length ? current.map(safeLine).join(", ") : undefined;
+  const answer = await prompts.input({ ...hinted("Any tags?", hint), default: shown });
+  // Kept as they are: read back from the shown form, a tag with a comma would split.
+  if (shown !== undefined && answer === shown) return [...current];
   return answer.trim() === "-" ? [] : splitList([answer]);
 }

@@ -1,12 +1,20 @@
 import { z } from "zod";
+import { FIRST_YEAR, LAST_YEAR, isDayInRange, isYearInRange } from "./dates.js";
 import { EMOTIONS, ENDINGS, FIT_ANSWERS, MOOD_MAX, MOOD_MIN, REASONS, STAGES, WIN_KINDS } from "./vocabulary.js";
 
 export * from "./vocabulary.js";
 
+const YEARS = `between ${FIRST_YEAR} and ${LAST_YEAR}`;
+
 /** A calendar day as YYYY-MM-DD, the person's local date. */
-export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
-/** A moment as an ISO 8601 timestamp. */
-export const instantSchema = z.iso.datetime({ offset: true });
+export const daySchema = z.string().refine(isDayInRange, `must be a real calendar day as YYYY-MM-DD ${YEARS}`);
+/**
+ * A moment as an ISO 8601 timestamp. Its year is checked as written: a local
+ * day derived from it may fall one day outside, which nothing minds.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: "must be a timestamp as YYYY-MM-DDTHH:MM:SS with Z or an offset" })
+  .refine((at) => isYearInRange(Number(at.slice(0, 4))), `must be a timestamp ${YEARS}`);
 export const moodSchema = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
 export const idSchema = z.string().regex(/^[0-9a-z]{4,16}$/, "must be 4 to 16 lowercase letters or digits");
 

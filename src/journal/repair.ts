@@ -1,32 +1,20 @@
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-  type Stats,
-} from "node:fs";
+import { chmodSync, existsSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { StoreError } from "../errors.js";
+import { kindOf, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
 import { fileErrorReason } from "./file-errors.js";
+import { readJournalBytes } from "./journal-text.js";
+import { pidExists } from "./liveness.js";
+import { inspectLock, type Lock, type LockState } from "./lock.js";
 import { CURRENT_VERSION, NewerJournalError } from "./migrations.js";
-import { JOURNAL_FILE_NAME, journalPath } from "./paths.js";
-import { readJournalBytes, salvageJournal, type Dropped, type Salvage } from "./salvage.js";
-import { JournalStore, LOCK_OPTIONS } from "./store.js";
+import { FileTooLargeError, readRegularFile } from "./read-file.js";
+import { salvageJournal, type Dropped, type Salvage } from "./salvage.js";
+import { inspectSettings } from "./settings.js";
+import { FILE_MODE, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
+import { storeFileKind, storeFiles, storeTempWriter } from "./store-files.js";
 
 export type { Dropped } from "./salvage.js";
-
-const FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
-const TEMP_PREFIX = `${JOURNAL_FILE_NAME}.tmp-`;
-const BACKUP_PREFIX = `${JOURNAL_FILE_NAME}.backup-`;
 
 /** ok: as it should be; notice: worth knowing, nothing to fix; problem: needs attention. */
 export type Severity = "ok" | "notice" | "problem";
@@ -46,28 +34,41 @@ export interface Diagnosis {
   checks: Check[];
   /** No problems at all. */
   healthy: boolean;
-  /** There are problems and `doctor --repair` can fix every one of them. */
+  /** There are problems and `doctor --repair` can fix at least one of them. */
   repairable: boolean;
+  /** Every problem found is one `doctor --repair` can fix. */
+  fullyRepairable: boolean;
   /** The first problem, phrased to follow the file name in a one-line message. */
   problem?: string;
   /** Valid entries in a healthy journal. */
   entries?: number;
-  /** Modes that are too open, and a lock a stopped save left behind. */
-  looseFolder?: boolean;
   looseFile?: boolean;
+  /** A lock that blocks saves: left by a stopped save, unreadable, or a folder. */
   staleLock?: boolean;
+  /** settings.json cannot be used as it is. */
+  brokenSettings?: boolean;
   /** What a repair would keep and drop, for a damaged journal. */
   salvage?: { kept: number; found: number; dropped: Dropped[]; renamed: Salvage["renamed"] };
 }
 
-/** Looks at the journal folder and file without changing anything. */
+type Problem = (message: string, fixable: boolean, oneLine?: string, importance?: number) => void;
+
+/** Looks at the journal folder and its files without changing anything. */
 export function diagnose(dir: string, now = Date.now()): Diagnosis {
-  const file = journalPath(dir);
+  const files = storeFiles(dir);
   const checks: Check[] = [];
-  const result: Diagnosis = { dir, file, state: "missing", checks, healthy: true, repairable: false };
+  const result: Diagnosis = {
+    dir,
+    file: files.journal,
+    state: "missing",
+    checks,
+    healthy: true,
+    repairable: false,
+    fullyRepairable: false,
+  };
   // The one-line summary names what matters most: the content before modes and leftovers.
   let rank = Infinity;
-  const problem = (message: string, fixable: boolean, oneLine = message, importance = 1) => {
+  const problem: Problem = (message, fixable, oneLine = message, importance = 1) => {
     checks.push({ severity: "problem", message, fixable });
     if (importance < rank) [rank, result.problem] = [importance, oneLine];
   };
@@ -87,55 +88,82 @@ export function diagnose(dir: string, now = Date.now()): Diagnosis {
     );
     return finish(result);
   }
-  const folderMode = folder.mode & 0o777;
-  if (folderMode & 0o077) {
-    result.looseFolder = true;
-    problem(`the folder can be opened by other users (mode ${octal(folderMode)}; it should be 0700)`, true);
-  } else checks.push({ severity: "ok", message: `the folder is private (${octal(folderMode)})` });
+  checkFolder(folder, checks, problem);
 
-  const stats = statOf(file);
+  const stats = statOf(files.journal);
   if (stats === "missing") {
     checks.push({ severity: "notice", message: "there is no journal file yet; logging your first entry creates it" });
-  } else if (typeof stats === "string" || !stats.isFile()) {
+  } else if (typeof stats === "string") {
     result.state = "unusable";
-    problem(
-      typeof stats === "string" ? `the journal cannot be opened (${stats})` : "the journal is not a file",
-      false,
-      undefined,
-      0,
-    );
+    problem(`the journal cannot be opened (${stats})`, false, undefined, 0);
   } else {
-    const fileMode = stats.mode & 0o777;
-    if (fileMode & 0o077) {
-      result.looseFile = true;
-      problem(`the journal can be read by other users (mode ${octal(fileMode)}; it should be 0600)`, true);
-    } else checks.push({ severity: "ok", message: `the journal is private (${octal(fileMode)})` });
-    checkContent(file, result, problem);
+    checkJournalFile(files.journal, stats, result, problem);
   }
 
-  result.staleLock = checkLock(file, now, checks, problem);
-  checkLeftovers(dir, now, checks, problem);
+  result.staleLock = checkLock(files.lock, now, checks, problem);
+  result.brokenSettings = checkSettings(files.settings, checks, problem);
+  checkLeftovers(dir, checks, problem);
   return finish(result);
 }
 
-function checkContent(
-  file: string,
-  result: Diagnosis,
-  problem: (message: string, fixable: boolean, oneLine?: string, importance?: number) => void,
-): void {
+/**
+ * The data folder may be one the person chose and shares on purpose (a synced
+ * folder, a shared drive), so its mode is reported, never changed.
+ */
+function checkFolder(folder: Stats, checks: Check[], problem: Problem): void {
+  const mode = folder.mode & 0o7777;
+  const sticky = (mode & 0o1000) !== 0;
+  if (mode & 0o022 && !sticky) {
+    problem(
+      `other users can add, replace or delete files in the folder (mode ${octal(mode)}): they could replace the journal; 'chmod 700' it if no one else needs it`,
+      false,
+    );
+  } else if (mode & 0o077) {
+    checks.push({
+      severity: "notice",
+      message: `other users can list the folder (mode ${octal(mode)}): they see the file names, not what is in them`,
+    });
+  } else checks.push({ severity: "ok", message: `the folder is private (${octal(mode)})` });
+}
+
+function checkJournalFile(file: string, stats: Stats, result: Diagnosis, problem: Problem): void {
+  if (!stats.isFile()) {
+    result.state = "unusable";
+    problem(`the journal is ${kindOf(stats)}, not a regular file`, false, undefined, 0);
+    return;
+  }
+  const uid = process.getuid?.();
+  if (uid !== undefined && uid !== 0 && stats.uid !== uid) {
+    problem(`the journal belongs to another user (uid ${stats.uid}); run rejection-coach as that user`, false);
+  }
+  const fileMode = stats.mode & 0o777;
+  if (fileMode & 0o077) {
+    result.looseFile = true;
+    problem(`the journal can be read by other users (mode ${octal(fileMode)}; it should be 0600)`, true);
+  } else result.checks.push({ severity: "ok", message: `the journal is private (${octal(fileMode)})` });
+  checkContent(file, result, problem);
+}
+
+function checkContent(file: string, result: Diagnosis, problem: Problem): void {
   let raw: Buffer;
   try {
-    raw = readFileSync(file);
+    raw = readRegularFile(file, MAX_JOURNAL_BYTES);
   } catch (error) {
     result.state = "unusable";
-    problem(`the journal cannot be read (${fileErrorReason(error)})`, false, undefined, 0);
+    const why =
+      error instanceof NotRegularFileError
+        ? `it is ${error.kind}`
+        : error instanceof FileTooLargeError
+          ? `it is larger than ${MAX_JOURNAL_BYTES / 1024 / 1024} MB`
+          : fileErrorReason(error);
+    problem(`the journal cannot be read (${why})`, false, undefined, 0);
     return;
   }
   const reading = readJournalBytes(raw);
   if (reading.state === "healthy") {
     result.state = "healthy";
-    result.entries = reading.journal.entries.length;
     const count = reading.journal.entries.length;
+    result.entries = count;
     result.checks.push({
       severity: "ok",
       message: `${count} ${count === 1 ? "entry" : "entries"}, all valid (journal version ${reading.version})`,
@@ -170,40 +198,76 @@ function checkContent(
   }
 }
 
-function checkLock(
-  file: string,
-  now: number,
-  checks: Check[],
-  problem: (message: string, fixable: boolean) => void,
-): boolean {
-  const lock = statOf(`${file}.lock`);
-  if (typeof lock === "string") return false;
-  const age = now - lock.mtimeMs;
-  if (age <= LOCK_OPTIONS.stale) {
-    checks.push({ severity: "notice", message: "another rejection-coach is saving right now" });
+/** Whether the lock blocks saves (a repair clears it); says who is saving when someone is. */
+function checkLock(lock: string, now: number, checks: Check[], problem: Problem): boolean {
+  let state: LockState;
+  try {
+    state = inspectLock(lock, now);
+  } catch (error) {
+    problem(`the lock file cannot be read (${fileErrorReason(error)})`, false);
     return false;
   }
-  problem(
-    `a lock was left by a rejection-coach that stopped while saving (${ago(age)}); the next save clears it`,
-    true,
-  );
-  return true;
+  switch (state.state) {
+    case "free":
+      return false;
+    case "folder":
+      if (state.empty && !state.abandoned) {
+        checks.push({ severity: "notice", message: "an earlier version of rejection-coach is saving right now" });
+        return false;
+      }
+      problem(
+        state.empty
+          ? "an empty folder was left where the lock goes, by an earlier version that stopped while saving"
+          : "a folder with files in it sits where the lock goes: every save is refused until it is cleared",
+        true,
+      );
+      return true;
+    case "unreadable":
+      if (!state.abandoned) {
+        checks.push({ severity: "notice", message: "another program is saving right now" });
+        return false;
+      }
+      problem("a lock file that cannot be read blocks saves", true);
+      return true;
+    case "held": {
+      const who = `pid ${state.holder.pid} on ${state.holder.host}, since ${state.holder.since}`;
+      if (!state.abandoned) {
+        checks.push({ severity: "notice", message: `another rejection-coach is saving right now (${who})` });
+        return false;
+      }
+      problem(`a lock was left by a rejection-coach that stopped while saving (${who}); the next save clears it`, true);
+      return true;
+    }
+  }
 }
 
-function checkLeftovers(
-  dir: string,
-  now: number,
-  checks: Check[],
-  problem: (message: string, fixable: boolean) => void,
-): void {
-  const { temps, backups } = leftovers(dir);
-  const old = temps.filter((path) => ageOf(path, now) > LOCK_OPTIONS.stale);
-  if (old.length > 0) {
+function checkSettings(file: string, checks: Check[], problem: Problem): boolean {
+  let reading;
+  try {
+    reading = inspectSettings(file);
+  } catch (error) {
+    problem(`the settings cannot be read (${fileErrorReason(error)})`, false);
+    return false;
+  }
+  if (!reading) return false;
+  if (reading.unreadable) {
+    problem(`the settings file ${reading.unreadable}`, true);
+    return true;
+  }
+  for (const { key, problem: why } of reading.problems) problem(`the setting \`${key}\` ${why}`, true);
+  if (reading.problems.length === 0) checks.push({ severity: "ok", message: "the settings are valid" });
+  return reading.problems.length > 0;
+}
+
+function checkLeftovers(dir: string, checks: Check[], problem: Problem): void {
+  const { abandoned, inProgress, backups } = leftovers(dir);
+  if (abandoned.length > 0) {
     problem(
-      `${old.length} unfinished temporary ${old.length === 1 ? "copy" : "copies"} from an interrupted save (the journal itself is not affected)`,
+      `${abandoned.length} unfinished temporary ${abandoned.length === 1 ? "file" : "files"} from an interrupted save (the journal itself is not affected)`,
       true,
     );
-  } else if (temps.length > 0) checks.push({ severity: "notice", message: "a save is in progress" });
+  }
+  if (inProgress.length > 0) checks.push({ severity: "notice", message: "a save is in progress" });
   const loose = backups.filter((path) => modeOf(path) & 0o077);
   if (loose.length > 0) problem(`${loose.length} backup(s) can be read by other users (they should be 0600)`, true);
   if (backups.length > 0) {
@@ -217,7 +281,8 @@ function checkLeftovers(
 function finish(result: Diagnosis): Diagnosis {
   const problems = result.checks.filter((check) => check.severity === "problem");
   result.healthy = problems.length === 0;
-  result.repairable = problems.length > 0 && problems.every((check) => check.fixable);
+  result.repairable = problems.some((check) => check.fixable);
+  result.fullyRepairable = problems.length > 0 && problems.every((check) => check.fixable);
   if (result.problem && problems.length > 1) result.problem += ` (and ${problems.length - 1} more)`;
   return result;
 }
@@ -236,30 +301,43 @@ export interface RepairReport {
 }
 
 /**
- * Repairs what `diagnose` found, under the store's lock: keeps a copy of the
- * original bytes, writes every valid entry back through the store, tightens
- * modes and clears what interrupted saves left behind. A journal from a newer
- * version, or one that cannot be read at all, is left alone (StoreError).
+ * Repairs what `diagnose` found that it can, under the store's lock: keeps a
+ * copy of the original bytes, writes every valid entry back through the store,
+ * keeps the settings that can be kept, tightens the modes of the store's own
+ * files and clears what interrupted saves left behind. A journal from a newer
+ * version, or one that cannot be read at all, is left alone (StoreError). What
+ * it cannot fix (a shared folder's mode) is left for the person: diagnose again.
  */
 export async function repair(dir: string, now = new Date()): Promise<RepairReport> {
   const before = diagnose(dir, now.getTime());
   const report: RepairReport = { file: before.file, rewritten: false, dropped: [], renamed: [], fixed: [] };
   if (before.healthy) return report;
-  if (!before.repairable) throw new StoreError(before.file, before.problem ?? "cannot be repaired");
+  if (!before.repairable || before.state === "newer" || before.state === "unusable") {
+    throw new StoreError(before.file, before.problem ?? "cannot be repaired");
+  }
+  const files = storeFiles(dir);
 
+  // A folder where the lock goes blocks taking the lock itself: it goes first.
+  if (before.staleLock && statOf(files.lock) !== "missing" && (statOf(files.lock) as Stats).isDirectory()) {
+    rmSync(files.lock, { recursive: true, force: true });
+  }
+  const store = new JournalStore(dir);
   try {
-    await new JournalStore(dir).rebuild((raw) => rebuild(raw, dir, report, now));
+    await store.withLock(async (lock) => {
+      // Under the lock no save of this tool is running; only a dead writer's files are removed.
+      const { abandoned } = leftovers(dir);
+      for (const path of abandoned) rmSync(path, { recursive: true, force: true });
+      if (abandoned.length > 0) report.fixed.push(`removed ${abandoned.length} unfinished temporary file(s)`);
+      const journal = salvageInto(store.readRaw(), report, now);
+      if (journal) store.writeJournal(journal, lock);
+      if (before.brokenSettings) repairSettings(store, lock, report, now);
+    });
   } catch (error) {
     if (error instanceof StoreError || !(error as NodeJS.ErrnoException).code) throw error;
     throw new StoreError(before.file, `cannot be repaired (${fileErrorReason(error)})`);
   }
-  if (before.staleLock && !existsAt(`${before.file}.lock`))
-    report.fixed.push("cleared the lock a stopped save left behind");
-  if (before.looseFolder) {
-    if (modeOf(dir) & 0o077) chmodSync(dir, DIR_MODE);
-    report.fixed.push("made the folder private (0700)");
-  }
-  if (before.looseFile && existsAt(before.file)) {
+  if (before.staleLock) report.fixed.push("cleared the lock a stopped save left behind");
+  if (before.looseFile && existsSync(before.file)) {
     if (modeOf(before.file) & 0o077) chmodSync(before.file, FILE_MODE);
     report.fixed.push("made the journal private (0600)");
   }
@@ -269,12 +347,8 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
   return report;
 }
 
-/** The part of a repair that runs under the lock, on the bytes as they are now. */
-function rebuild(raw: Buffer | undefined, dir: string, report: RepairReport, now: Date): Journal | undefined {
-  // Under the lock no save is running, so every temporary copy is a leftover.
-  const temps = leftovers(dir).temps;
-  for (const path of temps) rmSync(path, { force: true });
-  if (temps.length > 0) report.fixed.push(`removed ${temps.length} unfinished temporary copy(ies)`);
+/** The journal to write after a salvage of these bytes, or undefined when they are fine as they are. */
+function salvageInto(raw: Buffer | undefined, report: RepairReport, now: Date): Journal | undefined {
   if (raw === undefined) return undefined;
   const reading = readJournalBytes(raw);
   if (reading.state === "healthy") return undefined;
@@ -294,35 +368,45 @@ function rebuild(raw: Buffer | undefined, dir: string, report: RepairReport, now
   return salvage.journal;
 }
 
-/** Writes the original bytes beside the journal, never over an existing file. */
+function repairSettings(store: JournalStore, lock: Lock, report: RepairReport, now: Date): void {
+  const file = store.files.settings;
+  const reading = inspectSettings(file);
+  if (!reading || (!reading.unreadable && reading.problems.length === 0)) return;
+  let raw: Buffer | undefined;
+  try {
+    raw = readRegularFile(file, 1024 * 1024);
+  } catch {
+    raw = undefined;
+  }
+  const backup = raw ? writeBackup(file, raw, now) : undefined;
+  if (!raw) rmSync(file, { recursive: true, force: true });
+  store.writeOwnFile(file, `${JSON.stringify(reading.settings, undefined, "\t")}\n`, lock);
+  const dropped = reading.unreadable
+    ? "it could not be read"
+    : reading.problems.map(({ key }) => `\`${key}\``).join(", ");
+  report.fixed.push(
+    `rewrote the settings without what was wrong (${dropped})${backup ? `; the original is kept in ${backup}` : ""}`,
+  );
+}
+
+/**
+ * Keeps the original bytes beside `file` under a name no other backup has. It is
+ * written whole (temporary copy, then rename), so a repair stopped part-way
+ * leaves a temporary file that `doctor` clears, never a backup that looks whole.
+ */
 function writeBackup(file: string, raw: Buffer, now: Date): string {
   const stamp = timestamp(now);
   for (let n = 1; ; n++) {
     const path = `${file}.backup-${stamp}${n > 1 ? `-${n}` : ""}`;
-    let fd: number;
+    if (statOf(path) !== "missing") continue;
     try {
-      fd = openSync(path, "wx", FILE_MODE);
+      writeFileAtomic(path, raw, { mode: FILE_MODE });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
       throw new StoreError(
         path,
         `cannot keep a backup before repairing (${fileErrorReason(error)}); nothing was changed`,
       );
     }
-    try {
-      for (let written = 0; written < raw.length;) written += writeSync(fd, raw, written);
-      fsyncSync(fd);
-    } catch (error) {
-      // The original is untouched; a half-written copy of it would only mislead.
-      closeSync(fd);
-      unlinkSync(path);
-      throw new StoreError(
-        path,
-        `cannot keep a backup before repairing (${fileErrorReason(error)}); nothing was changed`,
-      );
-    }
-    closeSync(fd);
-    chmodSync(path, FILE_MODE);
     return path;
   }
 }
@@ -336,17 +420,27 @@ function timestamp(date: Date): string {
   );
 }
 
-function leftovers(dir: string): { temps: string[]; backups: string[] } {
+/**
+ * The store's temporary files, sorted by whether their writer still runs (the
+ * pid is in the name), and the backups. Lock files being created or taken over
+ * (`journal.json.lock.PID-TOKEN`) count as temporary files too.
+ */
+function leftovers(dir: string): { abandoned: string[]; inProgress: string[]; backups: string[] } {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch {
-    return { temps: [], backups: [] };
+    return { abandoned: [], inProgress: [], backups: [] };
   }
-  return {
-    temps: names.filter((name) => name.startsWith(TEMP_PREFIX)).map((name) => join(dir, name)),
-    backups: names.filter((name) => name.startsWith(BACKUP_PREFIX)).map((name) => join(dir, name)),
-  };
+  const result = { abandoned: [] as string[], inProgress: [] as string[], backups: [] as string[] };
+  for (const name of names) {
+    const kind = storeFileKind(name);
+    if (kind === "backup") result.backups.push(join(dir, name));
+    if (kind !== "temp" && kind !== "lock-leftover") continue;
+    const pid = storeTempWriter(name);
+    (pid !== undefined && pidExists(pid) ? result.inProgress : result.abandoned).push(join(dir, name));
+  }
+  return result;
 }
 
 function statOf(path: string): Stats | "missing" | string {
@@ -357,20 +451,5 @@ function statOf(path: string): Stats | "missing" | string {
   }
 }
 
-const existsAt = (path: string): boolean => typeof statOf(path) !== "string";
 const modeOf = (path: string): number => lstatSync(path).mode & 0o777;
 const octal = (mode: number): string => `0${mode.toString(8).padStart(3, "0")}`;
-
-function ageOf(path: string, now: number): number {
-  const stats = statOf(path);
-  return typeof stats === "string" ? 0 : now - stats.mtimeMs;
-}
-
-function ago(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 120) return `${seconds} seconds ago`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} minutes ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} hours ago` : `${Math.round(hours / 24)} days ago`;
-}

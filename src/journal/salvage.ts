@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { entrySchema, type Entry, type Journal } from "./entry.js";
 import { newId } from "./ids.js";
-import { CURRENT_VERSION, InvalidJournalError, NewerJournalError, migrate, validateJournal } from "./migrations.js";
+import { CURRENT_VERSION, migrate, validateJournal } from "./migrations.js";
 
 /** Something in the file that could not be kept, and why. */
 export interface Dropped {
@@ -18,48 +18,6 @@ export interface Salvage {
   renamed: { from: string; to: string }[];
   /** How many entries the file seemed to hold, readable or not. */
   found: number;
-}
-
-/** How a journal file reads, from its bytes alone. */
-export type Reading =
-  | { state: "empty"; problem: string }
-  | { state: "healthy"; journal: Journal; version: number }
-  | { state: "newer"; problem: string; version: number }
-  | { state: "damaged"; problem: string };
-
-/**
- * Reads the bytes of a journal the way the store does, but says what is wrong
- * instead of stopping at it.
- */
-export function readJournalBytes(raw: Buffer): Reading {
-  // As the store reads it: a byte-order mark is an error there, so it is one here.
-  const text = raw.toString("utf8");
-  if (text.trim() === "") return { state: "empty", problem: "is empty" };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { state: "damaged", problem: `is not valid JSON (${jsonErrorText(error as Error)})` };
-  }
-  try {
-    const { journal } = migrate(parsed);
-    const version = (parsed as { version?: number }).version ?? 0;
-    return { state: "healthy", journal: validateJournal(journal), version };
-  } catch (error) {
-    if (error instanceof NewerJournalError) {
-      return { state: "newer", problem: error.message, version: (parsed as { version: number }).version };
-    }
-    if (error instanceof InvalidJournalError) return { state: "damaged", problem: error.message };
-    throw error;
-  }
-}
-
-/**
- * JSON.parse's message without the piece of the file it quotes, which can hold
- * raw bytes and line breaks: the message goes on one line of a terminal.
- */
-export function jsonErrorText(error: Error): string {
-  return error.message.replace(/,\s*"[\s\S]*" is not valid JSON$/, "").replace(/[\r\n]+/g, " ");
 }
 
 /**

@@ -1,5 +1,9 @@
-import Conf from "conf";
-import { UsageError } from "../errors.js";
+import { StoreError, UsageError } from "../errors.js";
+import { NotRegularFileError } from "./atomic-file.js";
+import { fileErrorReason } from "./file-errors.js";
+import { jsonErrorText } from "./journal-text.js";
+import { FileTooLargeError, readRegularFile } from "./read-file.js";
+import type { JournalStore } from "./store.js";
 
 /** The person's preferences, kept beside the journal in settings.json. */
 export interface Settings {
@@ -12,22 +16,102 @@ export interface Settings {
 export const SETTING_KEYS = ["contentDir", "name"] as const satisfies readonly (keyof Settings)[];
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
-export function openSettings(dataDir: string): Conf<Settings> {
-  return new Conf<Settings>({
-    cwd: dataDir,
-    configName: "settings",
-    projectSuffix: "",
-    configFileMode: 0o600,
-    accessPropertiesByDotNotation: false,
-    schema: {
-      contentDir: { type: "string", minLength: 1 },
-      name: { type: "string", minLength: 1 },
-    },
-  });
-}
+/** Settings are a few short lines; anything this large is not a settings file. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export function assertSettingKey(key: string): asserts key is SettingKey {
   if (!(SETTING_KEYS as readonly string[]).includes(key)) {
     throw new UsageError(`unknown setting '${key}' (settings: ${SETTING_KEYS.join(", ")})`);
   }
+}
+
+const isSettingKey = (key: string): key is SettingKey => (SETTING_KEYS as readonly string[]).includes(key);
+
+/** Why one setting's value cannot be used, or undefined when it can. */
+function valueProblem(value: unknown): string | undefined {
+  if (typeof value !== "string") return `must be text, not ${value === null ? "null" : typeof value}`;
+  if (value.trim() === "") return "must not be empty";
+  return undefined;
+}
+
+/** What is in a settings file: the usable settings, and what is wrong with the rest. */
+export interface SettingsReading {
+  settings: Settings;
+  /** The file cannot be used at all (not JSON, not an object, not a file). */
+  unreadable?: string;
+  /** Keys with values that cannot be used, or that are unknown. */
+  problems: { key: string; problem: string }[];
+  /** The file's object as it is, wrong values included. */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * Reads settings.json as it is, saying what is wrong instead of stopping:
+ * `doctor` shows it, and the repair keeps what can be kept.
+ */
+export function inspectSettings(file: string): SettingsReading | undefined {
+  let raw: Buffer;
+  try {
+    raw = readRegularFile(file, MAX_SETTINGS_BYTES);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const why =
+      error instanceof NotRegularFileError
+        ? `is ${error.kind}, not a regular file`
+        : error instanceof FileTooLargeError
+          ? "is far too large for a settings file"
+          : `cannot be read: ${fileErrorReason(error)}`;
+    return { settings: {}, unreadable: why, problems: [], raw: {} };
+  }
+  const text = raw.toString("utf8");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.trim() === "" ? "{}" : text);
+  } catch (error) {
+    return { settings: {}, unreadable: `is not valid JSON (${jsonErrorText(error as Error)})`, problems: [], raw: {} };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { settings: {}, unreadable: "is not a JSON object of settings", problems: [], raw: {} };
+  }
+  const settings: Settings = {};
+  const problems: SettingsReading["problems"] = [];
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!isSettingKey(key)) {
+      problems.push({ key, problem: `is not a setting (settings: ${SETTING_KEYS.join(", ")})` });
+      continue;
+    }
+    const problem = valueProblem(value);
+    if (problem) problems.push({ key, problem });
+    else settings[key] = value as string;
+  }
+  return { settings, problems, raw: parsed as Record<string, unknown> };
+}
+
+/** The settings, or a StoreError naming the file and the key that is wrong. */
+export function readSettingsFile(file: string): Settings {
+  const reading = inspectSettings(file);
+  if (!reading) return {};
+  if (reading.unreadable) throw new StoreError(file, reading.unreadable, true);
+  const first = reading.problems[0];
+  if (first) throw new StoreError(file, `the setting \`${first.key}\` ${first.problem}`, true);
+  return reading.settings;
+}
+
+/**
+ * Changes settings under the store's lock, so that two `config set` at once
+ * both land, and writes them as safely as the journal. A key with a wrong value
+ * can be set or unset to put it right; a file that is not JSON is left for
+ * `doctor --repair`, which keeps a copy.
+ */
+export async function changeSettings(store: JournalStore, change: (settings: Settings) => void): Promise<Settings> {
+  const file = store.files.settings;
+  return store.withLock((lock) => {
+    const reading = inspectSettings(file);
+    if (reading?.unreadable) throw new StoreError(file, reading.unreadable, true);
+    // Keys this change does not touch keep their values, wrong ones included, for `doctor` to show.
+    const settings: Record<string, unknown> = { ...reading?.raw };
+    change(settings as Settings);
+    store.writeOwnFile(file, `${JSON.stringify(settings, undefined, "\t")}\n`, lock);
+    return settings as Settings;
+  });
 }

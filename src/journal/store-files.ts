@@ -1,6 +1,5 @@
 import { realpathSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { tempWriterPid } from "./atomic-file.js";
 
 /**
  * Every file the store keeps in its data folder, named in one place so that the
@@ -11,6 +10,7 @@ import { tempWriterPid } from "./atomic-file.js";
  *   journal.json.lock         who is saving now (pid, host, since when)
  *   journal.json.backup-*     copies kept by `doctor --repair`
  *   settings.json             the person's settings
+ *   settings.json.backup-*    copies kept by `doctor --repair`
  *   FILE.tmp-PID-RANDOM       a save in progress, or one a killed writer left
  *   journal.json.lock.*       a lock being created or taken over
  */
@@ -19,9 +19,7 @@ export const SEAL_NAME = `${JOURNAL_NAME}.checked`;
 export const LOCK_NAME = `${JOURNAL_NAME}.lock`;
 export const SETTINGS_NAME = "settings.json";
 export const BACKUP_PREFIX = `${JOURNAL_NAME}.backup-`;
-
-/** The files the store writes whole, each of which can have temporary copies. */
-const WRITTEN = [JOURNAL_NAME, SEAL_NAME, SETTINGS_NAME] as const;
+export const SETTINGS_BACKUP_PREFIX = `${SETTINGS_NAME}.backup-`;
 
 export interface StoreFiles {
   dir: string;
@@ -43,6 +41,11 @@ export function storeFiles(dir: string): StoreFiles {
 
 export type StoreFileKind = "journal" | "seal" | "lock" | "lock-leftover" | "settings" | "backup" | "temp";
 
+/** `NAME.tmp-PID-RANDOM`, as writeFileAtomic names its temporary copies. */
+const TEMP_SUFFIX = /\.tmp-(\d+)-[0-9a-f]+$/;
+/** `journal.json.lock.PID-TOKEN`: a lock being created, or one set aside while it is taken over. */
+const LOCK_LEFTOVER = /^journal\.json\.lock\.(\d+)-[0-9a-f]+$/;
+
 /** What a name in the data folder is to the store, or undefined for a file that is not the store's. */
 export function storeFileKind(name: string): StoreFileKind | undefined {
   if (name === JOURNAL_NAME) return "journal";
@@ -50,18 +53,21 @@ export function storeFileKind(name: string): StoreFileKind | undefined {
   if (name === LOCK_NAME) return "lock";
   if (name === SETTINGS_NAME) return "settings";
   if (name.startsWith(`${LOCK_NAME}.`)) return "lock-leftover";
-  if (name.startsWith(BACKUP_PREFIX)) return "backup";
-  if (WRITTEN.some((file) => tempWriterPid(name, file) !== undefined)) return "temp";
+  const temp = TEMP_SUFFIX.exec(name);
+  if (temp) return storeFileKind(name.slice(0, temp.index)) ? "temp" : undefined;
+  if (name.startsWith(BACKUP_PREFIX) || name.startsWith(SETTINGS_BACKUP_PREFIX)) return "backup";
   return undefined;
 }
 
-/** The pid of the writer that made a temporary copy, when `name` is one of the store's. */
+/**
+ * The pid of the process that made a temporary file of the store (a copy being
+ * written, or a lock being created), so that one whose process has ended can be
+ * told from a save in progress.
+ */
 export function storeTempWriter(name: string): number | undefined {
-  for (const file of WRITTEN) {
-    const pid = tempWriterPid(name, file);
-    if (pid !== undefined) return pid;
-  }
-  return undefined;
+  const kind = storeFileKind(name);
+  const match = kind === "temp" ? TEMP_SUFFIX.exec(name) : kind === "lock-leftover" ? LOCK_LEFTOVER.exec(name) : null;
+  return match ? Number(match[1]) : undefined;
 }
 
 /**

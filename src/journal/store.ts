@@ -1,47 +1,67 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
-import Conf from "conf";
+import { chownSync, mkdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
+import { dirname, relative, sep } from "node:path";
 import { StoreError } from "../errors.js";
+import { ForeignOwnerError, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
-import { CURRENT_VERSION, InvalidJournalError, NewerJournalError, migrate, validateJournal } from "./migrations.js";
-import { JOURNAL_FILE_NAME, journalPath } from "./paths.js";
-import { jsonErrorText } from "./salvage.js";
-import { writeFileAtomic } from "./atomic-file.js";
+import { fileErrorReason } from "./file-errors.js";
+import { journalBytes, readJournalBytes, sealOf } from "./journal-text.js";
+import { acquireLock, LockBlockedError, LockLostError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
+import { CURRENT_VERSION, validateJournal } from "./migrations.js";
+import { FileTooLargeError, readRegularFile } from "./read-file.js";
+import { markSaved } from "./save-state.js";
+import { storeFiles, type StoreFiles } from "./store-files.js";
 
-const FILE_MODE = 0o600;
+export const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 
 /**
- * How long to wait for another process's lock, and when a lock is stale: a
- * writer killed mid-write leaves its lock behind, and the next one takes it
- * over once it has not been refreshed for `stale` milliseconds.
+ * The largest journal the store reads: far beyond years of daily entries (about
+ * 700 bytes each), and below what one JavaScript string can hold.
  */
-export const LOCK_OPTIONS = {
-  stale: 5_000,
-  update: 1_000,
-  realpath: false,
-  retries: { retries: 60, factor: 1.3, minTimeout: 20, maxTimeout: 400, randomize: true },
-} as const;
+export const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
 
-const EMPTY = "the file is empty";
+export interface StoreOptions {
+  /** Told once when another process has held the lock for a moment. */
+  onLockWait?: (state: LockState) => void;
+  /** How long to wait for another writer; REJECTION_COACH_LOCK_WAIT (seconds) by default, else 60 s. */
+  lockWaitMs?: number;
+}
 
 const emptyJournal = (): Journal => ({ version: CURRENT_VERSION, entries: [] });
 
 /**
- * The journal on disk: one JSON file, read through conf and written whole by
- * writeFileAtomic (temporary copy, fsync, rename; mode 0600) in a 0700 folder. Reads take no lock, since writes replace the file
- * whole; every read-modify-write holds a cross-process lock and re-reads inside it.
- * A file that cannot be read or validated is reported and never written.
+ * The journal on disk: one JSON file in a data folder (see store-files.ts for
+ * every file kept there).
+ *
+ * - Reads take no lock: every write replaces the file whole, so a reader sees the
+ *   old journal or the new one. A file that is not a regular file, or too large, is
+ *   refused before it is read.
+ * - Every read-modify-write holds the lock (lock.ts), reads the journal again
+ *   inside it, and checks just before the rename that the lock is still its own.
+ * - A file that cannot be read or validated is reported and never written.
+ * - The seal beside the journal is a hash of the bytes last written and validated:
+ *   while the file has exactly those bytes, its entries are not validated again.
+ *
+ * conf (used by the first version) is not used here: it reads whatever is at the
+ * path (a FIFO hangs it, a huge file fills memory), its writer ignores short
+ * writes, and it takes no lock.
  */
 export class JournalStore {
+  readonly files: StoreFiles;
   readonly file: string;
 
-  constructor(readonly dir: string) {
-    this.file = journalPath(dir);
+  constructor(
+    readonly dir: string,
+    private readonly options: StoreOptions = {},
+  ) {
+    this.files = storeFiles(dir);
+    this.file = this.files.journal;
   }
 
   /** The journal as it is now; an empty one when no file exists yet. */
   read(): Journal {
-    return this.#load().journal;
+    const raw = this.readRaw();
+    return raw === undefined ? emptyJournal() : this.#parse(raw);
   }
 
   /**
@@ -50,29 +70,16 @@ export class JournalStore {
    * If it throws, nothing is written.
    */
   async update<T>(change: (journal: Journal) => T | Promise<T>): Promise<T> {
-    this.#prepareDir();
-    const release = await this.#lock();
-    try {
-      const { journal } = this.#load();
+    return this.withLock(async (lock) => {
+      const raw = this.readRaw();
+      const journal = raw === undefined ? emptyJournal() : this.#parse(raw);
       const result = await change(journal);
-      this.#write(journal);
+      this.writeJournal(journal, lock);
       return result;
-    } finally {
-      await release().catch(() => undefined);
-    }
+    });
   }
 
-  /** The raw bytes as they are on disk, or undefined when there is no file. */
-  readRaw(): Buffer | undefined {
-    try {
-      return readFileSync(this.file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw this.#ioError(error, "cannot be read");
-    }
-  }
-
-  /** Writes a whole journal under the lock, validating it first (used by repair and import). */
+  /** Writes a whole journal under the lock, validating it first (used by import). */
   async replace(journal: Journal): Promise<void> {
     await this.update((current) => {
       current.entries = journal.entries;
@@ -80,174 +87,231 @@ export class JournalStore {
   }
 
   /**
-   * Replaces the journal whatever state the file is in (doctor --repair): under
-   * the lock, `rebuild` gets the bytes on disk and returns the journal to write,
-   * or undefined to leave the file as it is.
+   * Runs `work` holding the store's lock, in a data folder that exists. Other
+   * files of the store (settings) are written under the same lock.
    */
-  async rebuild(
-    rebuild: (raw: Buffer | undefined) => Journal | undefined | Promise<Journal | undefined>,
-  ): Promise<void> {
+  async withLock<T>(work: (lock: Lock) => T | Promise<T>): Promise<T> {
     this.#prepareDir();
-    const release = await this.#lock();
+    const lock = await this.#lock();
     try {
-      const journal = await rebuild(this.readRaw());
-      if (journal) this.#write(journal);
+      return await work(lock);
     } finally {
-      await release().catch(() => undefined);
+      try {
+        lock.release();
+      } catch {
+        // The lock names a process that is about to end: the next writer clears it.
+      }
     }
   }
 
-  #load(): { journal: Journal } {
-    if (existsSync(this.dir) && !statSync(this.dir).isDirectory()) {
-      throw new StoreError(this.dir, "the data path is a file, not a folder; choose another with --data");
-    }
-    // existsSync says false when the folder cannot be searched: that is not an empty journal.
-    const stat = this.#stat();
-    if (!stat) return { journal: emptyJournal() };
-    let parsed: unknown;
+  /** The raw bytes as they are on disk, or undefined when there is no file. */
+  readRaw(): Buffer | undefined {
+    this.#checkDir();
     try {
-      // conf parses the file once in its constructor; keep that parse rather than
-      // asking for `.store`, which would read and parse the whole file again.
-      this.#conf((value) => (parsed = value));
-    } catch (error) {
-      if (error instanceof SyntaxError) {
-        const problem = error.message === EMPTY ? "is empty" : `is not valid JSON (${jsonErrorText(error)})`;
-        throw new StoreError(this.file, problem, true);
-      }
-      throw this.#ioError(error, "cannot be read");
-    }
-    if (this.#sealMatches(stat) && (parsed as Partial<Journal> | undefined)?.version === CURRENT_VERSION) {
-      return { journal: parsed as Journal };
-    }
-    try {
-      return { journal: validateJournal(migrate(parsed).journal) };
-    } catch (error) {
-      if (error instanceof InvalidJournalError) {
-        throw new StoreError(this.file, error.message, !(error instanceof NewerJournalError));
-      }
-      throw error;
-    }
-  }
-
-  #stat(): Stats | undefined {
-    try {
-      return statSync(this.file);
+      return readRegularFile(this.file, MAX_JOURNAL_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw this.#ioError(error, "cannot be read");
+      throw this.#readError(error);
     }
   }
 
   /**
-   * The seal records which file this tool last wrote and validated (device,
-   * inode, size, modification time). While the journal is still that file,
-   * validating every entry again on each read would only repeat the result:
-   * at 10,000 entries it costs more than parsing. Any other change to the file,
-   * by hand or by another program, gives it a new inode or time, and the next
-   * read validates it in full.
+   * Writes another file of the store (settings) as safely as the journal:
+   * atomic, durable, owned as the folder is, and only while the lock is held.
    */
-  #sealOf(stat: Stats): string {
-    return JSON.stringify({ dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
-  }
-
-  #sealMatches(stat: Stats): boolean {
+  writeOwnFile(path: string, data: string | Uint8Array, lock: Lock): void {
     try {
-      return readFileSync(this.sealFile, "utf8") === this.#sealOf(stat);
-    } catch {
-      return false;
-    }
-  }
-
-  get sealFile(): string {
-    return `${this.file}.checked`;
-  }
-
-  #conf(onParse?: (value: unknown) => void): Conf {
-    return new Conf({
-      cwd: this.dir,
-      configName: JOURNAL_FILE_NAME.replace(/\.json$/, ""),
-      projectSuffix: "",
-      configFileMode: FILE_MODE,
-      accessPropertiesByDotNotation: false,
-      deserialize: (text: string) => {
-        if (text.trim() === "") throw new SyntaxError(EMPTY);
-        const value: unknown = JSON.parse(text);
-        onParse?.(value);
-        return value as Record<string, unknown>;
-      },
-    });
-  }
-
-  #write(journal: Journal): void {
-    const checked = validateJournal({ ...journal });
-    try {
-      // The same JSON conf writes (tab-indented), written so that a full disk cannot cut it short.
-      const text = JSON.stringify({ version: CURRENT_VERSION, entries: checked.entries }, undefined, "\t");
-      writeFileAtomic(this.file, text, { mode: FILE_MODE });
+      writeFileAtomic(path, data, {
+        mode: FILE_MODE,
+        owner: this.#folderOwner(),
+        beforeCommit: () => lock.assertHeld(),
+      });
     } catch (error) {
-      throw this.#ioError(error, "cannot be written");
+      throw this.#writeError(error, path);
+    }
+  }
+
+  /** Who new files in the data folder should belong to (root saving for a person keeps them theirs). */
+  #folderOwner(): { uid: number; gid: number } | undefined {
+    try {
+      const { uid, gid } = statSync(this.dir);
+      return { uid, gid };
+    } catch {
+      return undefined;
+    }
+  }
+
+  #parse(raw: Buffer): Journal {
+    const reading = readJournalBytes(raw, this.#seal());
+    switch (reading.state) {
+      case "healthy":
+        return reading.journal;
+      case "newer":
+        throw new StoreError(this.file, reading.problem);
+      default:
+        throw new StoreError(this.file, reading.problem, true);
+    }
+  }
+
+  #seal(): string | undefined {
+    try {
+      return readFileSync(this.files.seal, "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes a whole journal while `lock` is held (update, and doctor --repair after a salvage). */
+  writeJournal(journal: Journal, lock: Lock): void {
+    const bytes = journalBytes(validateForWrite(journal));
+    try {
+      writeFileAtomic(this.file, bytes, {
+        mode: FILE_MODE,
+        owner: this.#folderOwner(),
+        beforeCommit: () => lock.assertHeld(),
+      });
+      markSaved();
+    } catch (error) {
+      throw this.#writeError(error, this.file);
     }
     try {
-      writeFileAtomic(this.sealFile, this.#sealOf(statSync(this.file)), { mode: FILE_MODE, durable: false });
+      writeFileAtomic(this.files.seal, sealOf(bytes), { mode: FILE_MODE, durable: false, owner: this.#folderOwner() });
     } catch {
       // Without a seal the next read validates in full, which is only slower.
-      rmSync(this.sealFile, { force: true });
+      rmSync(this.files.seal, { force: true });
     }
   }
 
-  #prepareDir(): void {
+  #checkDir(): void {
+    let stats: Stats;
     try {
-      if (existsSync(this.dir)) {
-        if (!statSync(this.dir).isDirectory()) {
-          throw new StoreError(this.dir, "the data path is a file, not a folder; choose another with --data");
-        }
-        if ((statSync(this.dir).mode & 0o077) !== 0) chmodSync(this.dir, DIR_MODE);
-      } else {
-        mkdirSync(this.dir, { recursive: true, mode: DIR_MODE });
-      }
+      stats = statSync(this.dir);
     } catch (error) {
-      if (error instanceof StoreError) throw error;
-      throw this.#ioError(error, "cannot be created", this.dir);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw new StoreError(this.dir, `cannot be opened: ${fileErrorReason(error)}`);
+    }
+    if (!stats.isDirectory()) {
+      throw new StoreError(this.dir, "the data path is a file, not a folder; choose another with --data");
     }
   }
 
-  async #lock(): Promise<() => Promise<void>> {
-    // proper-lockfile retries on every error; only "someone else holds it" is worth
-    // waiting for. A read-only or forbidden folder is reported at once, not after 20 s.
-    // Loaded here, not at the top: only writers lock, and it patches fs on import.
-    const { default: lockfile } = await import("proper-lockfile");
-    const { retries, ...options } = LOCK_OPTIONS;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await lockfile.lock(this.file, {
-          ...options,
-          retries: 0,
-          lockfilePath: `${this.file}.lock`,
-          onCompromised: () => undefined,
-        });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw this.#ioError(error, "cannot be written");
-        if (attempt >= retries.retries) {
-          throw new StoreError(this.file, "is locked by another rejection-coach process; try again in a moment");
-        }
-        const wait = Math.min(retries.maxTimeout, retries.minTimeout * retries.factor ** attempt);
-        await new Promise((resolve) => setTimeout(resolve, wait * (1 + Math.random())));
+  /**
+   * Creates the data folder, private, if it does not exist. A folder that exists
+   * is left as it is: it may be one the person chose and shares on purpose
+   * (`doctor` says what others can do with it).
+   */
+  #prepareDir(): void {
+    this.#checkDir();
+    let created: string | undefined;
+    try {
+      created = mkdirSync(this.dir, { recursive: true, mode: DIR_MODE });
+    } catch (error) {
+      throw new StoreError(this.dir, `cannot be created: ${fileErrorReason(error)}`);
+    }
+    if (created !== undefined) giveToParentOwner(created, this.dir);
+  }
+
+  async #lock(): Promise<Lock> {
+    const fromEnv = Number(process.env.REJECTION_COACH_LOCK_WAIT);
+    const waitMs = this.options.lockWaitMs ?? (fromEnv > 0 ? fromEnv * 1000 : undefined);
+    try {
+      return await acquireLock(this.files.lock, { waitMs, onWait: this.options.onLockWait });
+    } catch (error) {
+      if (error instanceof LockTimeoutError) {
+        throw new StoreError(
+          this.file,
+          `${describeLock(error.lock)}; nothing was saved; try again once it has finished`,
+        );
       }
+      if (error instanceof LockBlockedError) {
+        throw new StoreError(
+          this.files.lock,
+          "is a folder with files in it where the lock goes, so nothing can be saved; 'rejection-coach doctor --repair' clears it",
+        );
+      }
+      throw this.#writeError(error, this.files.lock);
     }
   }
 
-  #ioError(error: unknown, what: string, path = this.file): StoreError {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "EROFS"
-          ? "the file system is read-only"
-          : code === "ENOSPC"
-            ? "the disk is full"
-            : code === "ENOTDIR"
-              ? "a part of the path is a file, not a folder"
-              : (error as Error).message;
-    return new StoreError(path, `${what}: ${reason}`);
+  #readError(error: unknown): StoreError {
+    if (error instanceof NotRegularFileError) {
+      return new StoreError(
+        this.file,
+        `is ${error.kind}, not a regular file; rejection-coach reads only a plain file there`,
+      );
+    }
+    if (error instanceof FileTooLargeError) {
+      return new StoreError(
+        this.file,
+        `is larger than ${MAX_JOURNAL_BYTES / 1024 / 1024} MB, far more than a journal holds; is it the right file?`,
+      );
+    }
+    return new StoreError(this.file, `cannot be read: ${fileErrorReason(error)}`);
+  }
+
+  #writeError(error: unknown, path: string): StoreError {
+    if (error instanceof StoreError) return error;
+    if (error instanceof LockLostError) {
+      return new StoreError(
+        this.file,
+        "another process took over the lock while this one was saving; nothing was saved; try again",
+      );
+    }
+    if (error instanceof ForeignOwnerError) {
+      return new StoreError(
+        path,
+        `belongs to another user (uid ${error.uid}); saving as this user would take it from them, so nothing was saved`,
+      );
+    }
+    if (error instanceof NotRegularFileError) {
+      return new StoreError(path, `is ${error.kind}, not a regular file; nothing was saved`);
+    }
+    return new StoreError(path, `cannot be written: ${fileErrorReason(error)}`);
+  }
+}
+
+/** A journal checked entry by entry before it is written: a bug must not save a broken file. */
+const validateForWrite = (journal: Journal): Journal => validateJournal({ ...journal });
+
+/**
+ * Folders root creates for someone (`sudo` keeping HOME) are given to the owner
+ * of the folder they were made in, so the person can still save afterwards.
+ */
+function giveToParentOwner(firstCreated: string, dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  let owner: Stats;
+  try {
+    owner = statSync(dirname(firstCreated));
+  } catch {
+    return;
+  }
+  if (owner.uid === 0) return;
+  const parts = relative(dirname(firstCreated), dir).split(sep);
+  let path = dirname(firstCreated);
+  for (const part of parts) {
+    path = `${path}${sep}${part}`;
+    try {
+      chownSync(path, owner.uid, owner.gid);
+    } catch {
+      // a folder that cannot be given away stays root's; saving as the person then says so
+    }
+  }
+}
+
+/** Who holds the lock, in words, for the message of a writer that gave up waiting. */
+export function describeLock(state: LockState): string {
+  switch (state.state) {
+    case "held": {
+      const { holder } = state;
+      const since = new Date(holder.since);
+      const when = Number.isNaN(since.getTime()) ? "" : `, since ${since.toLocaleTimeString()}`;
+      return `is being saved by another rejection-coach (pid ${holder.pid} on ${holder.host}${when}) that has not finished`;
+    }
+    case "unreadable":
+      return "is locked by a lock file that cannot be read";
+    case "folder":
+      return "is locked by a folder at the lock's place";
+    default:
+      return "was locked by another process";
   }
 }

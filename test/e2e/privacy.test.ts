@@ -176,7 +176,7 @@ describe("file modes", () => {
   );
 
   it(
-    "after a migration from an unversioned journal that was left world-readable",
+    "after a migration from an unversioned journal that was left world-readable: the file 0600, the folder as the person left it",
     umask(0o000, async () => {
       const dir = join(newRoot(), "home");
       mkdirSync(dir, { mode: 0o755 });
@@ -187,12 +187,12 @@ describe("file modes", () => {
       });
       expect(JSON.parse(readFileSync(file, "utf8")).version).toBe(1);
       expect(mode(file)).toBe(0o600);
-      expect(mode(dir)).toBe(0o700);
+      expect(mode(dir)).toBe(0o755);
     }),
   );
 
   it(
-    "after doctor --repair: the journal and its backup 0600, the folder 0700, even with umask 000",
+    "after doctor --repair: the journal and its backup 0600 even with umask 000; a folder others can write is named, not changed",
     // The child inherits the umask.
     umask(0o000, () => {
       const dir = join(newRoot(), "home");
@@ -200,11 +200,14 @@ describe("file modes", () => {
       writeFileSync(join(dir, "journal.json"), '{"version":1,"entries":[', { mode: 0o666 });
       expect(mode(dir)).toBe(0o777);
       const result = runCli(["doctor", "--repair"], { dataDir: dir });
-      expect(result.code, result.stderr).toBe(0);
+      // Repaired, but the folder still lets others replace the journal: that is the person's to change.
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toContain("Still needs your attention");
+      expect(result.stderr).toMatch(/other users can add, replace or delete files in the folder \(mode 0777\)/);
       const backup = /Kept a copy of the original file: (\S+)/.exec(result.stdout)![1]!;
       expect(mode(backup)).toBe(0o600);
       expect(mode(join(dir, "journal.json"))).toBe(0o600);
-      expect(mode(dir)).toBe(0o700);
+      expect(mode(dir)).toBe(0o777);
     }),
   );
 });

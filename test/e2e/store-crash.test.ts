@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JournalStore } from "../../src/journal/store.js";
@@ -40,9 +40,15 @@ interface Run {
  * `killAfterFirstMs` after its first completed append (start-up time varies a lot
  * on a busy machine), unless it ends first.
  */
-function runWriter(dir: string, count: string, killAfterMs?: number, killAfterFirstMs?: number): Promise<Run> {
+function runWriter(
+  dir: string,
+  count: string,
+  killAfterMs?: number,
+  killAfterFirstMs?: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dir, count]);
+    const child = spawn(process.execPath, [writer, dir, count], { env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     let timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
@@ -67,19 +73,21 @@ function runWriter(dir: string, count: string, killAfterMs?: number, killAfterFi
 
 describe("a writer killed with SIGKILL at random moments", () => {
   it("always leaves a journal that parses and holds every append the writer reported", async () => {
-    const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+    // Fixed unless CRASH_SEED says otherwise, so a failure can be run again as it was.
+    const seed = Number(process.env.CRASH_SEED ?? 20261129);
+    console.log(`crash test seed ${seed} (set CRASH_SEED to change it)`);
     const next = random(seed);
     const dir = freshDir();
     const store = new JournalStore(dir);
     const reported = new Set<string>();
-    const deadline = Date.now() + 35_000;
-    let rounds = 0;
+    let lateRounds = 0;
     let killedMidRun = 0;
-    while (rounds < 40 && Date.now() < deadline) {
-      rounds++;
+    // A fixed number of rounds, not as many as fit in some time: the same seed is the same test.
+    for (let rounds = 1; rounds <= 20; rounds++) {
       // Mostly part-way through a run of appends; sometimes before the first one ends.
       const early = next() < 0.25;
       const delay = Math.floor(next() * (early ? 500 : 300));
+      if (!early) lateRounds++;
       const run = early ? await runWriter(dir, "forever", delay) : await runWriter(dir, "forever", undefined, delay);
       expect(run.signal, `seed ${seed}, round ${rounds}: ${run.stderr}`).toBe("SIGKILL");
       if (run.ids.length > 0) killedMidRun++;
@@ -94,16 +102,15 @@ describe("a writer killed with SIGKILL at random moments", () => {
       expect(missing, `seed ${seed}, round ${rounds}: reported but missing`).toEqual([]);
       expect(ids.size, `seed ${seed}: no entry appears twice`).toBe(store.read().entries.length);
 
-      // A killed writer cannot release its lock; the next one would wait out the
-      // stale time (LOCK_OPTIONS.stale). That takeover is tested below, once.
-      rmSync(`${store.file}.lock`, { recursive: true, force: true });
+      // A killed writer's lock stays behind; the next writer sees its holder has
+      // ended and takes it over at once, which every round exercises.
     }
-    expect(rounds).toBeGreaterThanOrEqual(15);
-    expect(killedMidRun, "most kills land after some appends completed").toBeGreaterThan(rounds / 2);
-    expect(reported.size).toBeGreaterThan(rounds);
+    // A late kill comes only after the writer reported its first append.
+    expect(killedMidRun, `seed ${seed}`).toBeGreaterThanOrEqual(lateRounds);
+    expect(reported.size, `seed ${seed}`).toBeGreaterThanOrEqual(lateRounds);
   }, 90_000);
 
-  it("a writer killed while holding the lock does not block the next one for long", async () => {
+  it("a writer killed while holding the lock does not block the next one: its lock is taken over without waiting", async () => {
     const dir = freshDir();
     const store = new JournalStore(dir);
     // Kill runs until one leaves its lock behind (a kill mid-update).
@@ -112,10 +119,9 @@ describe("a writer killed with SIGKILL at random moments", () => {
       before = await runWriter(dir, "forever", 400 + attempt * 37);
     }
     expect(existsSync(`${store.file}.lock`), "some kill landed inside an update").toBe(true);
-    const started = Date.now();
-    const after = await runWriter(dir, "1");
+    // Allowed no wait at all for a live holder: only a lock whose holder has ended can be taken.
+    const after = await runWriter(dir, "1", undefined, undefined, { REJECTION_COACH_LOCK_WAIT: "0.001" });
     expect(after.code, after.stderr).toBe(0);
-    expect(Date.now() - started).toBeLessThan(15_000);
     const ids = store.read().entries.map((entry) => entry.id);
     expect(ids).toEqual(expect.arrayContaining([...(before?.ids ?? []), ...after.ids]));
   }, 60_000);
@@ -124,8 +130,6 @@ describe("a writer killed with SIGKILL at random moments", () => {
     const dir = freshDir();
     const store = new JournalStore(dir);
     for (let attempt = 0; attempt < 8; attempt++) {
-      // Only the last kill's lock stays, so each writer gets going at once.
-      rmSync(`${store.file}.lock`, { recursive: true, force: true });
       await runWriter(dir, "forever", undefined, attempt * 41);
     }
     const entries = store.read().entries;

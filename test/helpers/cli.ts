@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +60,33 @@ export function runCliAsync(
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? "");
   });
+}
+
+/** A CLI process started in the background: the test can signal it while it runs. */
+export interface RunningCli {
+  child: ChildProcess;
+  /** What it has written to stderr so far. */
+  stderr(): string;
+  done: Promise<CliResult & { signal: NodeJS.Signals | null }>;
+}
+
+export function startCli(
+  args: string[],
+  options: { dataDir: string; input?: string; env?: NodeJS.ProcessEnv; nodeOptions?: string[] },
+): RunningCli {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), BIN, ...args], {
+    env: cliEnv(options.dataDir, options.env),
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const done = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  child.stdin!.end(options.input ?? "");
+  return { child, stderr: () => stderr, done };
 }
 
 /**

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { CSV_COLUMNS, defuseFormula, formatCsv, quoteCell } from "../../src/export/csv.js";
 import { formatEntries } from "../../src/export/index.js";
+import { showInvisible } from "../../src/export/invisible.js";
 import { formatJson } from "../../src/export/json.js";
 import { formatMarkdown, markdownNote, noteFileName } from "../../src/export/markdown.js";
 import { writeExportFile, writeNotes } from "../../src/export/write.js";
@@ -71,6 +72,14 @@ describe("JSON export", () => {
     expect(formatJson([byId("d4000004")])).toContain("evil \\u001b[31mred");
     expect(formatJson(entries)).not.toContain("\u001b");
   });
+
+  it("escapes bidi controls and zero-width characters, and parses back to the same text", () => {
+    const note = "left\u202eright \u2067rtl\u2069 zero\u200bwidth \ufeffbom \u200d alone";
+    const text = formatJson([rejection({ note })]);
+    expect(text).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    expect(text).toContain("left\\u202eright");
+    expect((JSON.parse(text) as { entries: { note: string }[] }).entries[0]!.note).toBe(note);
+  });
 });
 
 describe("YAML export", () => {
@@ -95,6 +104,27 @@ describe("YAML export", () => {
   it("keeps lines made only of spaces, which a block scalar would turn into empty lines", () => {
     const spaced = win({ company: " \n", note: "first\n  \nthird", title: "  indented\n tail" });
     expect(parseYaml(formatYaml([spaced]))).toEqual({ version: 1, entries: [spaced] });
+  });
+  it("escapes DEL, C1 controls, bidi and zero-width characters, and reads back exactly", () => {
+    const odd = rejection({
+      company: "csi\u009b[2J del\u007f nel\u0085 st\u009c",
+      role: "left\u202eright \u2066iso\u2069 \u200fmark \u061cal",
+      note: "zero\u200bwidth \u2060word \ufeffbom \u2028line\nsecond line \u200d alone",
+      tags: ["\u202e", "plain"],
+    });
+    const text = formatYaml([odd]);
+    expect(text).not.toMatch(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/);
+    expect(text).toContain('company: "csi\\x9B[2J del\\x7F nel\\x85 st\\x9C"');
+    expect(text).toContain("\\u202E");
+    expect(parseYaml(text)).toEqual({ version: 1, entries: [odd] });
+    expect(parseYaml(text, { version: "1.1" })).toEqual({ version: 1, entries: [odd] });
+  });
+
+  it("leaves joiners inside words and emoji as they are, unquoted", () => {
+    const joined = win({ title: "می\u200cخواهم 👩\u200d💻" });
+    const text = formatYaml([joined]);
+    expect(text).toContain("title: می\u200cخواهم 👩\u200d💻\n");
+    expect(parseYaml(text)).toEqual({ version: 1, entries: [joined] });
   });
 });
 
@@ -232,6 +262,29 @@ describe("Markdown export", () => {
     expect(out).not.toContain("\u001b");
   });
 
+  it("turns a bare CR into a line break, so no line can overwrite another in a terminal", () => {
+    const odd = rejection({
+      id: "f9000009",
+      company: "Shown\rHidden",
+      note: "first\rsecond\r\nthird",
+      actions: [{ id: "ac000010", text: "step\ragain", createdAt: "2026-11-07T09:00:00.000Z" }],
+    });
+    const out = formatMarkdown([odd]);
+    expect(out).not.toContain("\r");
+    expect(out).toContain("## 2026-11-02 · Shown Hidden · Backend Engineer\n");
+    expect(out).toContain("### Note\n\nfirst\nsecond\nthird\n");
+    expect(out).toContain("- [ ] step\n  again");
+  });
+
+  it("shows bidi controls and zero-width characters by name, in the text and the front matter", () => {
+    const odd = rejection({ id: "fa00000a", company: "Ac\u202eme", role: "R\u200bole", note: "n\u2066o\u2069te" });
+    const out = formatMarkdown([odd]) + markdownNote(odd);
+    expect(out).not.toMatch(/[\u200b\u202e\u2066\u2069]/);
+    expect(out).toContain("## 2026-11-02 · Ac<U+202E>me · R<U+200B>ole");
+    expect(out).toContain("n<U+2066>o<U+2069>te");
+    expect(out).toContain("company: Ac<U+202E>me");
+  });
+
   describe("a note per entry", () => {
     const note = markdownNote(byId("b2000002"));
     const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(note)?.[1];
@@ -349,5 +402,22 @@ describe("JSON text", () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(text).toContain("\\u009b");
     expect((JSON.parse(text) as { entries: { note: string }[] }).entries[0]!.note).toBe(note);
+  });
+});
+
+describe("invisible characters", () => {
+  it("shows bidi controls and zero-width characters by name", () => {
+    expect(showInvisible("a\u202eb\u2066c\u200bd\ufeffe\u061cf\u200eg")).toBe(
+      "a<U+202E>b<U+2066>c<U+200B>d<U+FEFF>e<U+061C>f<U+200E>g",
+    );
+  });
+
+  it("leaves joiners that join letters or emoji, and shows those that join nothing", () => {
+    for (const word of ["می\u200cخواهم", "क्\u200dष", "👩\u200d💻", "🏳\ufe0f\u200d🌈", "👋🏽\u200d🔥"]) {
+      expect(showInvisible(word)).toBe(word);
+    }
+    expect(showInvisible("a\u200d")).toBe("a<U+200D>");
+    expect(showInvisible("\u200cA")).toBe("<U+200C>A");
+    expect(showInvisible("x \u200d y")).toBe("x <U+200D> y");
   });
 });

@@ -118,3 +118,81 @@ describe("planImport and applyImport", () => {
     expect(plan.added.length + plan.conflicts.length).toBe(0);
   });
 });
+
+describe("keys given twice in a JSON import", () => {
+  const entry = json(rejection({ id: "d0000001" }));
+
+  it("refuses a second `entries` that would empty the import, naming the key and line", () => {
+    const text = `{\n  "version": 1,\n  "entries": [${entry}],\n  "entries": []\n}`;
+    expect(() => parseExport(text, "f")).toThrow(
+      /^f: line 4: key "entries" is given twice in the top-level object; nothing was imported$/,
+    );
+  });
+
+  it("refuses a field given twice in one entry, naming the entry", () => {
+    const twice = entry.replace('"mood":5', '"mood":5,"mood":9');
+    expect(twice).not.toBe(entry);
+    expect(() =>
+      parseExport(`{"version":1,"entries":[${entry.replace("d0000001", "d0000002")},${twice}]}`, "f"),
+    ).toThrow(/^f: line 1: key "mood" is given twice in entry #2 \(at entries\[1\]\); nothing was imported$/);
+  });
+
+  it("counts an escaped key as the same key", () => {
+    expect(() => parseExport('{"version":1,"\\u0076ersion":1,"entries":[]}', "f")).toThrow(
+      /key "version" is given twice/,
+    );
+  });
+});
+
+describe("next-step ids", () => {
+  const step = (id: string) => ({ id, text: "Send a thank-you note", createdAt: "2026-11-02T10:00:00.000Z" });
+  const withSteps = (id: string, ...ids: string[]) => rejection({ id, actions: ids.map(step) });
+
+  it("refuses an entry that lists the same step id twice", () => {
+    const text = json({
+      version: 1,
+      entries: [withSteps("e0000001", "ac000001"), withSteps("e0000002", "ac000002", "ac000002")],
+    });
+    expect(() => parseExport(text, "f")).toThrow(
+      /^f: entry #2 \(id "e0000002"\): next step id "ac000002" is used twice in this entry; nothing was imported$/,
+    );
+  });
+
+  it("refuses two entries of the file that share a step id", () => {
+    const text = json({ version: 1, entries: [withSteps("e0000003", "ac000003"), withSteps("e0000004", "ac000003")] });
+    expect(() => parseExport(text, "f")).toThrow(
+      /^f: entry #2 \(id "e0000004"\): next step id "ac000003" is already used by entry #1; nothing was imported$/,
+    );
+  });
+
+  const journal = (): Journal => ({
+    version: 1,
+    entries: [withSteps("f0000001", "ac000010"), win({ id: "f0000002" })],
+  });
+
+  it("refuses a new entry whose step id another entry of the journal has, changing nothing", () => {
+    const before = journal();
+    const incoming = [win({ id: "f0000003" }), withSteps("f0000004", "ac000011", "ac000010")];
+    expect(() => planImport(before, incoming, "mine", "f")).toThrow(
+      /^f: entry #2 \(id "f0000004"\): next step id "ac000010" is already used by entry f0000001 in your journal; .*nothing was imported$/,
+    );
+    expect(before).toEqual(journal());
+  });
+
+  it("refuses the clash when --prefer theirs would bring the step in, not when mine is kept", () => {
+    const current: Journal = { version: 1, entries: [...journal().entries, withSteps("f0000005", "ac000020")] };
+    const theirs = withSteps("f0000005", "ac000010");
+    expect(planImport(current, [theirs], "mine").conflicts).toHaveLength(1);
+    expect(() => planImport(current, [theirs], "theirs")).toThrow(
+      /next step id "ac000010" is already used by entry f0000001/,
+    );
+  });
+
+  it("accepts the same step ids when the entry that had them is the one replaced", () => {
+    const current = journal();
+    const theirs = { ...withSteps("f0000001", "ac000010", "ac000012"), company: "Renamed" };
+    const plan = planImport(current, [theirs], "theirs");
+    applyImport(current, plan);
+    expect(current.entries[0]).toMatchObject({ company: "Renamed" });
+  });
+});

@@ -1,4 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -6,7 +8,8 @@ import { StoreError } from "../../src/errors.js";
 import type { Entry } from "../../src/journal/entry.js";
 import { CURRENT_VERSION, NewerJournalError } from "../../src/journal/migrations.js";
 import { diagnose, repair } from "../../src/journal/repair.js";
-import { readJournalBytes, salvageJournal } from "../../src/journal/salvage.js";
+import { readJournalBytes } from "../../src/journal/journal-text.js";
+import { salvageJournal } from "../../src/journal/salvage.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, storeFiles, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
@@ -16,6 +19,8 @@ const serialize = (entries: unknown[], version: number = CURRENT_VERSION) =>
   JSON.stringify({ version, entries }, undefined, "\t");
 const bytes = (text: string) => Buffer.from(text);
 const mode = (path: string) => statSync(path).mode & 0o777;
+/** The pid of a process that has ended (and so cannot be holding anything). */
+const deadPid = () => spawnSync(process.execPath, ["-e", "0"]).pid!;
 
 describe("readJournalBytes", () => {
   it("tells healthy, empty, damaged and newer apart", () => {
@@ -198,39 +203,92 @@ describe("diagnose and repair", () => {
     expect(storeFiles(dir)).toEqual(["journal.json"]);
   });
 
-  it("makes a folder and file that are open to others private again", async () => {
+  it("makes a journal open to others private again, and reports a shared folder without changing it", async () => {
     home(serialize([a]), 0o644, 0o755);
     const diagnosis = diagnose(dir);
-    expect(diagnosis).toMatchObject({ healthy: false, repairable: true, looseFile: true, looseFolder: true });
+    expect(diagnosis).toMatchObject({ healthy: false, repairable: true, looseFile: true });
+    expect(diagnosis.checks).toContainEqual({
+      severity: "notice",
+      message: expect.stringContaining("other users can list the folder (mode 0755)"),
+    });
     const report = await repair(dir);
-    expect(report.fixed).toEqual(["made the folder private (0700)", "made the journal private (0600)"]);
+    expect(report.fixed).toEqual(["made the journal private (0600)"]);
     expect(report.backup).toBeUndefined();
-    expect(mode(dir)).toBe(0o700);
+    expect(mode(dir)).toBe(0o755);
     expect(mode(file)).toBe(0o600);
   });
 
-  it("clears a stale lock and leftover temporary copies, and leaves a fresh lock alone", async () => {
+  it("says when others can replace the journal (a group-writable folder), and leaves the folder's bits alone", async () => {
+    home(serialize([a]), 0o600, 0o775);
+    chmodSync(dir, 0o2775);
+    const diagnosis = diagnose(dir);
+    expect(diagnosis).toMatchObject({ healthy: false, repairable: false });
+    expect(diagnosis.problem).toMatch(/other users can add, replace or delete files in the folder \(mode 02775\)/);
+    await expect(repair(dir)).rejects.toThrow(/replace or delete/);
+    expect(statSync(dir).mode & 0o7777).toBe(0o2775);
+    // A sticky folder (like /tmp) does not let others replace someone else's file.
+    chmodSync(dir, 0o1777);
+    expect(diagnose(dir)).toMatchObject({ healthy: true });
+  });
+
+  it("clears a lock left by a process that has ended and its temporary copies; leaves a live writer's alone", async () => {
     home(serialize([a]));
-    mkdirSync(`${file}.lock`);
-    writeFileSync(`${file}.tmp-1763971234abcdef`, serialize([a, b]));
+    const live = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: "live" };
+    writeFileSync(`${file}.lock`, JSON.stringify(live));
+    writeFileSync(`${file}.tmp-${process.pid}-abcdef01`, serialize([a, b]));
     expect(diagnose(dir)).toMatchObject({ healthy: true });
     expect(diagnose(dir).checks.map((check) => check.message)).toEqual(
-      expect.arrayContaining(["another rejection-coach is saving right now", "a save is in progress"]),
+      expect.arrayContaining([
+        expect.stringMatching(/^another rejection-coach is saving right now \(pid \d+/),
+        "a save is in progress",
+      ]),
     );
 
-    const old = new Date(Date.now() - 60_000);
-    utimesSync(`${file}.lock`, old, old);
-    utimesSync(`${file}.tmp-1763971234abcdef`, old, old);
+    const gone = deadPid();
+    writeFileSync(`${file}.lock`, JSON.stringify({ ...live, pid: gone, token: "gone" }));
+    rmSync(`${file}.tmp-${process.pid}-abcdef01`);
+    writeFileSync(`${file}.tmp-${gone}-abcdef01`, serialize([a, b]));
+    writeFileSync(`${file}.checked.tmp-${gone}-abcdef02`, "sha256:…");
+    writeFileSync(`${file}.lock.${gone}-0123456789abcdef`, "{}");
     const diagnosis = diagnose(dir);
     expect(diagnosis).toMatchObject({ healthy: false, repairable: true, staleLock: true });
-    expect(diagnosis.problem).toMatch(/lock was left .* \(and 1 more\)/);
+    expect(diagnosis.problem).toMatch(/lock was left .*pid \d+.* \(and 1 more\)/);
     const report = await repair(dir);
     expect(report.fixed).toEqual([
-      "removed 1 unfinished temporary copy(ies)",
+      "removed 3 unfinished temporary file(s)",
       "cleared the lock a stopped save left behind",
     ]);
     expect(storeFiles(dir)).toEqual(["journal.json"]);
     expect(new JournalStore(dir).read().entries).toEqual([a]);
+  });
+
+  it("clears a lock that blocks every save: a folder with files in it, an unreadable or future-dated lock file", async () => {
+    home(serialize([a]));
+    for (const make of [
+      () => {
+        mkdirSync(`${file}.lock/inside`, { recursive: true });
+      },
+      () => writeFileSync(`${file}.lock`, "garbage"),
+      () => {
+        writeFileSync(`${file}.lock`, "");
+        const future = new Date(Date.now() + 365 * 86_400_000);
+        utimesSync(`${file}.lock`, future, future);
+      },
+    ]) {
+      make();
+      const old = new Date(Date.now() - 60_000);
+      if (statSync(`${file}.lock`).isDirectory()) utimesSync(`${file}.lock`, old, old);
+      else if (readFileSync(`${file}.lock`, "utf8") === "garbage") utimesSync(`${file}.lock`, old, old);
+      const diagnosis = diagnose(dir);
+      expect(diagnosis, JSON.stringify(diagnosis.checks)).toMatchObject({
+        healthy: false,
+        repairable: true,
+        staleLock: true,
+      });
+      await repair(dir);
+      expect(existsSync(`${file}.lock`)).toBe(false);
+      expect(diagnose(dir)).toMatchObject({ healthy: true });
+    }
   });
 
   it("names a data path that is a file, and cannot repair it", async () => {
@@ -244,7 +302,7 @@ describe("diagnose and repair", () => {
   it("puts the damage, not the modes, in the one-line summary", () => {
     home("{", 0o644, 0o755);
     expect(diagnose(dir).problem).toBe(
-      "is not valid JSON (Expected property name or '}' in JSON at position 1) (and 2 more)",
+      "is not valid JSON (Expected property name or '}' in JSON at position 1) (and 1 more)",
     );
   });
 });
@@ -270,5 +328,31 @@ describe("the store's error for a damaged journal", () => {
     expect(errorFor("{").repairable).toBe(true);
     expect(errorFor("[]").repairable).toBe(true);
     expect(errorFor(serialize([], 99)).repairable).toBe(false);
+  });
+});
+
+describe("a repair stopped part-way", () => {
+  let root: string;
+  let dir: string;
+  beforeEach(() => {
+    root = tempDir();
+    dir = join(root, "home");
+    mkdirSync(dir, { mode: 0o700 });
+  });
+  afterEach(() => removeDir(root));
+
+  it("leaves a temporary file that doctor clears, never a backup that looks whole", async () => {
+    const file = join(dir, "journal.json");
+    writeFileSync(file, serialize([rejection({ id: "aaaa0001" })]), { mode: 0o600 });
+    // What a repair killed while copying the original leaves behind: half a copy, under a temporary name.
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const partial = `${file}.backup-20261129-101010.tmp-${gone}-0badc0de`;
+    writeFileSync(partial, '{"version":1,"entr', { mode: 0o600 });
+    const diagnosis = diagnose(dir);
+    expect(diagnosis.checks.map((check) => check.message).join("\n")).not.toMatch(/backup\(s\) from earlier repairs/);
+    expect(diagnosis.problem).toMatch(/1 unfinished temporary file from an interrupted save/);
+    const report = await repair(dir);
+    expect(report.fixed).toEqual(["removed 1 unfinished temporary file(s)"]);
+    expect(existsSync(partial)).toBe(false);
   });
 });

@@ -1,4 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/errors.js";
@@ -42,17 +54,19 @@ describe("JournalStore", () => {
     expect(mode(dir)).toBe(0o700);
   });
 
-  it("tightens a folder and file that were left too open", async () => {
+  it("writes the journal 0600 again, and leaves the bits of a folder it did not create alone", async () => {
     await store.update((journal) => {
       journal.entries.push(rejection());
     });
-    chmodSync(dir, 0o755);
     chmodSync(store.file, 0o644);
-    await store.update((journal) => {
-      journal.entries.push(rejection());
-    });
-    expect(mode(store.file)).toBe(0o600);
-    expect(mode(dir)).toBe(0o700);
+    for (const folderMode of [0o755, 0o1777, 0o2775]) {
+      chmodSync(dir, folderMode);
+      await store.update((journal) => {
+        journal.entries.push(rejection());
+      });
+      expect(mode(store.file)).toBe(0o600);
+      expect(statSync(dir).mode & 0o7777).toBe(folderMode);
+    }
   });
 
   it("writes nothing when the change throws", async () => {
@@ -137,7 +151,7 @@ describe("JournalStore", () => {
       await store.update((journal) => {
         journal.entries.push(rejection());
       });
-      expect(mode(store.sealFile)).toBe(0o600);
+      expect(mode(store.files.seal)).toBe(0o600);
       expect(new JournalStore(dir).read().entries).toHaveLength(1);
     });
 
@@ -151,6 +165,24 @@ describe("JournalStore", () => {
       writeFileSync(store.file, text.replace('"mood": 5', '"mood": 0'));
       expect(readFileSync(store.file, "utf8").length).toBe(text.length);
       expect(() => new JournalStore(dir).read()).toThrow(/entry seal0001: field `mood`/);
+    });
+
+    it("vouches only for the exact bytes: an edit that keeps the size, inode and modification time is validated again", async () => {
+      await store.update((journal) => {
+        journal.entries.push(rejection({ id: "seal0004", stage: "interview" }));
+      });
+      const before = statSync(store.file);
+      const text = readFileSync(store.file, "utf8");
+      // touch -r copies times to the nanosecond; Node's utimes would round them.
+      execFileSync("touch", ["-r", store.file, `${dir}/times`]);
+      // Written in place (same inode), same length, and the old times put back.
+      const fd = openSync(store.file, "r+");
+      writeSync(fd, text.replace('"stage": "interview"', '"stage": "intervieX"'), 0);
+      closeSync(fd);
+      execFileSync("touch", ["-r", `${dir}/times`, store.file]);
+      const after = statSync(store.file);
+      expect([after.ino, after.size, after.mtimeMs]).toEqual([before.ino, before.size, before.mtimeMs]);
+      expect(() => new JournalStore(dir).read()).toThrow(/entry seal0004: field `stage`/);
     });
 
     it("does not vouch for a file that replaced the journal", async () => {
@@ -184,5 +216,34 @@ describe("JournalStore", () => {
       writeFileSync(store.file, "{}");
       expect(store.read().entries).toEqual([]);
     });
+  });
+});
+
+describe("a journal with a key given twice", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => removeDir(dir));
+
+  it("is reported with the line and key, not read as the last value (an empty journal)", () => {
+    const entry = JSON.stringify(rejection({ id: "dup00001" }));
+    writeFileSync(join(dir, "journal.json"), `{"version": 1,\n"entries": [${entry}],\n"entries": []}`);
+    expect(() => new JournalStore(dir).read()).toThrow(/line 3: key "entries" is given twice in the top-level object/);
+    writeFileSync(
+      join(dir, "journal.json"),
+      `{"version": 1, "entries": [${entry.replace('"mood":5', '"mood":5,"mood":9')}]}`,
+    );
+    expect(() => new JournalStore(dir).read()).toThrow(/key "mood" is given twice in entry #1/);
+  });
+
+  it("doctor --repair keeps the entries of both lists, and a backup", async () => {
+    const a = JSON.stringify(rejection({ id: "dup00002" }));
+    const b = JSON.stringify(rejection({ id: "dup00003" }));
+    writeFileSync(join(dir, "journal.json"), `{"version": 1, "entries": [${a}], "entries": [${b}]}`);
+    const { repair } = await import("../../src/journal/repair.js");
+    const report = await repair(dir);
+    expect(report.backup).toBeDefined();
+    expect(new JournalStore(dir).read().entries.map((entry) => entry.id)).toEqual(["dup00002", "dup00003"]);
   });
 });
