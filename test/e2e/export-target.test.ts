@@ -18,6 +18,7 @@ import { pidExists } from "../../src/journal/liveness.js";
 import { BIN, cliEnv, removeDir, runCli, runCliAsync, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 import { fixtureEntries, seedJournal } from "../helpers/journal-fixture.js";
+import { waitFor } from "../helpers/wait.js";
 
 /**
  * Where `export --output` and `--per-file` may write: never onto the journal's
@@ -49,18 +50,6 @@ function deadPid(): number {
   for (;;) {
     const { pid } = spawnSync(process.execPath, ["-e", ""]);
     if (pid && !pidExists(pid)) return pid;
-  }
-}
-
-/**
- * Waits for a condition, checking again every 20 ms. The limit only turns a
- * hang into a failure (with time left to clean up); a pass never depends on it.
- */
-async function until(condition: () => boolean, limitMs = 20_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still waiting after ${limitMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -183,10 +172,10 @@ require("node:module").syncBuiltinESMExports();
     let closed = false;
     child.on("close", () => (closed = true));
     try {
-      await until(() => stderr.includes("waiting for a reader") || closed, 10_000);
+      await waitFor(() => stderr.includes("waiting for a reader") || closed, "the export to wait for a reader", 10_000);
       child.kill("SIGINT");
       // A thread blocked opening the pipe used to keep the process from exiting at all.
-      await until(() => closed, 10_000);
+      await waitFor(() => closed, "the export to stop on SIGINT", 10_000);
     } finally {
       child.kill("SIGKILL");
     }
