@@ -3,6 +3,7 @@ import { UsageError } from "../errors.js";
 import { EXPORT_FORMATS, type ExportFormat } from "../export/formats.js";
 import { say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
+import { dataDirOf } from "./context.js";
 import { addFilterOptions, readFiltered, type FilterOptions } from "./filter-options.js";
 
 interface ExportOptions extends FilterOptions {
@@ -21,7 +22,10 @@ export function registerExport(program: Command): void {
         .choices(EXPORT_FORMATS)
         .makeOptionMandatory(),
     )
-    .option("-o, --output <file>", "write to this file instead of standard output (replaces it)")
+    .option(
+      "-o, --output <file>",
+      "write to this file instead of standard output (replaces a file; a device or named pipe is written to)",
+    )
     .option("--per-file <dir>", "with --format md: one note per entry in this folder (date-company-role-id.md)");
   addFilterOptions(command)
     .addHelpText(
@@ -43,21 +47,27 @@ Only the data goes to standard output; messages go to standard error.`,
       if (options.perFile !== undefined && options.output !== undefined) {
         throw new UsageError("use either --output FILE or --per-file DIR, not both");
       }
-      const { entries, total } = await readFiltered(cmd, options);
+      const dataDir = dataDirOf(cmd);
       if (options.perFile !== undefined) {
-        const { writeNotes } = await import("../export/write.js");
-        const written = writeNotes(options.perFile, entries);
+        const { refuseNotesFolder, writeNotes } = await import("../export/write.js");
+        // Before reading, so that a path onto the journal is refused without touching anything.
+        refuseNotesFolder(dataDir, options.perFile);
+        const { entries } = await readFiltered(cmd, options);
+        const written = writeNotes(options.perFile, entries, { dataDir });
         say(`Wrote ${written.length} ${written.length === 1 ? "note" : "notes"} to ${safeLine(written.dir)}`);
         return;
       }
+      const write = options.output === undefined ? undefined : await import("../export/write.js");
+      const target = options.output === undefined ? undefined : write?.exportTarget(options.output, dataDir);
+      const { entries, total } = await readFiltered(cmd, options);
       const { formatEntries } = await import("../export/index.js");
       const text = await formatEntries(options.format, entries);
-      if (options.output !== undefined) {
-        const { writeExportFile } = await import("../export/write.js");
-        const file = writeExportFile(options.output, text);
-        say(`Wrote ${entries.length} ${entries.length === 1 ? "entry" : "entries"} to ${safeLine(file)}`);
+      if (write && target && target.kind !== "standard") {
+        await write.writeExport(target, text);
+        say(`Wrote ${entries.length} ${entries.length === 1 ? "entry" : "entries"} to ${safeLine(target.path)}`);
       } else {
-        process.stdout.write(text);
+        // No --output, or --output /dev/stdout: the stream the shell gave, so `>>` appends.
+        (target?.kind === "standard" && target.fd === 2 ? process.stderr : process.stdout).write(text);
       }
       if (entries.length === 0) {
         say(total === 0 ? "Your journal is empty: nothing to export." : "No entries match those filters.");

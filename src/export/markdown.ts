@@ -175,10 +175,55 @@ function slug(text: string, max = 40): string {
   return [...words].slice(0, max).join("").replace(/-+$/, "");
 }
 
-/** date-company-role-id.md (wins: date-win-title-id.md): readable, unique, and never a path. */
+/**
+ * File systems allow 255 bytes in a name, and a note is first written as
+ * NAME.tmp-PID-RANDOM beside it: 200 leaves room for that suffix.
+ */
+const NOTE_NAME_BYTES = 200;
+const NAME_WORD_CHARACTERS = 40;
+
+/**
+ * date-company-role-id.md (wins: date-win-title-id.md): readable, unique, and never a path.
+ * Each word is cut between characters as a reader sees them (an accent stays with
+ * its letter), to 40 of them and then to the name's byte budget, shared fairly:
+ * a short company leaves its unused bytes to a long role.
+ */
 export function noteFileName(entry: Entry): string {
-  const parts = isRejection(entry)
-    ? [entry.date, slug(entry.company), slug(entry.role)]
-    : [entry.date, "win", slug(entry.title)];
-  return `${[...parts.filter(Boolean), entry.id].join("-")}.md`;
+  /** The characters of `text`; only marks join code points into one (a slug holds no joiners or flags). */
+  const characters = (text: string): Iterable<string> => {
+    if (!/\p{M}/u.test(text)) return text;
+    noteFileName.segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+    return [...noteFileName.segmenter.segment(text)].map((part) => part.segment);
+  };
+  /** The first characters of `text` that fit in `maxCharacters` and `maxBytes`. */
+  const head = (text: string, maxCharacters: number, maxBytes: number): string => {
+    // Code units never undercount characters: most names stop here.
+    if (text.length <= maxCharacters && Buffer.byteLength(text, "utf8") <= maxBytes) return text;
+    let kept = "";
+    let size = 0;
+    let count = 0;
+    for (const segment of characters(text)) {
+      size += Buffer.byteLength(segment, "utf8");
+      if (++count > maxCharacters || size > maxBytes) break;
+      kept += segment;
+    }
+    return kept.replace(/-+$/, "");
+  };
+  const words = (isRejection(entry) ? [entry.company, entry.role] : [entry.title])
+    .map((text) => head(slug(text, Infinity), NAME_WORD_CHARACTERS, Infinity))
+    .filter(Boolean);
+  if (!isRejection(entry)) words.unshift("win");
+  const sizes = words.map((word) => Buffer.byteLength(word, "utf8"));
+  // The date, the id, the extension and a hyphen after each word are always there.
+  let budget = NOTE_NAME_BYTES - Buffer.byteLength(`${entry.date}-${entry.id}.md`, "utf8") - words.length;
+  const caps: number[] = [];
+  const shortestFirst = words.map((_, index) => index).sort((a, b) => sizes[a]! - sizes[b]!);
+  shortestFirst.forEach((index, rank) => {
+    caps[index] = Math.min(sizes[index]!, Math.floor(budget / (words.length - rank)));
+    budget -= caps[index];
+  });
+  const cut = words.map((word, index) => (sizes[index]! <= caps[index]! ? word : head(word, Infinity, caps[index]!)));
+  return `${[entry.date, ...cut.filter(Boolean), entry.id].join("-")}.md`;
 }
+/** Made once, on the first name that needs it: building a segmenter costs more than naming a note. */
+noteFileName.segmenter = undefined as Intl.Segmenter | undefined;
