@@ -36,7 +36,13 @@ Examples:
         if (options.json) printJson(diagnosis);
         else printData(renderDiagnosis(diagnosis, Boolean(options.repair) && diagnosis.healthy));
         if (!diagnosis.healthy) {
-          throw new StoreError(diagnosis.file, diagnosis.problem ?? "needs attention", diagnosis.repairable);
+          // The salvage hint is for damaged content; anything else doctor --repair can fix is said plainly.
+          const damaged = diagnosis.state === "damaged";
+          const hint =
+            !damaged && diagnosis.fullyRepairable && !options.repair
+              ? "; 'rejection-coach doctor --repair' fixes it"
+              : "";
+          throw new StoreError(diagnosis.file, `${diagnosis.problem ?? "needs attention"}${hint}`, damaged);
         }
         return;
       }

@@ -11,7 +11,7 @@ import { CURRENT_VERSION, NewerJournalError } from "./migrations.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
 import { salvageJournal, type Dropped, type Salvage } from "./salvage.js";
 import { inspectSettings } from "./settings.js";
-import { FILE_MODE, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
+import { describeSince, FILE_MODE, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
 import { storeFileKind, storeFiles, storeTempWriter } from "./store-files.js";
 
 export type { Dropped } from "./salvage.js";
@@ -230,7 +230,7 @@ function checkLock(lock: string, now: number, checks: Check[], problem: Problem)
       problem("a lock file that cannot be read blocks saves", true);
       return true;
     case "held": {
-      const who = `pid ${state.holder.pid} on ${state.holder.host}, since ${state.holder.since}`;
+      const who = `pid ${state.holder.pid} on ${state.holder.host}${describeSince(state.holder.since)}`;
       if (!state.abandoned) {
         checks.push({ severity: "notice", message: `another rejection-coach is saving right now (${who})` });
         return false;

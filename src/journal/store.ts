@@ -298,13 +298,20 @@ function giveToParentOwner(firstCreated: string, dir: string): void {
   }
 }
 
+/** ", since 17:02:11" today, ", since 28/11/2026, 09:14:03" on another day; nothing for a time that cannot be read. */
+export function describeSince(iso: string, now = new Date()): string {
+  const since = new Date(iso);
+  if (Number.isNaN(since.getTime())) return "";
+  const sameDay = since.toDateString() === now.toDateString();
+  return `, since ${sameDay ? since.toLocaleTimeString() : since.toLocaleString()}`;
+}
+
 /** Who holds the lock, in words, for the message of a writer that gave up waiting. */
 export function describeLock(state: LockState): string {
   switch (state.state) {
     case "held": {
       const { holder } = state;
-      const since = new Date(holder.since);
-      const when = Number.isNaN(since.getTime()) ? "" : `, since ${since.toLocaleTimeString()}`;
+      const when = describeSince(holder.since);
       return `is being saved by another rejection-coach (pid ${holder.pid} on ${holder.host}${when}) that has not finished`;
     }
     case "unreadable":
