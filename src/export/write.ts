@@ -4,7 +4,6 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
-  readdirSync,
   readlinkSync,
   rmSync,
   statSync,
@@ -14,10 +13,15 @@ import {
 import { Socket } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
 import { CoachError, UsageError } from "../errors.js";
-import { abandonedTemps, kindOf, resolveWriteTarget, tempWriterPid, writeFileAtomic } from "../journal/atomic-file.js";
+import {
+  abandonedTemps,
+  abandonedTempsIn,
+  kindOf,
+  resolveWriteTarget,
+  writeFileAtomic,
+} from "../journal/atomic-file.js";
 import type { Entry } from "../journal/entry.js";
 import { fileErrorReason } from "../journal/file-errors.js";
-import { pidExists } from "../journal/liveness.js";
 import { isStorePath, realPathOf } from "../journal/store-files.js";
 import { markdownNote, noteFileName } from "./markdown.js";
 
@@ -226,22 +230,8 @@ export function refuseNotesFolder(dataDir: string, dir: string): void {
 }
 
 /** Temporary copies of these notes that a killed export left (one listing for all of them). */
-function abandonedNoteTemps(folder: string, names: ReadonlySet<string>): string[] {
-  let present: string[];
-  try {
-    present = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return present
-    .filter((name) => {
-      const base = name.slice(0, name.lastIndexOf(".tmp-"));
-      if (!names.has(base)) return false;
-      const pid = tempWriterPid(name, base);
-      return pid !== undefined && pid !== process.pid && !pidExists(pid);
-    })
-    .map((name) => join(folder, name));
-}
+const abandonedNoteTemps = (folder: string, names: ReadonlySet<string>): string[] =>
+  abandonedTempsIn(folder, (name) => names.has(name));
 
 /** Leftovers are removed where possible; one that cannot be is no reason to fail the export. */
 function removeAll(paths: readonly string[]): void {

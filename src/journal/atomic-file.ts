@@ -124,8 +124,12 @@ export function tempWriterPid(name: string, base: string): number | undefined {
 
 /** Temporary copies of `file` whose writer is no longer running (killed part-way). */
 export function abandonedTemps(file: string): string[] {
-  const dir = dirname(file);
   const base = basename(file);
+  return abandonedTempsIn(dirname(file), (name) => name === base);
+}
+
+/** Temporary copies in `dir`, of files whose names `isTarget` accepts, whose writer is no longer running. */
+export function abandonedTempsIn(dir: string, isTarget: (name: string) => boolean): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -134,8 +138,10 @@ export function abandonedTemps(file: string): string[] {
   }
   return names
     .filter((name) => {
+      const base = name.slice(0, name.lastIndexOf(".tmp-"));
+      if (!isTarget(base)) return false;
       const pid = tempWriterPid(name, base);
-      return pid !== undefined && (pid === process.pid ? false : !pidExists(pid));
+      return pid !== undefined && pid !== process.pid && !pidExists(pid);
     })
     .sort()
     .map((name) => join(dir, name));
