@@ -75,6 +75,18 @@ const lockHolder = (dir: string): number | undefined => {
 const holdsLock = (dir: string, writer: RunningCli) =>
   waitFor(() => lockHolder(dir) === writer.child.pid, `pid ${writer.child.pid} to take the lock`, 120_000);
 
+/** A `log` stopped with SIGSTOP while it holds the lock (a slow fsync keeps it there long enough). */
+async function stoppedHolder(): Promise<{ dir: string; sleeper: RunningCli }> {
+  const dir = await bigHome();
+  const sleeper = log(dir, "Sleeping Laptop", {
+    env: { SLOW_FSYNC_MS: "1500" },
+    nodeOptions: ["--import", SLOW_FSYNC],
+  });
+  await holdsLock(dir, sleeper);
+  sleeper.child.kill("SIGSTOP");
+  return { dir, sleeper };
+}
+
 describe("a slow writer keeps the lock for as long as it needs it", () => {
   it("a writer whose every fsync takes 7 s and one started while it holds the lock both keep their entries", async () => {
     const dir = await bigHome();
@@ -92,14 +104,7 @@ describe("a slow writer keeps the lock for as long as it needs it", () => {
   }, 180_000);
 
   it("a writer stopped (SIGSTOP, a laptop lid closing) while it holds the lock is waited for, not overwritten", async () => {
-    const dir = await bigHome();
-    // A slow fsync keeps it inside the lock long enough to be stopped there.
-    const sleeper = log(dir, "Sleeping Laptop", {
-      env: { SLOW_FSYNC_MS: "1500" },
-      nodeOptions: ["--import", SLOW_FSYNC],
-    });
-    await holdsLock(dir, sleeper);
-    sleeper.child.kill("SIGSTOP");
+    const { dir, sleeper } = await stoppedHolder();
     try {
       const waiter = log(dir, "Awake Inc");
       await waitFor(() => waiter.stderr().includes("Waiting"), "the second writer to say it is waiting", 120_000);
@@ -118,13 +123,7 @@ describe("a slow writer keeps the lock for as long as it needs it", () => {
   }, 180_000);
 
   it("a writer that gives up waiting says who holds the lock and since when, saves nothing, and exits 1", async () => {
-    const dir = await bigHome();
-    const sleeper = log(dir, "Sleeping Laptop", {
-      env: { SLOW_FSYNC_MS: "1500" },
-      nodeOptions: ["--import", SLOW_FSYNC],
-    });
-    await holdsLock(dir, sleeper);
-    sleeper.child.kill("SIGSTOP");
+    const { dir, sleeper } = await stoppedHolder();
     try {
       const impatient = await log(dir, "Impatient Co", { env: { REJECTION_COACH_LOCK_WAIT: "2" } }).done;
       expect(impatient.code).toBe(1);
