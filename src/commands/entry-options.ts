@@ -15,7 +15,7 @@ import {
   type Stage,
   type WinKind,
 } from "../journal/vocabulary.js";
-import { canPrompt } from "../ui/output.js";
+import { canPrompt, say } from "../ui/output.js";
 
 /** The flags `log` takes, and `edit` too: one per question of the flow. */
 export interface RejectionOptions {
@@ -138,6 +138,8 @@ function text(value: string | undefined, flag: string, required: boolean): strin
 /** `--note -` reads standard input to its end. */
 async function noteFrom(value: string | undefined): Promise<string | undefined> {
   if (value !== "-") return value === undefined ? undefined : value.trim();
+  // On a terminal nothing shows that it is waiting for the note.
+  if (process.stdin.isTTY) say("Type the note, then press Ctrl+D on an empty line.");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8").trim();

@@ -6,9 +6,11 @@ import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import type { Prompts } from "./prompts.js";
 
-/** What a question needs besides the prompts: the clock, for dates. */
+/** What a question needs besides the prompts: the clock, for dates, and whether a saved entry is being changed. */
 export interface AskContext {
   now: Date;
+  /** True when changing a saved entry: questions about the moment of logging are asked in the past tense. */
+  editing?: boolean;
 }
 
 /**
@@ -104,9 +106,18 @@ function shownDay(typed: string, day: string | undefined): string {
   return !text || text === day ? day : `${text} (${day})`;
 }
 
-export async function askMood(prompts: Prompts, question: string, current: number | undefined): Promise<number> {
+/**
+ * A mood from 1 to 10, refused in the tool's own words. `hint` is the scale,
+ * left off (null) when the question already says it.
+ */
+export async function askMood(
+  prompts: Prompts,
+  question: string,
+  current: number | undefined,
+  hint: string | null = MOOD_SCALE,
+): Promise<number> {
   const answer = await prompts.input({
-    ...hinted(question, MOOD_SCALE),
+    ...hinted(question, hint ?? undefined),
     default: current === undefined ? undefined : String(current),
     validate: (text) =>
       readMood(text) === undefined
@@ -132,3 +143,32 @@ export async function askTags(prompts: Prompts, current: readonly string[]): Pro
   if (shown !== undefined && answer === shown) return [...current];
   return answer.trim() === "-" ? [] : splitList([answer]);
 }
+
+/**
+ * A required choice with no "skip": Enter takes the current value, or
+ * `fallback` (the answer that claims least), and the question says which.
+ */
+export function askChoice<V extends string>(
+  prompts: Prompts,
+  question: string,
+  options: { choices: { value: V; name: string }[]; names: Record<V, string>; current: V | undefined; fallback: V },
+): Promise<V> {
+  const { choices, names, current, fallback } = options;
+  const chosen = current ?? fallback;
+  return prompts.select<V>({
+    ...hinted(question, `Enter ${current === undefined ? "for" : "keeps"} "${names[chosen]}"`),
+    choices,
+    default: chosen,
+  });
+}
+
+/**
+ * A checkbox validate that refuses `alone` ticked together with anything
+ * else, so "none" or "I don't know" is never saved beside a reason.
+ */
+export const exclusive =
+  <V>(alone: V, name: string) =>
+  (chosen: readonly { value: V }[]): true | string =>
+    chosen.length > 1 && chosen.some((choice) => choice.value === alone)
+      ? `'${name}' can't go with other choices; untick one`
+      : true;

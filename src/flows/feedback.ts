@@ -55,7 +55,7 @@ export async function draftFlow(
 export async function receivedFlow(prompts: Prompts, company: string, say: (text: string) => void): Promise<string> {
   const text = await editOrType(prompts, say, {
     editorMessage: `What did ${company} tell you? Opening your editor… save and close it when you are done.`,
-    inputMessage: `What did ${company} tell you?`,
+    input: { message: `What did ${company} tell you?` },
   });
   return text.trim();
 }

@@ -1,9 +1,19 @@
 import type { RejectionFields } from "../journal/make-entry.js";
-import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Reason } from "../journal/vocabulary.js";
+import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Ending, type Reason } from "../journal/vocabulary.js";
 import { RULES } from "../coach/signals.js";
-import { ENDING_NAMES, REASON_CHOICES, stageChoice } from "../ui/labels.js";
+import { ENDING_NAMES, REASON_CHOICES, STAGE_NAMES, stageChoice } from "../ui/labels.js";
 import { describeRejectionField } from "../ui/entry-summary.js";
-import { askMood, askOptionalText, askPastDay, askRequiredText, askTags, hinted, type AskContext } from "./ask.js";
+import {
+  askChoice,
+  askMood,
+  askOptionalText,
+  askPastDay,
+  askRequiredText,
+  askTags,
+  exclusive,
+  hinted,
+  type AskContext,
+} from "./ask.js";
 import type { Prompts } from "./prompts.js";
 import { askMissing, editFields, fieldsOf, reviewFields, type FieldSpec, type FlowOptions } from "./review.js";
 
@@ -18,17 +28,19 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
     askRequiredText(prompts, "What was the role?", values.role, "the role, in a few words"),
   ),
   field("stage", "Stage reached", (prompts, values) =>
-    prompts.select({
-      message: "How far did it get?",
+    askChoice(prompts, "How far did it get?", {
       choices: STAGES.map((value) => ({ value, name: stageChoice(value) })),
-      default: values.stage,
+      names: STAGE_NAMES,
+      current: values.stage,
+      fallback: "applied",
     }),
   ),
   field("ended", "How it ended", (prompts, values) =>
-    prompts.select({
-      message: "How did it end?",
+    askChoice(prompts, "How did it end?", {
       choices: ENDINGS.map((value) => ({ value, name: ENDING_NAMES[value] })),
-      default: values.ended,
+      names: ENDING_NAMES,
+      current: values.ended,
+      fallback: "rejected",
     }),
   ),
   field("date", "Date", (prompts, values, context) =>
@@ -45,21 +57,30 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
   field("reasons", "Likely reasons", (prompts, values) =>
     prompts.checkbox<Reason>({
       ...hinted("What do you think played a part?", "pick any, or none"),
-      choices: REASONS.map((value) => ({
+      choices: reasonsFor(values.ended).map((value) => ({
         value,
         name: REASON_CHOICES[value],
         checked: values.reasons?.includes(value) ?? false,
       })),
       pageSize: REASONS.length,
+      validate: exclusive<Reason>("unknown", REASON_CHOICES.unknown),
     }),
   ),
-  field("mood", "Mood", (prompts, values) => askMood(prompts, "How are you feeling about it right now?", values.mood)),
-  field("emotions", "Feelings", (prompts, values) =>
+  field("mood", "Mood", (prompts, values, context) =>
+    askMood(
+      prompts,
+      context.editing ? "How did you feel when you logged it?" : "How are you feeling about it right now?",
+      values.mood,
+    ),
+  ),
+  field("emotions", "Feelings", (prompts, values, context) =>
     prompts.checkbox<Emotion>({
       ...hinted(
-        lowDay(values)
-          ? "That sounds like a hard day. Which of these words fit?"
-          : "Which of these words fit how you feel?",
+        context.editing
+          ? "Which of these words fit how you felt then?"
+          : lowDay(values)
+            ? "That sounds like a hard day. Which of these words fit?"
+            : "Which of these words fit how you feel?",
         "pick any, or none",
       ),
       choices: EMOTIONS.map((value) => ({ value, checked: values.emotions?.includes(value) ?? false })),
@@ -71,6 +92,12 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
     askOptionalText(prompts, "Anything else you want to remember about it?", values.note),
   ),
 ];
+
+/** A clear no was not a canceled role: reasons that contradict the ending are not offered. */
+const REASONS_AGAINST: Partial<Record<Ending, readonly Reason[]>> = { rejected: ["cancelled"] };
+
+const reasonsFor = (ended: Ending | undefined): Reason[] =>
+  REASONS.filter((reason) => !(ended && REASONS_AGAINST[ended]?.includes(reason)));
 
 const lowDay = (values: Partial<RejectionFields>): boolean => values.mood !== undefined && values.mood <= RULES.lowMood;
 

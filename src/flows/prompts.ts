@@ -70,12 +70,12 @@ const strictEditor = (async (config: Parameters<Prompts["editor"]>[0]) => {
 
 /**
  * Opens the editor for a longer answer; when it cannot be launched or fails,
- * says so in one line and asks for the answer as a plain input instead.
+ * says so in one line and asks for the answer as a plain input (`input`) instead.
  */
 export async function editOrType(
   prompts: Prompts,
   say: (text: string) => void,
-  question: { editorMessage: string; inputMessage: string },
+  question: { editorMessage: string; input: Parameters<Prompts["input"]>[0] },
 ): Promise<string> {
   try {
     return await prompts.editor({ message: question.editorMessage, postfix: ".md", waitForUserInput: false });
@@ -84,6 +84,6 @@ export async function editOrType(
     const cause = (error as Error).cause;
     const reason = cause instanceof Error ? cause.message : (error as Error).message;
     say(`Could not open your editor (${reason}); type the answer here instead.`);
-    return prompts.input({ message: question.inputMessage });
+    return prompts.input(question.input);
   }
 }

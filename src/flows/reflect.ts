@@ -11,11 +11,12 @@ import {
 import { DateInputError, parseDay, toDay } from "../journal/dates.js";
 import type { RejectionEntry } from "../journal/entry.js";
 import type { Reason } from "../journal/vocabulary.js";
-import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
+import { FIT_ANSWERS } from "../journal/vocabulary.js";
 import { atStage, FIT_CHOICES, formatDay, REASON_CHOICES, REASON_PHRASES, STAGE_POINTS } from "../ui/labels.js";
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
+import { askMood, exclusive } from "./ask.js";
 import { editOrType, type Prompts } from "./prompts.js";
 
 export interface ReflectFlowOptions {
@@ -80,7 +81,12 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
     say(theme.muted(`\nWhen you logged it, you were at ${entry.mood}/10.`));
     // "Now that a little time has passed" reads wrong when reflecting the day it was logged.
     const loggedToday = toDay(new Date(entry.createdAt)) === toDay(now);
-    answers.mood = await askMood(prompts, loggedToday ? content.prompts.mood : content.prompts.mood_later);
+    answers.mood = await askMood(
+      prompts,
+      loggedToday ? content.prompts.mood : content.prompts.mood_later,
+      undefined,
+      null,
+    );
     say(moodResponse(entry.mood, answers.mood));
     if (answers.mood <= LOW_MOOD) {
       say(
@@ -144,6 +150,7 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
         { value: NONE_IN_CONTROL, name: "None of them", short: "none of them" },
       ],
       pageSize: reasons.length + 1,
+      validate: exclusive<Reason | typeof NONE_IN_CONTROL>(NONE_IN_CONTROL, "None of them"),
       theme: {
         style: {
           renderSelectedChoices: (chosen: readonly { short: string }[]) =>
@@ -190,11 +197,12 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
   // Did it fit, and what to keep and change.
   if (answers.fit === undefined) {
     say(`\n${theme.heading("The bigger picture")}`);
+    // Skip comes first: Enter on an untouched question records nothing, as the intro promises.
     const fit = await prompts.select<Fit | "">({
       message: content.prompts.fit,
       choices: [
+        { value: "" as const, name: theme.muted("Skip"), short: "skipped" },
         ...FIT_ANSWERS.map((value) => ({ value, name: FIT_CHOICES[value] })),
-        { value: "" as const, name: theme.muted("Skip") },
       ],
     });
     if (fit) answers.fit = fit;
@@ -238,7 +246,7 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
   );
   if (answers.mood === undefined) {
     const previous = moodTrail(entry).at(-1)!.mood;
-    answers.mood = await askMood(prompts, content.prompts.mood_later);
+    answers.mood = await askMood(prompts, content.prompts.mood_later, undefined, null);
     say(moodResponse(previous, answers.mood));
   }
   if (answers.note === undefined) answers.note = await textAsker(prompts, say)(content.prompts.checkin);
@@ -287,31 +295,34 @@ const pickedCount = (count: number): string =>
 
 const isEditorKey = (answer: string): boolean => answer.trim().toLowerCase() === EDITOR_KEY;
 
+const skippedWhenEmpty = (value: string, { isFinal }: { isFinal: boolean }): string =>
+  isFinal && !value.trim() ? theme.muted("skipped") : value;
+
 /** Free text that may be skipped; the editor key opens $EDITOR instead. */
 function textAsker(prompts: Prompts, say: (text: string) => void) {
   return async (message: string, hint?: string): Promise<string> => {
+    const question = hint ? `${message}\n  ${theme.muted(hint)}\n ` : message;
     const answer = await prompts.input({
-      message: hint ? `${message}\n  ${theme.muted(hint)}\n ` : message,
-      transformer: (value, { isFinal }) =>
-        !isFinal
-          ? value
-          : isEditorKey(value)
-            ? theme.muted("(in your editor)")
-            : value.trim()
-              ? value
-              : theme.muted("skipped"),
+      message: question,
+      // Whether the answer ends up in the editor is not known yet: the line only says it was asked for.
+      transformer: (value, state) =>
+        state.isFinal && isEditorKey(value) ? theme.muted("editor") : skippedWhenEmpty(value, state),
     });
     if (!isEditorKey(answer)) return answer.trim();
     const written = await editOrType(prompts, say, {
       editorMessage: theme.muted("Opening your editor… save and close it when you are done."),
-      inputMessage: message,
+      // Asked again as it was, hint included; the editor key cannot work now, so it is not taken as the answer.
+      input: {
+        message: question,
+        transformer: skippedWhenEmpty,
+        validate: (value) => !isEditorKey(value) || EDITOR_FAILED,
+      },
     });
     return written.trim();
   };
 }
 
-const askMood = (prompts: Prompts, message: string): Promise<number> =>
-  prompts.number({ message, min: MOOD_MIN, max: MOOD_MAX, step: 1, required: true });
+const EDITOR_FAILED = "Your editor did not open; type the answer here, or press Enter to skip";
 
 /** The gentle line only for a low mood or a real drop, so a small dip is not made into more than it is. */
 export function moodResponse(before: number, now: number): string {
@@ -323,18 +334,22 @@ export function moodResponse(before: number, now: number): string {
   return theme.muted("About the same. That's all right; this takes time.");
 }
 
+/**
+ * "None of these fits" comes first: Enter on an untouched list names no trap,
+ * and the way out is on screen however short the terminal.
+ */
 async function askTrap(prompts: Prompts, message: string, traps: Trap[]): Promise<string> {
   const width = Math.max(...traps.map((trap) => trap.name.length));
   return prompts.select({
     message,
     choices: [
+      { value: "", name: theme.muted("None of these fits"), short: "none" },
       ...traps.map((trap) => ({
         value: trap.id,
         name: `${safeLine(trap.name).padEnd(width)}  ${theme.muted(`"${safeLine(trap.example)}"`)}`,
         short: safeLine(trap.name),
         description: safeText(trap.description),
       })),
-      { value: "", name: theme.muted("None of these fits"), short: "none" },
     ],
     pageSize: traps.length + 1,
   });

@@ -71,7 +71,7 @@ export async function reviewFields<T>(
   options: ReviewOptions,
 ): Promise<T | undefined> {
   const values = { ...start } as Partial<T>;
-  const context: AskContext = { now: options.now };
+  const context: AskContext = { now: options.now, editing: options.mode === "edit" };
   const editing = options.mode === "edit";
   let changed = false;
   for (;;) {

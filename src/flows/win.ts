@@ -2,7 +2,7 @@ import type { WinFields } from "../journal/make-entry.js";
 import { WIN_KINDS } from "../journal/vocabulary.js";
 import { WIN_KIND_NAMES } from "../ui/labels.js";
 import { describeWinField } from "../ui/entry-summary.js";
-import { askOptionalText, askPastDay, askRequiredText, askTags } from "./ask.js";
+import { askChoice, askOptionalText, askPastDay, askRequiredText, askTags } from "./ask.js";
 import type { Prompts } from "./prompts.js";
 import { askMissing, editFields, fieldsOf, type FieldSpec, type FlowOptions } from "./review.js";
 
@@ -10,10 +10,12 @@ const field = fieldsOf<WinFields>(describeWinField);
 
 export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
   field("winKind", "Kind", (prompts, values) =>
-    prompts.select({
-      message: "What kind of win?",
+    // A win is saved without a review, so Enter must not claim more than the person said.
+    askChoice(prompts, "What kind of win?", {
       choices: WIN_KINDS.map((value) => ({ value, name: WIN_KIND_NAMES[value] })),
-      default: values.winKind,
+      names: WIN_KIND_NAMES,
+      current: values.winKind,
+      fallback: "other",
     }),
   ),
   field("title", "What happened", (prompts, values) =>

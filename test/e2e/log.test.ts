@@ -286,7 +286,7 @@ describe("win", () => {
 
   it("asks in a terminal and saves the answers", async () => {
     const session = new PtySession(["win"], { dataDir });
-    await session.answer("What kind of win?", KEY.down.repeat(2)); // an application sent
+    await session.answer("What kind of win?", KEY.up.repeat(2)); // from "something else" up to an application sent
     await session.answer("what happened?", "Sent three applications");
     await session.answer("Which company", "");
     await session.answer("When was it?", "");
@@ -368,7 +368,7 @@ describe("edit", () => {
     await session.waitFor("What would you like to change?");
     expect(session.output).toContain("first note");
     session.type(KEY.down.repeat(7) + KEY.enter); // mood
-    await session.answer(/How are you feeling.*\(4\)/, "8");
+    await session.answer(/How did you feel when you logged it\?.*\(4\)/, "8");
     session.clear();
     await session.waitFor("What would you like to change?");
     expect(session.output).toContain("8 of 10");

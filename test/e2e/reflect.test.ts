@@ -69,9 +69,11 @@ describe("reflect in a terminal", () => {
     await reply(session, "CV and cover letter (1-5)", "");
     await reply(session, "actually in your hands", KEY.space);
     await reply(session, "keeps coming back", "Nobody wants me");
-    await reply(session, "Pick the closest", KEY.down);
+    // "None of these fits" comes first.
+    await reply(session, "Pick the closest", KEY.down + KEY.down);
     await reply(session, "fair-minded friend", "One team said no to one application");
-    await reply(session, "suit your values", KEY.down);
+    // "Skip" comes first.
+    await reply(session, "suit your values", KEY.down + KEY.down);
     await reply(session, "Anything to add about the fit", "");
     await reply(session, "would like to do again", "A tailored summary");
     await reply(session, "do differently next time", "Ask for a referral first");

@@ -8,7 +8,7 @@ export const CTRL_C = Symbol("ctrl-c");
 
 export type PromptKind = keyof Prompts;
 
-/** One question the flow asked, with its config and (for inputs) the validation messages it gave. */
+/** One question the flow asked, with its config and (for inputs and checkboxes) the validation messages it gave. */
 export interface Call {
   kind: PromptKind;
   /** The message without colour. */
@@ -20,10 +20,11 @@ export interface Call {
 
 /**
  * What to answer a call with: a value, ENTER or CTRL_C. Undefined is a skip:
- * "" for text, [] for checkboxes, the last choice for selects (where the flows
- * put their "skip"), the minimum for a required number, no for a confirm.
- * When an input's validate refuses the answer, the responder is called again
- * for the same call, as Inquirer asks again; `call.refused` says how often.
+ * "" for text, [] for checkboxes, Enter on an untouched select (its default,
+ * else its first choice, as Inquirer does: where the flows put their "skip"),
+ * the minimum for a required number, no for a confirm.
+ * When an input's or a checkbox's validate refuses the answer, the responder is
+ * called again for the same call, as Inquirer asks again; `call.refused` says how often.
  */
 export type Responder = (call: Call) => unknown;
 
@@ -60,7 +61,7 @@ function resolve(call: Call, answer: unknown): unknown {
     }
     case "select": {
       const values = choiceValues(call);
-      const value = answer === ENTER ? (config.default ?? values[0]) : answer === undefined ? values.at(-1) : answer;
+      const value = answer === ENTER || answer === undefined ? (config.default ?? values[0]) : answer;
       if (!values.includes(value)) throw notAChoice(value);
       return value;
     }
@@ -83,7 +84,8 @@ function resolve(call: Call, answer: unknown): unknown {
 
 /**
  * Fake Prompts that answer through `respond` and record every call, and every
- * message an input's validate refused with (also in order across calls, in `refused`).
+ * message an input's or a checkbox's validate refused with (also in order across
+ * calls, in `refused`). A checkbox's validate gets the ticked choices, as Inquirer gives them.
  */
 export function fakePrompts(respond: Responder = () => undefined): {
   prompts: Prompts;
@@ -97,11 +99,14 @@ export function fakePrompts(respond: Responder = () => undefined): {
     async (config: Call["config"]): Promise<unknown> => {
       const call: Call = { kind, message: stripAnsi(config.message), config, refused: [] };
       calls.push(call);
-      if (kind !== "input") return resolve(call, respond(call));
-      const validate = config.validate as ((value: string) => boolean | string | Promise<boolean | string>) | undefined;
+      if (kind !== "input" && kind !== "checkbox") return resolve(call, respond(call));
+      const validate = config.validate as
+        ((value: unknown) => boolean | string | Promise<boolean | string>) | undefined;
+      const ticked = (values: unknown[]) =>
+        (config.choices as { value: unknown }[]).filter((choice) => values.includes(choice.value));
       for (;;) {
-        const value = resolve(call, respond(call)) as string;
-        const verdict = validate ? await validate(value) : true;
+        const value = resolve(call, respond(call));
+        const verdict = !validate ? true : await validate(kind === "input" ? value : ticked(value as unknown[]));
         if (verdict === true) return value;
         const message = typeof verdict === "string" ? verdict : "invalid";
         call.refused.push(message);
@@ -125,7 +130,7 @@ export function fakePrompts(respond: Responder = () => undefined): {
 
 /**
  * A responder that gives the answers in order, as a person would type them:
- * one per question, and one more for each refused try at an input. Running
+ * one per question, and one more for each refused try at an input or checkbox. Running
  * out of answers fails the test; `remaining()` tells whether all were used.
  */
 export function inOrder(answers: readonly Answer[]): { respond: Responder; remaining: () => number } {
@@ -140,11 +145,14 @@ export function inOrder(answers: readonly Answer[]): { respond: Responder; remai
 /**
  * A responder that answers by the question's message; questions no pattern
  * matches are skipped. For an input, a list is a series of tries, one each
- * time it is asked.
+ * time it is asked; for a checkbox, a list of lists is.
  */
 export const byMessage =
   (answers: readonly [RegExp, unknown][]): Responder =>
   (call) => {
     const answer = answers.find(([pattern]) => pattern.test(call.message))?.[1];
-    return call.kind === "input" && Array.isArray(answer) ? answer[call.refused.length] : answer;
+    const tries =
+      (call.kind === "input" && Array.isArray(answer)) ||
+      (call.kind === "checkbox" && Array.isArray(answer) && answer.length > 0 && answer.every(Array.isArray));
+    return tries ? (answer as unknown[])[call.refused.length] : answer;
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { editRejectionFlow, logFlow } from "../../src/flows/log.js";
 import { editWinFlow, winFlow } from "../../src/flows/win.js";
 import type { RejectionFields, WinFields } from "../../src/journal/make-entry.js";
-import { checkedValues, CTRL_C, ENTER, fakePrompts, inOrder, type Answer } from "./fake-prompts.js";
+import { checkedValues, choiceValues, CTRL_C, ENTER, fakePrompts, inOrder, type Answer } from "./fake-prompts.js";
 
 // A Wednesday, at noon, so that "yesterday" and "last friday" are fixed days.
 const now = new Date(2026, 10, 18, 12, 0, 0);
@@ -161,6 +161,36 @@ describe("the log flow", () => {
     expect(messages[4]).toContain("go quiet");
   }); // prettier-ignore
 
+  it("says what Enter picks on the stage and ending questions, and takes the one that claims least", async () => {
+    const { result, calls } = run(["Acme", "Dev", ENTER, ENTER, ENTER, ENTER, [], "5", [], ENTER, ENTER, "save"]);
+    expect(await result).toMatchObject({ stage: "applied", ended: "rejected" });
+    expect(calls[2]!.message).toBe('How far did it get? Enter for "Applied"');
+    expect(calls[3]!.message).toBe('How did it end? Enter for "They said no"');
+  });
+
+  it("does not offer a canceled role as a reason when they said no", async () => {
+    const offered = async (ended: string) => {
+      const { result, calls } = run(["Acme", "Dev", "interview", ended, ENTER, ENTER, [], "5", [], ENTER, ENTER, "save"]);
+      await result;
+      return choiceValues(calls.find((call) => call.message.includes("played a part"))!);
+    };
+    expect(await offered("rejected")).not.toContain("cancelled");
+    expect(await offered("rejected")).toContain("unknown");
+    expect(await offered("ghosted")).toContain("cancelled");
+    expect(await offered("role-closed")).toContain("cancelled");
+  }); // prettier-ignore
+
+  it("refuses 'I don't know' ticked with other reasons, as select-all would tick it", async () => {
+    const { result, calls } = run([
+      "Acme", "Dev", "interview", "rejected", ENTER, ENTER,
+      ["skills", "interview", "culture", "competition", "salary", "internal", "unknown"], ["skills"],
+      "5", [], ENTER, ENTER, "save",
+    ]); // prettier-ignore
+    expect((await result)?.reasons).toEqual(["skills"]);
+    const reasons = calls.find((call) => call.message.includes("played a part"))!;
+    expect(reasons.refused).toEqual(["'I don't know' can't go with other choices; untick one"]);
+  });
+
   it("lets Ctrl+C reject, so the command saves nothing", async () => {
     const { result } = run(["Acme", "Dev", CTRL_C]);
     await expect(result).rejects.toMatchObject({ name: "ExitPromptError" });
@@ -203,6 +233,15 @@ describe("editing a rejection", () => {
     expect(refused[0]).toContain("future");
   });
 
+  it("asks the logged mood and feelings as they were then, not as they are now", async () => {
+    const { result, calls } = edit(["mood", "5", "emotions", ["sad"], "save"]);
+    expect(await result).toMatchObject({ mood: 5, emotions: ["sad"] });
+    const mood = calls.find((call) => call.message.includes("1 is awful"))!;
+    expect(mood.message).toMatch(/^How did you feel when you logged it\?/);
+    const feelings = calls.find((call) => call.kind === "checkbox")!;
+    expect(feelings.message).toMatch(/^Which of these words fit how you felt then\?/);
+  });
+
   it("leaves the entry as it was on request", async () => {
     const { result } = edit(["mood", "9", "stop"]);
     expect(await result).toBeUndefined();
@@ -224,6 +263,13 @@ describe("the win flow", () => {
       note: undefined,
     });
     expect(fake.calls.map((call) => call.message)[0]).toContain("What kind of win");
+  });
+
+  it("records 'something else' when Enter is pressed on the untouched kind, and says so", async () => {
+    const fake = fakePrompts(inOrder([ENTER, "Sent three applications", ENTER, ENTER, ENTER, ENTER]).respond);
+    const answers = await winFlow(fake.prompts, {}, { show: () => undefined, now });
+    expect(answers.winKind).toBe("other");
+    expect(fake.calls[0]!.message).toBe('What kind of win? Enter for "Something else"');
   });
 
   it("asks nothing the flags gave", async () => {

@@ -4,14 +4,23 @@ import { loadContent } from "../../src/content/load.js";
 import { checkinFlow, pickEntry, reflectFlow } from "../../src/flows/reflect.js";
 import type { RejectionEntry, Stage } from "../../src/journal/entry.js";
 import { rejection } from "../helpers/fixtures.js";
-import { byMessage, choiceValues, CTRL_C, fakePrompts, type Call, type Responder } from "./fake-prompts.js";
+import stripAnsi from "strip-ansi";
+import { byMessage, choiceValues, CTRL_C, ENTER, fakePrompts, type Call, type Responder } from "./fake-prompts.js";
 
 const content = loadContent().reflection;
 // Tuesday 24 November 2026, midday local time.
 const now = new Date(2026, 10, 24, 12);
 
+/** The mood is the one answer that cannot be skipped: where a test gives none, it is 5. */
+const withMood =
+  (respond: Responder = () => undefined): Responder =>
+  (call) => {
+    const answer = respond(call);
+    return answer === undefined && /1 \(awful\)/.test(call.message) ? 5 : answer;
+  };
+
 async function run(entry: RejectionEntry, respond?: Responder, preset: ReflectAnswers = emptyAnswers()) {
-  const { prompts, calls } = fakePrompts(respond);
+  const { prompts, calls } = fakePrompts(withMood(respond));
   const said: string[] = [];
   const answers = await reflectFlow({ prompts, entry, content, preset, now, say: (text) => said.push(text) });
   return { answers, calls, said: said.join("\n") };
@@ -177,7 +186,37 @@ describe("the reflect flow", () => {
     const personal = choices.find((choice) => choice.value === "personalising")!;
     expect(personal.name).toContain("Taking it personally");
     expect(personal.name).toContain("They just didn't like me.");
-    expect(choices.at(-1)!.value).toBe("");
+  });
+
+  it("puts 'None of these fits' first in the trap list, so it is on screen and Enter names no trap", async () => {
+    const { answers, calls } = await run(
+      rejection(),
+      byMessage([
+        [/keeps coming back/, "They hated me"],
+        [/thinking traps/, ENTER],
+      ]),
+    );
+    const traps = calls.find((call) => /thinking traps/.test(call.message))!;
+    const first = (traps.config.choices as { value: string; name: string }[])[0]!;
+    expect(first.value).toBe("");
+    expect(stripAnsi(first.name)).toBe("None of these fits");
+    expect(answers.trap).toBeUndefined();
+  });
+
+  it("records no fit when Enter is pressed on the untouched fit question", async () => {
+    const entry = rejection();
+    const { answers, calls } = await run(entry, byMessage([[/suit your values/, ENTER]]));
+    expect(answers.fit).toBeUndefined();
+    expect(calls.some((call) => /add about the fit/.test(call.message))).toBe(false);
+    expect(toReflection(answers, entry, content, now).fit).toBeUndefined();
+  });
+
+  it("refuses 'None of them' ticked with a reason in the tool's words, and saves the corrected answer", async () => {
+    const entry = rejection({ reasons: ["skills", "competition"] });
+    const { answers, calls } = await run(entry, byMessage([[/in your hands/, [["skills", "none"], ["skills"]]]]));
+    const control = calls.find((call) => /in your hands/.test(call.message))!;
+    expect(control.refused).toEqual(["'None of them' can't go with other choices; untick one"]);
+    expect(answers.inControl).toEqual(["skills"]);
   });
 
   it("opens the editor when the answer is just 'e'", async () => {
@@ -209,6 +248,32 @@ describe("the reflect flow", () => {
     expect(calls.find((call) => call.kind === "editor")!.message).toMatch(/^Opening your editor/);
     expect(said).toContain("Could not open your editor (spawn /nonexistent/ed ENOENT); type the answer here instead.");
     expect(answers.answers["why-this-role"]).toBe("Typed instead");
+  });
+
+  it("asks again with the question's hint when the editor fails, and does not take 'e' as the answer", async () => {
+    const exitFailure = () => {
+      const error = new Error("the editor exited with status 1");
+      error.name = "EditorExitError";
+      throw error;
+    };
+    // The first time it is asked, e opens the editor; asked again, e then a typed answer.
+    const asked: Call[] = [];
+    const { answers } = await run(rejection({ stage: "applied" }), (call) => {
+      if (call.kind === "editor") return exitFailure();
+      if (/^Which would you like to think through/.test(call.message)) return ["why-this-role"];
+      if (!/^What drew you/.test(call.message)) return undefined;
+      if (!asked.includes(call)) asked.push(call);
+      return call === asked[0] ? "e" : ["e", " Typed instead "][call.refused.length];
+    });
+    const [first, again] = asked;
+    const hint = content.questions.find((question) => question.id === "why-this-role")!.hint!;
+    expect(first!.message).toContain(hint);
+    expect(again!.message).toBe(first!.message);
+    expect(again!.refused).toEqual(["Your editor did not open; type the answer here, or press Enter to skip"]);
+    expect(answers.answers["why-this-role"]).toBe("Typed instead");
+    // The answered line is drawn before the editor is tried, so it must not say the answer is there.
+    const transformer = first!.config.transformer as (value: string, state: { isFinal: boolean }) => string;
+    expect(stripAnsi(transformer("e", { isFinal: true }))).not.toMatch(/in your editor/);
   });
 
   it("does not ask again what flags already answered", async () => {
@@ -303,7 +368,7 @@ describe("picking a rejection", () => {
 });
 
 describe("the mood question and reply", () => {
-  const moodCall = (calls: Call[]) => calls.find((call) => call.kind === "number" && /1 \(awful\)/.test(call.message))!;
+  const moodCall = (calls: Call[]) => calls.find((call) => call.kind === "input" && /1 \(awful\)/.test(call.message))!;
 
   it("does not say time has passed when reflecting the day it was logged", async () => {
     const today = await run(rejection({ date: "2026-11-24" }));
@@ -323,6 +388,15 @@ describe("the mood question and reply", () => {
     expect(await said(3, 3)).toMatch(/go gently/);
     expect(await said(5, 5)).toMatch(/About the same/);
     expect(await said(5, 7)).toMatch(/Up from 5/);
+  });
+});
+
+describe("the reflect mood question", () => {
+  it("refuses anything but a whole number from 1 to 10 in the tool's own words", async () => {
+    const { answers, calls } = await run(rejection(), byMessage([[/1 \(awful\)/, ["0", "2.5", "eleven", "6"]]]));
+    const mood = calls.find((call) => /1 \(awful\)/.test(call.message))!;
+    expect(mood.refused).toEqual(Array(3).fill("Please type a whole number from 1 to 10 (1 is awful, 10 is fine)"));
+    expect(answers.mood).toBe(6);
   });
 });
 
