@@ -2,6 +2,7 @@ import type { Strategy } from "../content/schema.js";
 import type { Phase, Signal } from "../content/vocabulary.js";
 import { ENDINGS, STAGES, type Emotion, type Ending, type Reason, type Stage } from "../journal/vocabulary.js";
 import { RULES, signalsOf, type Pattern } from "./signals.js";
+import { fitWording } from "./wording.js";
 
 /** What the coach knows about the rejection just logged. */
 export interface Situation {
@@ -10,6 +11,8 @@ export interface Situation {
   reasons: readonly Reason[];
   mood: number;
   emotions: readonly Emotion[];
+  /** Days since the rejection's date; the wording of a card follows it. Absent means it just happened. */
+  age?: number;
 }
 
 /**
@@ -75,10 +78,12 @@ export function rankStrategies(
 }
 
 /**
- * The two or three strategies to show after a rejection is logged. On a low
- * day (mood at or below RULES.lowMood) a feel-phase strategy comes first.
- * After that the picks spread over phases: a second strategy from a phase
- * already shown is taken only when no other phase has anything that fits.
+ * The two or three strategies to show after a rejection is logged. The first
+ * card follows the person's mood and feelings: the best-ranked strategy whose
+ * `first` conditions hold. On a low day (mood at or below RULES.lowMood) it is
+ * always a feel-phase one. After that the picks spread over phases: a second
+ * strategy from a phase already shown is taken only when no other phase has
+ * anything that fits. Each card is worded for the rejection's ending and age.
  */
 export function chooseStrategies(
   situation: Situation,
@@ -95,17 +100,29 @@ export function chooseStrategies(
     pool.splice(pool.indexOf(choice), 1);
   };
 
-  if (isLowMood(situation.mood)) {
-    const feel = pool.find((choice) => choice.strategy.phase === "feel");
-    take(feel, "low-mood-first");
-  }
+  const lowDay = isLowMood(situation.mood);
+  const allowed = (choice: Choice) => !lowDay || choice.strategy.phase === "feel";
+  const lead =
+    pool.find((choice) => allowed(choice) && leadsNow(choice.strategy, situation)) ??
+    (lowDay ? pool.find(allowed) : undefined);
+  take(lead, lowDay ? "low-mood-first" : undefined);
   while (picks.length < count && pool.length > 0) {
     const shown = new Set<Phase>(picks.map((choice) => choice.strategy.phase));
     const matched = pool.filter((choice) => choice.score > 0);
     const from = matched.length > 0 ? matched : pool;
     take(from.find((choice) => !shown.has(choice.strategy.phase)) ?? from[0]);
   }
-  return picks;
+  const wording = { stage: situation.stage, ended: situation.ended, age: situation.age ?? 0 };
+  return picks.map((choice) => ({ ...choice, strategy: fitWording(choice.strategy, wording) }));
+}
+
+/** Whether any of the strategy's `first` conditions holds: the mood in range and, if listed, a feeling named. */
+function leadsNow(strategy: Strategy, situation: Situation): boolean {
+  return (strategy.first ?? []).some(
+    (lead) =>
+      (!lead.mood || (situation.mood >= lead.mood.min && situation.mood <= lead.mood.max)) &&
+      (!lead.emotions || lead.emotions.some((emotion) => situation.emotions.includes(emotion))),
+  );
 }
 
 function score(strategy: Strategy, situation: Situation, signals: ReadonlySet<Signal>): Choice | undefined {

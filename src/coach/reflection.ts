@@ -38,9 +38,19 @@ export interface ReflectAnswers {
 
 export const emptyAnswers = (): ReflectAnswers => ({ answers: {}, ratings: {}, actions: [] });
 
-/** The questions for the stage the process reached, in content order. */
-export const stageQuestions = (content: ReflectionContent, stage: Stage): Question[] =>
-  content.questions.filter((question) => question.stages.includes(stage));
+/**
+ * The questions for the stage the process reached and the way it ended, in
+ * content order: a question tagged with endings is asked only after those, so
+ * a ghosting is not asked about the feedback or the person they chose.
+ */
+export const stageQuestions = (
+  content: ReflectionContent,
+  entry: Pick<RejectionEntry, "stage" | "ended">,
+): Question[] =>
+  content.questions.filter(
+    (question) =>
+      question.stages.includes(entry.stage) && (!question.endings || question.endings.includes(entry.ended)),
+  );
 
 /** The steps a person went through to reach `stage`: those that start at or before it. */
 export const stepsFor = (content: ReflectionContent, stage: Stage): Step[] =>
@@ -68,7 +78,7 @@ export function toReflection(
   now: Date,
 ): Reflection {
   if (answers.mood === undefined) throw new Error("a reflection needs a mood");
-  const questions = stageQuestions(content, entry.stage);
+  const questions = stageQuestions(content, entry);
   const steps = stepsFor(content, entry.stage);
   const offered = controlReasons(entry);
   const inControl = answers.inControl;
@@ -99,6 +109,25 @@ export function toReflection(
   if (clean(answers.wentWell)) reflection.wentWell = clean(answers.wentWell);
   if (clean(answers.change)) reflection.change = clean(answers.change);
   return reflection;
+}
+
+/**
+ * Whether a reflection holds more than the mood: an answer, a rating, a sorted
+ * reason, a thought, a fit, a lesson or a next step. A reflection where every
+ * question was skipped is still saved, but it is not praised as work done.
+ */
+export function hasSubstance(reflection: Reflection, actions: readonly unknown[] = []): boolean {
+  return (
+    reflection.answers.length > 0 ||
+    reflection.ratings.length > 0 ||
+    reflection.inControl.length > 0 ||
+    reflection.outOfControl.length > 0 ||
+    reflection.thought !== undefined ||
+    reflection.fit !== undefined ||
+    reflection.wentWell !== undefined ||
+    reflection.change !== undefined ||
+    actions.length > 0
+  );
 }
 
 export function toCheckin(answers: ReflectAnswers, now: Date): Checkin {

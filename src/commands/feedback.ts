@@ -35,8 +35,9 @@ export function registerFeedback(program: Command): void {
       "after",
       `
 The draft goes to stdout (a Subject line, a blank line, the body), so it can be
-piped; tips go to stderr. Drafts: request (ask for feedback), reply (thank them
-and keep the door open), checkin (a few months later, with news of your own).
+piped; tips go to stderr. Drafts: request (ask for feedback; after a silence, ask
+where things stand), reply (thank them and keep the door open), checkin (a few
+months later, with news of your own). The wording follows how it ended and when.
 
 Examples:
   rejection-coach feedback 3f2a
@@ -55,7 +56,16 @@ async function printDraft(id: string, options: FeedbackOptions, command: Command
   const store = await openJournal(command);
   const { findRejection } = await import("../journal/queries.js");
   const entry = findRejection(store.read(), id);
-  const { templates } = await openContent(command);
+  const content = await openContent(command);
+  const [{ fitWording, daysSince }, { toDay }] = await Promise.all([
+    import("../coach/wording.js"),
+    import("../journal/dates.js"),
+  ]);
+  // A ghosting gets a status follow-up, an older rejection wording that does not say "just now".
+  const situation = { stage: entry.stage, ended: entry.ended, age: daysSince(entry.date, toDay(new Date())) };
+  const templates = Object.fromEntries(
+    TEMPLATE_KINDS.map((kind) => [kind, fitWording(content.templates[kind], situation)]),
+  ) as typeof content.templates;
   const settings = await readSettings(command);
   const known = {
     kind: options.kind,

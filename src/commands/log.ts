@@ -68,6 +68,7 @@ Examples:
         { insightsFor },
         { rejections },
         { toDay },
+        { daysSince, justHappened },
       ] = await Promise.all([
         import("../journal/save.js"),
         import("../coach/choose.js"),
@@ -75,6 +76,7 @@ Examples:
         import("../coach/insights.js"),
         import("../journal/queries.js"),
         import("../journal/dates.js"),
+        import("../coach/wording.js"),
       ]);
       const { entry, journal } = await saveRejection(store, fields, now);
       say(`${theme.good("Saved")} ${theme.id(entry.id)}: ${safeLine(entry.role)} at ${safeLine(entry.company)}.`);
@@ -84,8 +86,9 @@ Examples:
         return;
       }
       const today = toDay(now);
+      const age = daysSince(entry.date, today);
       const patterns = detectPatterns(rejections(journal), today, content.feedbackThemes);
-      const choices = chooseStrategies(entry, content.strategies, patterns);
+      const choices = chooseStrategies({ ...entry, age }, content.strategies, patterns);
       const { renderChoices, renderJournalNotes } = await import("../ui/coach-view.js");
       const notes = renderJournalNotes(patterns, insightsFor(journal, content, today), content, {
         lowMood: isLowMood(entry.mood),
@@ -94,7 +97,7 @@ Examples:
       say(theme.muted("\nRead one in full: rejection-coach tips ID"));
 
       try {
-        if (interactive && (await offerToReflect(isLowMood(entry.mood)))) {
+        if (interactive && (await offerToReflect(isLowMood(entry.mood), justHappened(age)))) {
           const { reflectOn } = await import("./reflect.js");
           say("");
           await reflectOn(command, entry.id, {});
@@ -106,18 +109,22 @@ Examples:
         }
         throw error;
       }
-      say(theme.muted(`When you are ready, in a day or two: rejection-coach reflect ${entry.id}`));
+      // "In a day or two" only while the news is that fresh; an older rejection can be reflected on any time.
+      const when = justHappened(age) ? "When you are ready, in a day or two" : "When you are ready";
+      say(theme.muted(`${when}: rejection-coach reflect ${entry.id}`));
     });
 }
 
 /** Reflection usually goes better after a day or two, so the offer defaults to later. */
-async function offerToReflect(lowMood: boolean): Promise<boolean> {
+async function offerToReflect(lowMood: boolean, fresh: boolean): Promise<boolean> {
   const { loadPrompts } = await import("../flows/prompts.js");
   const { confirm } = await loadPrompts();
   return confirm({
     message: lowMood
       ? "Would you like to reflect on it now? Later is fine too; today may be for resting."
-      : "Would you like to reflect on it now? Many people find it easier in a day or two.",
+      : fresh
+        ? "Would you like to reflect on it now? Many people find it easier in a day or two."
+        : "Would you like to reflect on it now? Later is fine too.",
     default: false,
   });
 }

@@ -146,12 +146,13 @@ export async function reflectOn(command: Command, id: string | undefined, option
     answers = await flow({ prompts: await loadPrompts(), entry, content, preset, now, say });
   }
 
-  const { toCheckin, toReflection } = await import("../coach/reflection.js");
+  const { hasSubstance, toCheckin, toReflection } = await import("../coach/reflection.js");
   const outcome: Outcome = checkingIn
     ? { checkin: toCheckin(answers, now), done: answers.done ?? [] }
     : { reflection: toReflection(answers, entry, content, now) };
   const { saved, actions } = await save(store, entry.id, outcome, answers.actions, now);
-  report(saved, outcome, actions, { json: options.json, interactive });
+  const worked = "reflection" in outcome && hasSubstance(outcome.reflection, actions);
+  report(saved, outcome, actions, { json: options.json, interactive, worked });
 }
 
 type Outcome = { reflection: Reflection } | { checkin: Checkin; done: string[] };
@@ -228,7 +229,7 @@ function report(
   entry: RejectionEntry,
   outcome: Outcome,
   actions: Action[],
-  mode: { json?: boolean; interactive: boolean },
+  mode: { json?: boolean; interactive: boolean; worked?: boolean },
 ): void {
   if (mode.json) {
     printJson({ entry: entry.id, ...outcome, actions });
@@ -261,12 +262,21 @@ function report(
         2,
       ),
     );
+  } else if ("reflection" in outcome && entry.ended === "ghosted") {
+    say(
+      wrap(
+        `When you feel ready, ${theme.accent(`rejection-coach feedback ${entry.id}`)} drafts a short note asking where things stand.`,
+        2,
+      ),
+    );
   }
   say(
     theme.muted(
-      "reflection" in outcome
-        ? "That was real work. Be kind to yourself for the rest of the day."
-        : "Thanks for checking in.",
+      !("reflection" in outcome)
+        ? "Thanks for checking in."
+        : mode.worked
+          ? "That was real work. Be kind to yourself for the rest of the day."
+          : "Your mood is noted. The questions will be here whenever you want them.",
     ),
   );
 }
@@ -307,7 +317,7 @@ async function presetFrom(
     }
     return matches[0]!.id;
   });
-  const questionIds = stageQuestions(content, entry.stage).map((question) => question.id);
+  const questionIds = stageQuestions(content, entry).map((question) => question.id);
   for (const questionId of Object.keys(options.answer ?? {})) {
     if (!questionIds.includes(questionId)) {
       throw new UsageError(

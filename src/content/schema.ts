@@ -23,6 +23,32 @@ export const fitsSchema = z
   })
   .strict();
 
+const moodRange = z
+  .object({ min: mood.default(MOOD_MIN), max: mood.default(MOOD_MAX) })
+  .strict()
+  .refine((range) => range.min <= range.max, "min must not be above max");
+
+/** Days since the rejection's date; a variant for an older rejection starts at `min`. */
+const ageRange = z
+  .object({ min: z.number().int().min(0).default(0), max: z.number().int().min(0).optional() })
+  .strict()
+  .refine((range) => range.max === undefined || range.min <= range.max, "min must not be above max");
+
+/** When a strategy may be the first card: every condition given must hold. */
+export const leadSchema = z
+  .object({ mood: moodRange.optional(), emotions: z.array(z.enum(EMOTIONS)).min(1).optional() })
+  .strict()
+  .refine((lead) => lead.mood || lead.emotions, "needs a mood range, emotions or both");
+
+/** Which rejections a variant's wording is for: every condition given must hold. */
+export const variantFitsSchema = z
+  .object({ stages: z.array(z.enum(STAGES)).optional(), endings: z.array(z.enum(ENDINGS)).optional(), age: ageRange.optional() })
+  .strict();
+
+export const strategyVariantSchema = z
+  .object({ fits: variantFitsSchema, summary: text.optional(), why: text.optional(), try: z.array(text).min(2).max(4).optional() })
+  .strict();
+
 export const strategySchema = z
   .object({
     id,
@@ -32,6 +58,8 @@ export const strategySchema = z
     why: text,
     try: z.array(text).min(2, "needs 2 to 4 actions").max(4, "needs 2 to 4 actions"),
     fits: fitsSchema.default({}),
+    first: z.array(leadSchema).min(1).optional(),
+    variants: z.array(strategyVariantSchema).optional(),
   })
   .strict();
 
@@ -57,6 +85,7 @@ export const questionSchema = z
     id,
     stages: z.array(z.enum(STAGES)).min(1),
     topic: z.enum(TOPICS),
+    endings: z.array(z.enum(ENDINGS)).min(1).optional(),
     text,
     hint: text.optional(),
   })
@@ -95,8 +124,25 @@ const placeholderText = text.refine(
   `may only use the placeholders ${TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", ")}`,
 );
 
+export const templateVariantSchema = z
+  .object({
+    fits: variantFitsSchema,
+    title: text.optional(),
+    when: text.optional(),
+    subject: placeholderText.optional(),
+    body: placeholderText.optional(),
+  })
+  .strict();
+
 export const templateSchema = z
-  .object({ id: z.enum(TEMPLATE_KINDS), title: text, when: text, subject: placeholderText, body: placeholderText })
+  .object({
+    id: z.enum(TEMPLATE_KINDS),
+    title: text,
+    when: text,
+    subject: placeholderText,
+    body: placeholderText,
+    variants: z.array(templateVariantSchema).optional(),
+  })
   .strict();
 
 /** A theme to look for in received feedback: words that start with one of its keywords. */
@@ -113,6 +159,8 @@ export type Step = z.infer<typeof stepSchema>;
 export type Trap = z.infer<typeof trapSchema>;
 export type ReflectionContent = z.infer<typeof reflectionFileSchema>;
 export type Template = z.infer<typeof templateSchema>;
+export type VariantFits = z.infer<typeof variantFitsSchema>;
+export type Lead = z.infer<typeof leadSchema>;
 export type FeedbackTheme = z.infer<typeof feedbackThemeSchema>;
 
 export interface Content {

@@ -12,7 +12,15 @@ import { DateInputError, parseDay, toDay } from "../journal/dates.js";
 import type { RejectionEntry } from "../journal/entry.js";
 import type { Reason } from "../journal/vocabulary.js";
 import { FIT_ANSWERS } from "../journal/vocabulary.js";
-import { atStage, FIT_CHOICES, formatDay, REASON_CHOICES, REASON_PHRASES, STAGE_POINTS } from "../ui/labels.js";
+import {
+  AFTER_ENDING,
+  atStage,
+  FIT_CHOICES,
+  formatDay,
+  REASON_CHOICES,
+  REASON_PHRASES,
+  STAGE_POINTS,
+} from "../ui/labels.js";
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
@@ -103,10 +111,10 @@ export async function reflectFlow(options: ReflectFlowOptions): Promise<ReflectA
   }
 
   // The stage's own questions: the person picks the ones worth their time.
-  const questions = stageQuestions(content, entry.stage).filter((question) => !(question.id in answers.answers));
+  const questions = stageQuestions(content, entry).filter((question) => !(question.id in answers.answers));
   if (questions.length > 0) {
     say(
-      `\n${theme.heading("What happened")}\n${wrap(`A few questions people find useful after a no ${atStage(entry.stage)}. Pick the ones that feel worth your time; two or three is plenty.`)}`,
+      `\n${theme.heading("What happened")}\n${wrap(`A few questions people find useful ${AFTER_ENDING[entry.ended]} ${atStage(entry.stage)}. Pick the ones that feel worth your time; two or three is plenty.`)}`,
     );
     const picked = await prompts.checkbox({
       message: "Which would you like to think through?",
@@ -326,6 +334,9 @@ const EDITOR_FAILED = "Your editor did not open; type the answer here, or press 
 
 /** The gentle line only for a low mood or a real drop, so a small dip is not made into more than it is. */
 export function moodResponse(before: number, now: number): string {
+  // Up from 1 to 3 is still a low day: notice the step without calling it good.
+  if (now > before && now <= LOW_MOOD)
+    return theme.muted(`A little up from ${before}, and still a heavy day. Go gently with yourself.`);
   if (now > before) return theme.good(`Up from ${before}. Good to see.`);
   if (now < before && (now <= LOW_MOOD || before - now >= 2))
     return theme.muted("Lower than before. Thank you for being honest; go gently with yourself today.");

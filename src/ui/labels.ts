@@ -64,6 +64,13 @@ export const ENDING_NAMES: Record<Ending, string> = {
   "role-closed": "The role was closed, canceled or frozen",
 };
 
+/** How an ending reads after "questions people find useful": a silence is not a no. */
+export const AFTER_ENDING: Record<Ending, string> = {
+  rejected: "after a no",
+  ghosted: "when a company goes quiet",
+  "role-closed": "when a role closes",
+};
+
 export const ENDING_PHRASES: Record<Ending, string> = {
   rejected: "a clear no",
   ghosted: "being left without an answer",

@@ -102,6 +102,9 @@ function activity(stats: Stats, width: number): string[] {
   ];
 }
 
+/** "the 1 rejection logged below 6", "the 4 rejections logged below 6" */
+const loggedLow = (count: number): string => `the ${plural(count, "rejection")} logged below 6`;
+
 function wellbeing(stats: Stats, width: number): string[] {
   const lines: string[] = [];
   const points = stats.mood.points.slice(-LIMITS.moodPoints);
@@ -117,12 +120,15 @@ function wellbeing(stats: Stats, width: number): string[] {
   let text: string;
   if (recovery.lowAtLog === 0) text = "every rejection was logged at a mood of 6 or more";
   else if (recovery.items.length === 0) text = "no check-ins or reflections yet to compare with the mood at log";
-  else if (recovery.medianDays === null)
-    text = `not back to 6 or more yet after the ${plural(recovery.lowAtLog, "low start")}`;
+  else if (recovery.medianDays === null) text = `not back to 6 or more yet after ${loggedLow(recovery.lowAtLog)}`;
   else {
-    text =
-      `back to 6 or more in a median of ${plural(recovery.medianDays, "day")} ` +
-      `(${recovery.recovered} of ${plural(recovery.lowAtLog, "low start")})`;
+    // Say which rejections the figure is about: "low start" left people guessing.
+    const which =
+      recovery.recovered === recovery.lowAtLog && recovery.lowAtLog > 1
+        ? `all ${loggedLow(recovery.lowAtLog).replace(/^the /, "")}`
+        : `${recovery.recovered === recovery.lowAtLog ? "" : `${recovery.recovered} of `}${loggedLow(recovery.lowAtLog)}`;
+    const days = plural(recovery.medianDays, "day");
+    text = `back to 6 or more in ${recovery.recovered > 1 ? `a median of ${days}` : days}, for ${which}`;
   }
   if (recovery.averageChange !== null) {
     const sign = recovery.averageChange > 0 ? "+" : "";

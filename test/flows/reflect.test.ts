@@ -59,7 +59,10 @@ describe("the reflect flow", () => {
       ["interview", interview],
       ["final", final],
     ] as const) {
-      const expected = content.questions.filter((q) => q.stages.includes(stage)).map((q) => q.id);
+      // The fixture's rejection ended in a clear no: questions kept for a silence or a closed role stay out.
+      const expected = content.questions
+        .filter((q) => q.stages.includes(stage) && (!q.endings || q.endings.includes("rejected")))
+        .map((q) => q.id);
       expect(offered.questions).toEqual(expected);
     }
   });

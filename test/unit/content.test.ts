@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContentError } from "../../src/errors.js";
 import { loadContent } from "../../src/content/load.js";
-import { PHASES } from "../../src/content/vocabulary.js";
+import { PHASES, TEMPLATE_KINDS } from "../../src/content/vocabulary.js";
+import { fitWording } from "../../src/coach/wording.js";
+import { ENDINGS, STAGES } from "../../src/journal/vocabulary.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 
 /** The ids the strategy catalogue requires the content to cover. */
@@ -56,6 +58,29 @@ describe("the built-in content", () => {
     const early = content.reflection.questions.filter((q) => q.stages.includes("applied")).map((q) => q.id);
     const final = content.reflection.questions.filter((q) => q.stages.includes("final")).map((q) => q.id);
     expect(early).not.toEqual(final);
+  });
+
+  it("has an older-rejection wording for every text that assumes the news just arrived", () => {
+    const JUST_NOW = /request today|day or two|within a week of the|just heard/i;
+    const texts = (item: object) =>
+      Object.entries(item)
+        .filter(([key]) => ["summary", "why", "try", "when", "subject", "body"].includes(key))
+        .flatMap(([, value]) => (Array.isArray(value) ? value : [value]) as string[]);
+    const items = [...content.strategies, ...TEMPLATE_KINDS.map((kind) => content.templates[kind])];
+    for (const item of items) {
+      for (const stage of STAGES) {
+        for (const ended of ENDINGS) {
+          const older = fitWording(item, { stage, ended, age: 21 });
+          for (const text of texts(older)) expect(text, `${item.id} (${ended}, 21 days)`).not.toMatch(JUST_NOW);
+        }
+      }
+    }
+  });
+
+  it("asks its own questions after a silence and after a closed role", () => {
+    const tagged = (ending: string) => content.reflection.questions.filter((q) => q.endings?.includes(ending as never));
+    expect(tagged("ghosted").length).toBeGreaterThanOrEqual(2);
+    expect(tagged("role-closed").length).toBeGreaterThanOrEqual(2);
   });
 
   it("has the three email templates", () => {
@@ -117,6 +142,18 @@ describe("a person's own content folder", () => {
   it("refuses an unknown placeholder in a template", () => {
     write("templates/request.yaml", "id: request\ntitle: T\nwhen: W\nsubject: Hi {{boss}}\nbody: Text\n");
     expect(() => loadContent({ userDir: own })).toThrow(/request\.yaml:4:\d+: field 'subject' may only use/);
+  });
+
+  it("names a `first` condition that sets nothing, and an unknown field in a variant", () => {
+    write("strategies.yaml", `strategies:${strategy("lead", "\n    first:\n      - {}")}`);
+    expect(() => loadContent({ userDir: own })).toThrow(
+      /strategy 'lead': field 'first\.0'.*mood range, emotions or both/,
+    );
+    write(
+      "strategies.yaml",
+      `strategies:${strategy("worded", "\n    variants:\n      - fits: { age: { min: 7 } }\n        title: New")}`,
+    );
+    expect(() => loadContent({ userDir: own })).toThrow(/strategy 'worded': .*variants\.0/);
   });
 
   it("says when the folder does not exist", () => {

@@ -110,7 +110,7 @@ describe("the dashboard", () => {
     expect(text).toContain("competition 3 · skills 1");
     expect(text).toContain("latest 6 of 12");
     expect(text).toContain("average 4.2, latest 5");
-    expect(text).toContain("back to 6 or more in a median of 4 days (2 of 4 low starts)");
+    expect(text).toContain("back to 6 or more in a median of 4 days, for 2 of the 4 rejections logged below 6");
     expect(text).toContain("3 · 3 weeks in a row");
     expect(text).toContain("1 done · 4 to do");
     expect(text).toContain("3 open · 1 overdue");

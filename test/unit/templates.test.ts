@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.js";
 import { draftText, renderTemplate } from "../../src/content/render.js";
 import { TEMPLATE_KINDS } from "../../src/content/vocabulary.js";
+import { fitWording, type WordingSituation } from "../../src/coach/wording.js";
+import { ENDINGS, STAGES } from "../../src/journal/vocabulary.js";
 
 const { templates } = loadContent();
 const full = { company: "Acme", role: "Backend Engineer", contact: "Sam", sender: "Alex Kim" };
@@ -51,5 +53,55 @@ describe("feedback templates", () => {
     const draft = renderTemplate(own, { company: "Acme", role: "Dev" });
     expect(draft.subject).toBe("Dev at Acme");
     expect(draft.body).toBe("Hello,\nI met the hiring team there.\nThanks,\n");
+  });
+
+  describe("wording for how it ended and when", () => {
+    const worded = (kind: (typeof TEMPLATE_KINDS)[number], situation: Partial<WordingSituation>) =>
+      fitWording(templates[kind], { stage: "interview", ended: "rejected", age: 0, ...situation });
+
+    it("a ghosted application gets a short status follow-up, not a request for feedback", () => {
+      const template = worded("request", { ended: "ghosted" });
+      const text = draftText(renderTemplate(template, full));
+      expect(text).not.toMatch(/considering me|stronger candidate|did not work out/i);
+      expect(text).toMatch(/follow up/i);
+      expect(text).toMatch(/where the process stands/i);
+      expect(template.title).not.toMatch(/feedback/i);
+      expect(template.body.split(/\s+/).length).toBeLessThan(100);
+    });
+
+    it("a ghosted reply does not thank them for news they never sent", () => {
+      const text = draftText(renderTemplate(worded("reply", { ended: "ghosted" }), full));
+      expect(text).not.toMatch(/considering me|did not work out|the news/i);
+    });
+
+    it("a closed role is asked about its return, not about what would have made a stronger candidate", () => {
+      const text = draftText(renderTemplate(worded("request", { ended: "role-closed" }), full));
+      expect(text).not.toMatch(/stronger candidate/i);
+    });
+
+    it("the timing advice follows the rejection's age", () => {
+      expect(worded("reply", { age: 0 }).when).toMatch(/day or two/);
+      expect(worded("reply", { age: 21 }).when).not.toMatch(/day or two/);
+      expect(worded("request", { age: 2 }).when).toMatch(/within a week/);
+      expect(worded("request", { age: 21 }).when).not.toMatch(/within a week/);
+      expect(worded("checkin", { age: 21 }).when).toMatch(/early/);
+      expect(worded("checkin", { age: 90 }).when).toBe(templates.checkin.when);
+    });
+
+    it("every wording renders fully and reads right for any stage", () => {
+      for (const kind of TEMPLATE_KINDS) {
+        for (const stage of STAGES) {
+          for (const ended of ENDINGS) {
+            for (const age of [0, 5, 21, 120]) {
+              const template = worded(kind, { stage, ended, age });
+              const text = draftText(renderTemplate(template, full));
+              expect(text).not.toMatch(/\{\{|\}\}/);
+              expect(text).not.toMatch(/interview|new hire|we spoke|conversations|the team gave|time you and/i);
+              expect(template.title.trim()).not.toBe("");
+            }
+          }
+        }
+      }
+    });
   });
 });
