@@ -6,14 +6,15 @@ import { moodResponse, reflectFlow } from "../../src/flows/reflect.js";
 import type { RejectionEntry } from "../../src/journal/entry.js";
 import { STAGES } from "../../src/journal/vocabulary.js";
 import { rejection } from "../helpers/fixtures.js";
-import { choiceValues, fakePrompts } from "./fake-prompts.js";
+import { byMessage, choiceValues, fakePrompts } from "./fake-prompts.js";
 
 const content = loadContent().reflection;
 const now = new Date(2026, 10, 24, 12);
 
 /** What the flow said and which stage questions it offered, with every question skipped. */
 async function walk(entry: RejectionEntry) {
-  const { prompts, calls } = fakePrompts();
+  // The mood is the one answer a reflection needs; everything else is skipped.
+  const { prompts, calls } = fakePrompts(byMessage([[/how are you feeling/i, "5"]]));
   const said: string[] = [];
   const answers = await reflectFlow({ prompts, entry, content, preset: emptyAnswers(), now, say: (t) => said.push(t) });
   const picker = calls.find((call) => call.message.startsWith("Which would you like to think through"))!;
