@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { printData, printJson, say, textWidth } from "../ui/output.js";
 import { openContent, openJournal } from "./context.js";
-import { addPeriodOptions, type FilterOptions } from "./filter-options.js";
+import { addPeriodOptions, readPeriod, type FilterOptions } from "./filter-options.js";
 
 interface StatsOptions extends Pick<FilterOptions, "since" | "until"> {
   json?: boolean;
@@ -27,7 +27,7 @@ Examples:
       const { resolveFilter } = await import("../journal/filters.js");
       const now = new Date();
       const today = toDay(now);
-      const { since, until } = await resolveFilter({ since: options.since, until: options.until }, now);
+      const { since, until } = await resolveFilter(await readPeriod(options, now), now);
 
       const journal = (await openJournal(command)).read();
       const { computeStats, inRange } = await import("../coach/stats.js");
