@@ -40,7 +40,9 @@ Examples:
         return;
       }
       if (stats.totals.rejections + stats.totals.wins === 0) {
-        const between = [since && `from ${since}`, until && `up to ${until}`].filter(Boolean).join(" ");
+        const { formatDay } = await import("../ui/labels.js");
+        const day = (text: string) => formatDay(text, now);
+        const between = [since && `from ${day(since)}`, until && `up to ${day(until)}`].filter(Boolean).join(" ");
         say(`Nothing logged ${between}. Try a wider range, or leave out --since and --until.`);
         return;
       }
