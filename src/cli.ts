@@ -14,6 +14,8 @@ import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerConfig } from "./commands/config.js";
 import { registerDoctor } from "./commands/doctor.js";
+import { dateOrderSetting } from "./commands/context.js";
+import { useDateOrderSetting } from "./journal/dates.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -41,6 +43,9 @@ Examples:
 
 Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep it elsewhere.`,
     );
+
+  // Every date the command reads, from a flag or a prompt, follows the person's dateOrder.
+  program.hook("preAction", (_program, action) => useDateOrderSetting(() => dateOrderSetting(action)));
 
   // In the order a person meets them, which is the order --help lists them in.
   registerLog(program);

@@ -18,6 +18,7 @@ interface JsonOption {
 const DESCRIPTIONS: Record<SettingKey, string> = {
   contentDir: "a folder of your own YAML strategies, used when --content is not given",
   name: "the name signed under email drafts",
+  dateOrder: "how numeric dates are read: mdy (12/01/2026 is December 1) or dmy (1 December)",
 };
 const SETTING_KEYS = Object.keys(DESCRIPTIONS) as SettingKey[];
 
@@ -41,6 +42,7 @@ ${SETTING_KEYS.map((key) => `  ${key.padEnd(11)} ${DESCRIPTIONS[key]}`).join("\n
 Examples:
   rejection-coach config set name "Sam Lee"
   rejection-coach config set contentDir ~/coaching
+  rejection-coach config set dateOrder dmy
   rejection-coach config get name
   rejection-coach config list
   rejection-coach config path`,
@@ -84,12 +86,19 @@ Examples:
     .argument("<value>", "the new value")
     .addHelpText(
       "after",
-      '\nExamples:\n  rejection-coach config set name "Sam Lee"\n  rejection-coach config set contentDir ~/coaching',
+      '\nExamples:\n  rejection-coach config set name "Sam Lee"\n  rejection-coach config set contentDir ~/coaching\n  rejection-coach config set dateOrder dmy',
     )
     .action(async (name: string, value: string, _options: unknown, command: Command) => {
       const key = await checkedKey(name);
       let stored = value.trim();
       if (!stored) throw new UsageError(`${key} needs a value; to remove it use: rejection-coach config unset ${key}`);
+      if (key === "dateOrder") {
+        // Typed in any case; kept as the one spelling the reader checks for.
+        stored = stored.toLowerCase();
+        const { valueProblem } = await import("../journal/settings.js");
+        const problem = valueProblem(key, stored);
+        if (problem) throw new UsageError(`${key} ${problem}`);
+      }
       if (key === "contentDir") {
         // Stored absolute, so it means the same folder wherever the command is run.
         stored = resolve(stored);
@@ -97,7 +106,8 @@ Examples:
           say(`Note: ${safeLine(stored)} is not a folder yet; tips and log will report it until it is.`);
         }
       }
-      await changeSettings(command, (settings) => (settings[key] = stored));
+      // Checked above where a key has rules of its own; the others take any text.
+      await changeSettings(command, (settings) => ((settings as Record<string, string>)[key] = stored));
       say(`${key} = ${safeLine(stored)}`);
     });
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { Content } from "../content/schema.js";
+import type { DateOrder } from "../journal/dates.js";
 import type { JournalStore } from "../journal/store.js";
 import { resolveDataDir } from "../journal/paths.js";
 import type { Settings } from "../journal/settings.js";
@@ -35,6 +36,18 @@ export async function readSettings(command: Command): Promise<Settings> {
   if (!existsSync(file)) return {};
   const { readSettingsFile } = await import("../journal/settings.js");
   return readSettingsFile(file);
+}
+
+/**
+ * The `dateOrder` setting, for reading numeric dates. Other settings being wrong
+ * does not stop a date from being read: without a usable order, the locale's is
+ * used and the date is confirmed in words.
+ */
+export async function dateOrderSetting(command: Command): Promise<DateOrder | undefined> {
+  const file = join(dataDirOf(command), SETTINGS_NAME);
+  if (!existsSync(file)) return undefined;
+  const { inspectSettings } = await import("../journal/settings.js");
+  return inspectSettings(file)?.settings.dateOrder;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type WinKind,
 } from "../journal/vocabulary.js";
 import { canPrompt, say } from "../ui/output.js";
+import { readDayFlag } from "./date-flag.js";
 
 /** The flags `log` takes, and `edit` too: one per question of the flow. */
 export interface RejectionOptions {
@@ -94,7 +95,7 @@ function moodArg(value: string): number {
 /** The options shared by every entry: when, tags, a note. */
 function addCommonOptions(command: Command): Command {
   return command
-    .option("--date <when>", "when it happened: 2026-11-20, today, yesterday, last friday (default: today)")
+    .option("--date <when>", "when it happened: 2026-11-20, 20 nov 2026, yesterday, last friday (default: today)")
     .addOption(new Option("--tag <tag>", "a tag (repeat it, or separate with commas)").argParser(listOf(undefined)))
     .option("--note <text>", "a note; '-' reads it from standard input")
     .option("--json", "print the saved entry as JSON, and nothing else on stdout");
@@ -145,15 +146,9 @@ async function noteFrom(value: string | undefined): Promise<string | undefined> 
   return Buffer.concat(chunks).toString("utf8").trim();
 }
 
-async function dayFrom(value: string | undefined, now: Date): Promise<string | undefined> {
+async function dayFrom(value: string | undefined, now: Date, what: string): Promise<string | undefined> {
   if (value === undefined) return undefined;
-  const { DateInputError, parseDay } = await import("../journal/dates.js");
-  try {
-    return await parseDay(value, { now, direction: "past" });
-  } catch (error) {
-    if (error instanceof DateInputError) throw new UsageError(`--date: ${error.message}`);
-    throw error;
-  }
+  return readDayFlag("--date", value, { now, direction: "past", what });
 }
 
 const unique = <T>(items: T[] | undefined): T[] | undefined => (items ? [...new Set(items)] : undefined);
@@ -165,7 +160,7 @@ export async function rejectionFieldsFrom(options: RejectionOptions, now: Date):
     role: text(options.role, "--role", true),
     stage: options.stage,
     ended: options.ended,
-    date: await dayFrom(options.date, now),
+    date: await dayFrom(options.date, now, "the date you heard"),
     reasonGiven: text(options.reasonGiven, "--reason-given", false),
     reasons: unique(options.reason),
     mood: options.mood,
@@ -180,7 +175,7 @@ export async function winFieldsFrom(options: WinOptions, now: Date): Promise<Par
     winKind: options.kind,
     title: text(options.title, "--title", true),
     company: text(options.company, "--company", false),
-    date: await dayFrom(options.date, now),
+    date: await dayFrom(options.date, now, "the date of a win"),
     tags: unique(options.tag),
     note: await noteFrom(options.note),
   });

@@ -3,6 +3,7 @@ import type { Entry } from "../journal/entry.js";
 import type { FilterInput } from "../journal/filters.js";
 import { ENTRY_KINDS, STAGES, type EntryKind, type Stage } from "../journal/vocabulary.js";
 import { openJournal } from "./context.js";
+import { readDayFlag } from "./date-flag.js";
 
 /** The filter flags as commander hands them over. */
 export interface FilterOptions {
@@ -29,7 +30,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 /** Adds --since and --until, which every command that reads a stretch of the journal takes. */
 export function addPeriodOptions(command: Command): Command {
   return command
-    .option("--since <when>", "from this day on (2026-11-01, 'last monday', '2 weeks ago')")
+    .option("--since <when>", "from this day on (2026-11-01, '1 nov 2026', 'last monday', '2 weeks ago')")
     .option("--until <when>", "up to and including this day");
 }
 
@@ -62,13 +63,27 @@ export function filterInput(options: FilterOptions): FilterInput {
   return input;
 }
 
+/**
+ * --since and --until as days, read before the journal's filter sees them so a
+ * numeric date that could be two days is confirmed in words.
+ */
+export async function readPeriod(
+  options: Pick<FilterOptions, "since" | "until">,
+  now: Date,
+): Promise<Pick<FilterOptions, "since" | "until">> {
+  const read = (flag: string, value: string | undefined) =>
+    value === undefined || value === "" ? value : readDayFlag(flag, value, { now, direction: "past" });
+  return { since: await read("--since", options.since), until: await read("--until", options.until) };
+}
+
 /** The journal's entries that pass the filter flags, newest first, with how many there are in all. */
 export async function readFiltered(
   command: Command,
   options: FilterOptions,
 ): Promise<{ entries: Entry[]; total: number; filtered: boolean }> {
   const { filterEntries, isFiltered, resolveFilter } = await import("../journal/filters.js");
-  const filter = await resolveFilter(filterInput(options));
+  const now = new Date();
+  const filter = await resolveFilter(filterInput({ ...options, ...(await readPeriod(options, now)) }), now);
   const journal = (await openJournal(command)).read();
   return {
     entries: filterEntries(journal.entries, filter),

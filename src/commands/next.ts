@@ -7,6 +7,7 @@ import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
+import { readDayFlag } from "./date-flag.js";
 
 interface NextOptions {
   json?: boolean;
@@ -118,17 +119,9 @@ Examples:
       const text = words.join(" ").trim();
       if (!text) throw new UsageError("a next step needs some text");
       const store = await openJournal(command);
-      const { DateInputError, parseDay } = await import("../journal/dates.js");
       const now = new Date();
-      let due: string | undefined;
-      if (options.due !== undefined) {
-        try {
-          due = await parseDay(options.due, { now, direction: "future" });
-        } catch (error) {
-          if (error instanceof DateInputError) throw new UsageError(`--due: ${error.message}`);
-          throw error;
-        }
-      }
+      const due =
+        options.due === undefined ? undefined : await readDayFlag("--due", options.due, { now, direction: "future" });
       const { findRejection } = await import("../journal/queries.js");
       const { actionIds } = await import("../coach/actions.js");
       const { newId } = await import("../journal/ids.js");

@@ -9,6 +9,7 @@ import { canPrompt, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
+import { readDayFlag } from "./date-flag.js";
 
 export interface ReflectOptions {
   mood?: number;
@@ -345,19 +346,10 @@ async function presetFrom(
   if ((options.trap !== undefined || options.balanced !== undefined) && !options.thought?.trim() && !interactive) {
     throw new UsageError("--trap and --balanced go with a --thought");
   }
-  const { DateInputError, parseDay } = await import("../journal/dates.js");
   const actions: NewAction[] = [];
   for (const action of options.action ?? []) {
-    if (action.due === undefined) {
-      actions.push({ text: action.text });
-      continue;
-    }
-    try {
-      actions.push({ text: action.text, due: await parseDay(action.due, { now, direction: "future" }) });
-    } catch (error) {
-      if (error instanceof DateInputError) throw new UsageError(`--due: ${error.message}`);
-      throw error;
-    }
+    if (action.due === undefined) actions.push({ text: action.text });
+    else actions.push({ text: action.text, due: await readDayFlag("--due", action.due, { now, direction: "future" }) });
   }
   return {
     mood: options.mood,

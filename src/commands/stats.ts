@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { printData, printJson, say, textWidth } from "../ui/output.js";
 import { openContent, openJournal } from "./context.js";
-import { addPeriodOptions, type FilterOptions } from "./filter-options.js";
+import { addPeriodOptions, readPeriod, type FilterOptions } from "./filter-options.js";
 
 interface StatsOptions extends Pick<FilterOptions, "since" | "until"> {
   json?: boolean;
@@ -27,7 +27,7 @@ Examples:
       const { resolveFilter } = await import("../journal/filters.js");
       const now = new Date();
       const today = toDay(now);
-      const { since, until } = await resolveFilter({ since: options.since, until: options.until }, now);
+      const { since, until } = await resolveFilter(await readPeriod(options, now), now);
 
       const journal = (await openJournal(command)).read();
       const { computeStats, inRange } = await import("../coach/stats.js");
@@ -40,7 +40,9 @@ Examples:
         return;
       }
       if (stats.totals.rejections + stats.totals.wins === 0) {
-        const between = [since && `from ${since}`, until && `up to ${until}`].filter(Boolean).join(" ");
+        const { formatDay } = await import("../ui/labels.js");
+        const day = (text: string) => formatDay(text, now);
+        const between = [since && `from ${day(since)}`, until && `up to ${day(until)}`].filter(Boolean).join(" ");
         say(`Nothing logged ${between}. Try a wider range, or leave out --since and --until.`);
         return;
       }

@@ -1,7 +1,7 @@
-import { DateInputError, parseDay, toDay } from "../journal/dates.js";
+import { DateInputError, readDay, toDay, type DayReading } from "../journal/dates.js";
 import { splitList } from "../journal/make-entry.js";
 import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
-import { MOOD_SCALE } from "../ui/labels.js";
+import { formatDay, MOOD_SCALE } from "../ui/labels.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import type { Prompts } from "./prompts.js";
@@ -70,19 +70,23 @@ export async function askRequiredText(
 }
 
 /**
- * A past day in the person's words ("yesterday", "last friday"); Enter means
- * today, or keeps the current day. A future day is refused and asked again.
+ * A past day in the person's words ("yesterday", "last friday", "1 dec 2025");
+ * Enter means today, or keeps the current day. A future day is refused and
+ * asked again; `what` names the day in that refusal ("the date you heard").
  */
 export async function askPastDay(
   prompts: Prompts,
   question: string,
   current: string | undefined,
   now: Date,
+  what?: string,
 ): Promise<string> {
-  const read = (text: string) =>
-    text.trim() ? parseDay(text, { now, direction: "past" }) : Promise.resolve(current ?? toDay(now));
+  const read = (text: string): Promise<DayReading> =>
+    text.trim()
+      ? readDay(text, { now, direction: "past", what })
+      : Promise.resolve({ day: current ?? toDay(now), numeric: false, ambiguous: false });
   // validate has already read each answer; the finished line shows the day it became.
-  const days = new Map<string, string>();
+  const days = new Map<string, DayReading>();
   const answer = await prompts.input({
     ...hinted(question, `Enter for ${current ?? "today"}, or a day like yesterday or last friday`),
     validate: async (text) => {
@@ -94,16 +98,21 @@ export async function askPastDay(
         throw error;
       }
     },
-    transformer: (text, { isFinal }) => (isFinal ? shownDay(text, days.get(text)) : text),
+    transformer: (text, { isFinal }) => (isFinal ? shownDay(text, days.get(text), now) : text),
   });
-  return days.get(answer) ?? read(answer);
+  return (days.get(answer) ?? (await read(answer))).day;
 }
 
-/** "yesterday (2026-11-23)"; just the day when Enter was pressed or a day was typed. */
-function shownDay(typed: string, day: string | undefined): string {
+/**
+ * "yesterday (2026-11-23)"; just the day when Enter was pressed or a day was typed.
+ * Numbers are confirmed in words, "01/12/2026 (Tue 1 Dec 2026)", since they
+ * could be read month first or day first.
+ */
+function shownDay(typed: string, reading: DayReading | undefined, now: Date): string {
   const text = typed.trim();
-  if (!day) return text;
-  return !text || text === day ? day : `${text} (${day})`;
+  if (!reading) return text;
+  if (reading.numeric) return `${text} (${formatDay(reading.day, now, { year: true })})`;
+  return !text || text === reading.day ? reading.day : `${text} (${reading.day})`;
 }
 
 /**

@@ -49,6 +49,7 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       values.ended === "ghosted" ? "About when did it go quiet?" : "When did you hear?",
       values.date,
       context.now,
+      values.ended === "ghosted" ? "the day it went quiet" : "the date you heard",
     ),
   ),
   field("reasonGiven", "Reason given", (prompts, values) =>

@@ -22,7 +22,9 @@ export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
     askRequiredText(prompts, "In a few words, what happened?", values.title, "a few words about it"),
   ),
   field("company", "Company", (prompts, values) => askOptionalText(prompts, "Which company, if any?", values.company)),
-  field("date", "Date", (prompts, values, context) => askPastDay(prompts, "When was it?", values.date, context.now)),
+  field("date", "Date", (prompts, values, context) =>
+    askPastDay(prompts, "When was it?", values.date, context.now, "the date of a win"),
+  ),
   field("tags", "Tags", (prompts, values) => askTags(prompts, values.tags ?? [])),
   field("note", "Note", (prompts, values) => askOptionalText(prompts, "Anything to add?", values.note)),
 ];

@@ -1,5 +1,6 @@
 import { StoreError, UsageError } from "../errors.js";
 import { NotRegularFileError } from "./atomic-file.js";
+import { DATE_ORDERS, type DateOrder } from "./dates.js";
 import { fileErrorReason } from "./file-errors.js";
 import { jsonErrorText } from "./journal-text.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
@@ -11,9 +12,11 @@ export interface Settings {
   contentDir?: string;
   /** The name signed under email drafts. */
   name?: string;
+  /** How numeric dates are read: 01/12/2026 is 12 January in "mdy", 1 December in "dmy". */
+  dateOrder?: DateOrder;
 }
 
-export const SETTING_KEYS = ["contentDir", "name"] as const satisfies readonly (keyof Settings)[];
+export const SETTING_KEYS = ["contentDir", "name", "dateOrder"] as const satisfies readonly (keyof Settings)[];
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Settings are a few short lines; anything this large is not a settings file. */
@@ -28,9 +31,12 @@ export function assertSettingKey(key: string): asserts key is SettingKey {
 const isSettingKey = (key: string): key is SettingKey => (SETTING_KEYS as readonly string[]).includes(key);
 
 /** Why one setting's value cannot be used, or undefined when it can. */
-function valueProblem(value: unknown): string | undefined {
+export function valueProblem(key: SettingKey, value: unknown): string | undefined {
   if (typeof value !== "string") return `must be text, not ${value === null ? "null" : typeof value}`;
   if (value.trim() === "") return "must not be empty";
+  if (key === "dateOrder" && !(DATE_ORDERS as readonly string[]).includes(value)) {
+    return "must be mdy (12/01/2026 is December 1) or dmy (01/12/2026 is 1 December)";
+  }
   return undefined;
 }
 
@@ -80,9 +86,9 @@ export function inspectSettings(file: string): SettingsReading | undefined {
       problems.push({ key, problem: `is not a setting (settings: ${SETTING_KEYS.join(", ")})` });
       continue;
     }
-    const problem = valueProblem(value);
+    const problem = valueProblem(key, value);
     if (problem) problems.push({ key, problem });
-    else settings[key] = value as string;
+    else (settings as Record<string, string>)[key] = value as string;
   }
   return { settings, problems, raw: parsed as Record<string, unknown> };
 }

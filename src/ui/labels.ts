@@ -134,11 +134,23 @@ export const SIGNAL_PHRASES: Record<Signal, string> = {
   progress: "getting further than before",
 };
 
-/** "Mon 2 Nov" for a YYYY-MM-DD day; "Mon 2 Nov 2026" when it is not in this year. */
-export function formatDay(day: string, today = new Date()): string {
+/**
+ * The one way days are written for a person: "Mon 2 Nov", with the year when it
+ * is not this year ("Mon 2 Nov 2025") or when asked for, as a typed date is
+ * confirmed. Day before month, in words, so no reader can take it the other way.
+ */
+export function formatDay(day: string, today: Date = new Date(), options: { year?: boolean } = {}): string {
   const date = fromDay(day);
   const weekday = date.toLocaleDateString("en-GB", { weekday: "short" });
   const month = date.toLocaleDateString("en-GB", { month: "short" });
-  const year = date.getFullYear() === today.getFullYear() ? "" : ` ${date.getFullYear()}`;
-  return `${weekday} ${date.getDate()} ${month}${year}`;
+  const showYear = options.year ?? date.getFullYear() !== today.getFullYear();
+  return `${weekday} ${date.getDate()} ${month}${showYear ? ` ${date.getFullYear()}` : ""}`;
+}
+
+/** "Tuesday 1 December 2026": a day in full, for saying how a typed date was understood. */
+export function formatDayInFull(day: string): string {
+  const date = fromDay(day);
+  const weekday = date.toLocaleDateString("en-GB", { weekday: "long" });
+  const month = date.toLocaleDateString("en-GB", { month: "long" });
+  return `${weekday} ${date.getDate()} ${month} ${date.getFullYear()}`;
 }

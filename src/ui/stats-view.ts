@@ -1,6 +1,7 @@
 import type { Insight } from "../coach/insights.js";
 import type { Stats } from "../coach/stats.js";
 import type { Content } from "../content/schema.js";
+import { fromDay } from "../journal/dates.js";
 import { MOOD_MAX, MOOD_MIN, STAGES } from "../journal/vocabulary.js";
 import { bar, sparkline } from "./charts.js";
 import { pickInsights, renderInsights } from "./insight-view.js";
@@ -31,8 +32,9 @@ function field(name: string, value: string, width: number): string {
 export function renderDashboard(stats: Stats, insights: readonly Insight[], content: Content, width: number): string {
   const from = stats.range.since ?? stats.range.first!;
   const to = stats.range.until ?? stats.range.today;
+  const today = fromDay(stats.range.today);
   const lines = [
-    `${theme.title("Your search")} ${theme.muted(`${from} to ${to}`)}`,
+    `${theme.title("Your search")} ${theme.muted(`${formatDay(from, today)} to ${formatDay(to, today)}`)}`,
     `${plural(stats.totals.rejections, "rejection")} and ${plural(stats.totals.wins, "win")}`,
     "",
     ...funnel(stats, width),
@@ -84,20 +86,32 @@ function endings(stats: Stats, width: number): string[] {
   ];
 }
 
+/** A week by the day it starts, as `next` writes days ("Mon 12 Oct"); a month by its name ("Oct 2025"). */
+function periodName(period: Stats["activity"]["periods"][number], unit: string, today: Date): string {
+  if (unit === "week") return formatDay(period.start, today);
+  const start = fromDay(period.start);
+  const month = start.toLocaleDateString("en-GB", { month: "short" });
+  return start.getFullYear() === today.getFullYear() ? month : `${month} ${start.getFullYear()}`;
+}
+
 function activity(stats: Stats, width: number): string[] {
   const periods = stats.activity.periods.slice(-LIMITS.periods);
+  const today = fromDay(stats.range.today);
+  const names = periods.map((period) => periodName(period, stats.activity.unit, today));
+  // A week of another year ("Mon 29 Dec 2025") is a little longer than the usual label.
+  const labelWidth = Math.max(LABEL, ...names.map((name) => name.length + 1));
   const max = Math.max(1, ...periods.flatMap((period) => [period.rejections, period.wins]));
-  const barWidth = Math.max(6, Math.min(20, Math.floor((width - LABEL - 14) / 2)));
+  const barWidth = Math.max(6, Math.min(20, Math.floor((width - labelWidth - 14) / 2)));
   const hidden = stats.activity.periods.length - periods.length;
   return [
     `${theme.heading(`Per ${stats.activity.unit}`)}  ${theme.accent("█")} rejections  ${theme.good("░")} wins` +
       (hidden ? theme.muted(`  (latest ${periods.length} of ${stats.activity.periods.length})`) : ""),
-    ...periods.map((period) => {
+    ...periods.map((period, index) => {
       const no = bar(period.rejections, max, barWidth);
       // Pad by the plain text, since colour codes have no width on screen.
       const gap = " ".repeat(barWidth + 4 - no.length - String(period.rejections).length);
       const yes = `${theme.good(bar(period.wins, max, barWidth, "░"))} ${period.wins}`;
-      return `${label(period.period)}${theme.accent(no)} ${period.rejections}${gap}${yes}`;
+      return `  ${names[index]!.padEnd(labelWidth)}${theme.accent(no)} ${period.rejections}${gap}${yes}`;
     }),
   ];
 }
@@ -149,11 +163,13 @@ function progress(stats: Stats, width: number): string[] {
     field("Reflections", `${stats.reflections.done} done · ${stats.reflections.pending} to do`, width),
     field("Next actions", `${stats.actions.open} open · ${overdue}`, width),
   ];
+  const today = fromDay(stats.range.today);
   for (const action of stats.actions.items.slice(0, LIMITS.actions)) {
+    // Written as `next` writes them, so a step reads the same on both screens.
     const due = action.due
       ? action.overdue
-        ? theme.warn(`was due ${formatDay(action.due)}`)
-        : `due ${action.due}`
+        ? theme.warn(`was due ${formatDay(action.due, today)}`)
+        : `due ${formatDay(action.due, today)}`
       : "no date";
     lines.push(`    ${safeLine(action.text)} ${theme.muted(`(${safeLine(action.company)}, ${due})`)}`);
   }

@@ -152,7 +152,7 @@ describe("stats, plain", () => {
     const result = runCli(["stats", "--until", "2020-01-01"], { dataDir: seeded });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("Nothing logged up to 2020-01-01");
+    expect(result.stderr).toContain("Nothing logged up to Wed 1 Jan 2020");
   });
 });
 

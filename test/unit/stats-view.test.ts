@@ -102,7 +102,7 @@ describe("the dashboard", () => {
 
   it("shows every section with the journal's figures", () => {
     const text = renderDashboard(stats, [], content, 100);
-    expect(text).toContain("Your search 2026-09-02 to 2026-11-20");
+    expect(text).toContain("Your search Wed 2 Sept to Fri 20 Nov");
     expect(text).toContain("5 rejections and 3 wins");
     expect(text).toMatch(/interview\s+█{30} 2/);
     expect(text).toMatch(/assessment\s+0/);
@@ -116,6 +116,13 @@ describe("the dashboard", () => {
     expect(text).toContain("3 open · 1 overdue");
     expect(text).toContain("Ask Dana for feedback (Dune, was due Tue 10 Nov)");
     expect(text).not.toContain("What the journal shows");
+  });
+
+  it("writes every day as next does, a year only when it is not this one", () => {
+    const text = renderDashboard(computeStats(statsJournal(), { since: "2025-12-01" }, STATS_TODAY), [], content, 100);
+    expect(text).toContain("Your search Mon 1 Dec 2025 to Fri 20 Nov");
+    expect(text).toContain("Practise the system design round (Echo, due Wed 25 Nov)");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it("passes typed text through safeLine", () => {
