@@ -14,8 +14,10 @@ const dayOf = (instant: string): string => toDay(new Date(instant));
 /**
  * One line per entry, aligned: id, date, kind, company, role, stage, mood,
  * reflected. With a terminal width, the table fits it: company and role are
- * cut with "…" and, when that is not enough, the least useful columns go.
- * Without one (piped), every column is shown in full.
+ * cut with "…" and, when that is not enough, the least useful columns go; the
+ * date and kind stay, so a win never passes for a rejection. Without one
+ * (piped), every column is shown in full. A width of 0 (a terminal that does
+ * not know its size) counts as 80.
  */
 export function renderEntryList(entries: readonly Entry[], width?: number): string {
   const header: Cell[] = ["id", "date", "kind", "company", "role", "stage", "mood", "reflected"].map((text) => ({
@@ -41,38 +43,56 @@ export function renderEntryList(entries: readonly Entry[], width?: number): stri
     ];
   });
   const table = [header, ...rows];
-  return renderTable(width === undefined ? table : fitTable(table, width));
+  if (width === undefined) return renderTable(table);
+  return renderTable(fitTable(table, Number.isFinite(width) && width > 0 ? width : 80));
 }
 
+const KIND = 2;
 const COMPANY = 3;
 const ROLE = 4;
-/** Columns to leave out, least useful first, when company and role would get too narrow. */
-const DROP_ORDER = [7, 2, 6, 1, 5];
+/**
+ * Columns to leave out, least useful first, when company and role would get too
+ * narrow: reflected, mood, then stage. Id, date and kind always stay (the id is
+ * what other commands take); past that, the kind is shortened.
+ */
+const DROP_ORDER = [7, 6, 5];
+const SHORT_KIND: Record<string, string> = { rejection: "rej", win: "win" };
 const MIN_WIDTH = { [COMPANY]: 10, [ROLE]: 12 };
 const GAP = 2;
 
 /** The table cut to `width` columns: see renderEntryList. */
-function fitTable(table: Cell[][], width: number): Cell[][] {
+function fitTable(given: Cell[][], width: number): Cell[][] {
+  let table = given;
   // One column spare: a line exactly as wide as the terminal wraps in some of them.
   const limit = width - 1;
-  const natural = (column: number): number =>
-    Math.max(0, ...table.map((row) => (row[column] ? stringWidth(row[column].text) : 0)));
   let kept = [...Array(table[0]!.length).keys()];
   let room = 0;
-  for (const drop of [...DROP_ORDER, undefined]) {
-    const fixed = kept.filter((column) => column !== COMPANY && column !== ROLE).map(natural);
-    room = limit - fixed.reduce((sum, w) => sum + w, 0) - GAP * (kept.length - 1);
-    const needed = Math.min(natural(COMPANY), MIN_WIDTH[COMPANY]) + Math.min(natural(ROLE), MIN_WIDTH[ROLE]);
-    if (room >= needed || drop === undefined) break;
+  const roomLeft = (): number => {
+    const fixed = kept.filter((column) => column !== COMPANY && column !== ROLE).map((c) => natural(table, c));
+    return limit - fixed.reduce((sum, w) => sum + w, 0) - GAP * (kept.length - 1);
+  };
+  const needed = Math.min(natural(table, COMPANY), MIN_WIDTH[COMPANY]) + Math.min(natural(table, ROLE), MIN_WIDTH[ROLE]);
+  for (const drop of DROP_ORDER) {
+    room = roomLeft();
+    if (room >= needed) break;
     kept = kept.filter((column) => column !== drop);
   }
-  let company = natural(COMPANY);
-  let role = natural(ROLE);
+  room = roomLeft();
+  if (room < needed) {
+    table = table.map((row, r) =>
+      r === 0 ? row : row.map((cell, column) => (column === KIND ? { ...cell, text: SHORT_KIND[cell.text] ?? cell.text } : cell)),
+    );
+    room = roomLeft();
+  }
+  let company = natural(table, COMPANY);
+  let role = natural(table, ROLE);
   if (company + role > room) {
     // Share the room, 2 to 3, but never take more than a column needs.
-    company = Math.min(company, Math.max(MIN_WIDTH[COMPANY], Math.floor(room * 0.4)));
+    // Below both minimums, half each, so the role is not cut to nothing.
+    const floor = Math.min(MIN_WIDTH[COMPANY], Math.floor(room / 2));
+    company = Math.min(company, Math.max(floor, Math.floor(room * 0.4)));
     role = Math.max(1, Math.min(role, room - company));
-    company = Math.max(1, Math.min(natural(COMPANY), room - role));
+    company = Math.max(1, Math.min(natural(table, COMPANY), room - role));
   }
   const max: Record<number, number> = { [COMPANY]: company, [ROLE]: role };
   return table.map((row) =>
@@ -83,6 +103,10 @@ function fitTable(table: Cell[][], width: number): Cell[][] {
     }),
   );
 }
+
+/** The widest text in a column. */
+const natural = (table: Cell[][], column: number): number =>
+  Math.max(0, ...table.map((row) => (row[column] ? stringWidth(row[column].text) : 0)));
 
 const field = (label: string, value: string | undefined): string[] =>
   value ? [`  ${theme.muted(label.padEnd(10))}  ${value}`] : [];
