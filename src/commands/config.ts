@@ -18,6 +18,7 @@ interface JsonOption {
 const DESCRIPTIONS: Record<SettingKey, string> = {
   contentDir: "a folder of your own YAML strategies, used when --content is not given",
   name: "the name signed under email drafts",
+  plain: "yes for plain questions with numbered choices and no redraws (as --plain)",
 };
 const SETTING_KEYS = Object.keys(DESCRIPTIONS) as SettingKey[];
 

@@ -11,9 +11,11 @@ export interface Settings {
   contentDir?: string;
   /** The name signed under email drafts. */
   name?: string;
+  /** "yes" for plain questions and answers, as on a terminal that cannot redraw. */
+  plain?: string;
 }
 
-export const SETTING_KEYS = ["contentDir", "name"] as const satisfies readonly (keyof Settings)[];
+export const SETTING_KEYS = ["contentDir", "name", "plain"] as const satisfies readonly (keyof Settings)[];
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Settings are a few short lines; anything this large is not a settings file. */

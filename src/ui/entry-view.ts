@@ -4,6 +4,7 @@ import type { Entry, Reflection, RejectionEntry } from "../journal/entry.js";
 import { wrap } from "./output.js";
 import { safeLine, safeText } from "./safe-text.js";
 import { renderTable, type Cell } from "./table.js";
+import { symbols } from "./symbols.js";
 import { theme } from "./theme.js";
 
 // Local types only: entry.ts loads zod, and these views are used at start-up.
@@ -114,15 +115,16 @@ const field = (label: string, value: string | undefined): string[] =>
 const block = (title: string, lines: string[]): string[] => (lines.length ? ["", theme.heading(title), ...lines] : []);
 
 /** "  • text", wrapped, later lines hanging under the text. */
-const bullet = (text: string, indent = 2, marker = "•"): string => {
+const bullet = (text: string, indent = 2, marker = symbols().bullet): string => {
   const pad = " ".repeat(indent + marker.length + 1);
   return " ".repeat(indent) + marker + " " + wrap(text, pad.length).slice(pad.length);
 };
 
 function reflectionLines(reflection: Reflection): string[] {
-  const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} · mood ${reflection.mood}/10`)];
+  const sep = symbols().separator;
+  const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} ${sep} mood ${reflection.mood}/10`)];
   for (const answer of reflection.answers) {
-    lines.push("", wrap(theme.accent(safeText(answer.question)), 2), wrap(safeText(answer.answer || "—"), 4));
+    lines.push("", wrap(theme.accent(safeText(answer.question)), 2), wrap(safeText(answer.answer || symbols().none), 4));
   }
   if (reflection.ratings.length) {
     lines.push("", ...reflection.ratings.map((r) => bullet(`${safeLine(r.label)}: ${r.rating}/5`)));
@@ -132,7 +134,7 @@ function reflectionLines(reflection: Reflection): string[] {
     ...field("outside", reflection.outOfControl.join(", ")),
     ...field(
       "fit",
-      reflection.fit && `${reflection.fit}${reflection.fitNote ? ` · ${safeLine(reflection.fitNote)}` : ""}`,
+      reflection.fit && `${reflection.fit}${reflection.fitNote ? ` ${sep} ${safeLine(reflection.fitNote)}` : ""}`,
     ),
   ];
   if (facts.length) lines.push("", ...facts);
@@ -149,11 +151,12 @@ function reflectionLines(reflection: Reflection): string[] {
 
 /** The whole entry, laid out for reading. */
 export function renderEntry(entry: Entry): string {
+  const sep = symbols().separator;
   const logged = `logged ${dayOf(entry.createdAt)}${entry.updatedAt !== entry.createdAt ? `, changed ${dayOf(entry.updatedAt)}` : ""}`;
   if (!isRejection(entry)) {
     return [
       theme.title(`Win: ${safeLine(entry.title)}`),
-      theme.muted(`${entry.date} · ${entry.winKind} · id ${entry.id} · ${logged}`),
+      theme.muted(`${entry.date} ${sep} ${entry.winKind} ${sep} id ${entry.id} ${sep} ${logged}`),
       "",
       ...field("company", entry.company && safeLine(entry.company)),
       ...field("tags", entry.tags.map(safeLine).join(", ")),
@@ -161,11 +164,11 @@ export function renderEntry(entry: Entry): string {
     ].join("\n");
   }
   return [
-    theme.title(`${safeLine(entry.company)} · ${safeLine(entry.role)}`),
-    theme.muted(`${entry.date} · rejection · id ${entry.id} · ${logged}`),
+    theme.title(`${safeLine(entry.company)} ${sep} ${safeLine(entry.role)}`),
+    theme.muted(`${entry.date} ${sep} rejection ${sep} id ${entry.id} ${sep} ${logged}`),
     "",
     ...field("stage", `${entry.stage} (${entry.ended})`),
-    ...field("mood", `${entry.mood}/10${entry.emotions.length ? ` · ${entry.emotions.join(", ")}` : ""}`),
+    ...field("mood", `${entry.mood}/10${entry.emotions.length ? ` ${sep} ${entry.emotions.join(", ")}` : ""}`),
     ...field("reasons", entry.reasons.join(", ")),
     ...field("contact", entry.contact && safeLine(entry.contact)),
     ...field("tags", entry.tags.map(safeLine).join(", ")),
@@ -179,11 +182,11 @@ export function renderEntry(entry: Entry): string {
     ),
     ...block(
       "Check-ins",
-      entry.checkins.map((c) => bullet(`${dayOf(c.at)} · mood ${c.mood}/10${c.note ? ` · ${safeText(c.note)}` : ""}`)),
+      entry.checkins.map((c) => bullet(`${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`)),
     ),
     ...block(
       "Feedback received",
-      entry.feedback.map((f) => bullet(`${dayOf(f.receivedAt)} · ${safeText(f.text)}`)),
+      entry.feedback.map((f) => bullet(`${dayOf(f.receivedAt)} ${sep} ${safeText(f.text)}`)),
     ),
     ...block(
       "Actions",
@@ -200,10 +203,11 @@ export function renderEntry(entry: Entry): string {
 
 /** One line naming an entry, for confirmations: "2026-11-02 · Acme · Backend Engineer (1a2b3c4d)". */
 export function describeEntry(entry: Entry): string {
+  const sep = symbols().separator;
   const what = isRejection(entry)
-    ? `${safeLine(entry.company)} · ${safeLine(entry.role)}`
+    ? `${safeLine(entry.company)} ${sep} ${safeLine(entry.role)}`
     : `win: ${safeLine(entry.title)}`;
-  return `${entry.date} · ${what} (${entry.id})`;
+  return `${entry.date} ${sep} ${what} (${entry.id})`;
 }
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
