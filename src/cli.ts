@@ -25,7 +25,7 @@ export function buildProgram(): Command {
     .version(PACKAGE_VERSION, "-V, --version")
     .option("--data <dir>", "journal folder (default: $REJECTION_COACH_HOME, else your config folder)")
     .option("--content <dir>", "a folder of your own YAML strategies, merged over the built-in ones")
-    .option("--no-color", "plain output without colour (NO_COLOR works too)")
+    .option("--no-color", "plain output without color (NO_COLOR works too)")
     .option("--plain", "plain questions: numbered choices, no redraws (also on TERM=dumb, or config set plain yes)")
     .hook("preAction", (_program, command) => applyPlainOption(command))
     .showSuggestionAfterError()

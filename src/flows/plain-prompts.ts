@@ -90,7 +90,9 @@ export function plainPrompts(signal: AbortSignal): Omit<Prompts, "editor"> {
         return [{ value: choice as Value, name: String(choice), checked: false, disabled: false }];
       }
       const c = choice as { value: Value; name?: string; checked?: boolean; disabled?: boolean | string };
-      return [{ value: c.value, name: c.name ?? String(c.value), checked: Boolean(c.checked), disabled: Boolean(c.disabled) }];
+      return [
+        { value: c.value, name: c.name ?? String(c.value), checked: Boolean(c.checked), disabled: Boolean(c.disabled) },
+      ];
     });
   }
 

@@ -46,7 +46,10 @@ export async function loadPrompts(): Promise<Prompts> {
   }
   const { checkbox, confirm, input, number, search, select } = await import("@inquirer/prompts");
   const ascii = !unicodeOutput();
-  const stoppable = <P extends (config: never, context?: { signal?: AbortSignal }) => unknown>(prompt: P, pointer = 2): P =>
+  const stoppable = <P extends (config: never, context?: { signal?: AbortSignal }) => unknown>(
+    prompt: P,
+    pointer = 2,
+  ): P =>
     ((config: PromptConfig, context?: object) =>
       prompt(fitted(ascii ? withAsciiTheme(config) : config, pointer) as never, {
         ...context,

@@ -1,13 +1,13 @@
 import type { RejectionFields, WinFields } from "../journal/make-entry.js";
-import { ENDING_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
+import { ENDING_NAMES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
 import { symbols } from "./symbols.js";
 
-
 /** Typed text on one safe line; empty shows as a dash. */
 export const shown = (text: string | undefined): string => (text?.trim() ? safeLine(text.trim()) : symbols().none);
-export const shownList = (items: readonly string[]): string => (items.length ? items.map(safeLine).join(", ") : symbols().none);
+export const shownList = (items: readonly string[]): string =>
+  items.length ? items.map(safeLine).join(", ") : symbols().none;
 
 export function describeRejectionField(key: keyof RejectionFields, fields: Partial<RejectionFields>): string {
   switch (key) {
@@ -18,6 +18,7 @@ export function describeRejectionField(key: keyof RejectionFields, fields: Parti
     case "mood":
       return fields.mood === undefined ? symbols().none : `${fields.mood} of 10`;
     case "reasons":
+      return shownList((fields.reasons ?? []).map((reason) => REASON_NAMES[reason]));
     case "emotions":
     case "tags":
       return shownList(fields[key] ?? []);

@@ -1,6 +1,7 @@
 import stringWidth from "fast-string-width";
 import { toDay } from "../journal/dates.js";
 import type { Entry, Reflection, RejectionEntry } from "../journal/entry.js";
+import { ENDING_NAMES, FIT_CHOICES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine, safeText } from "./safe-text.js";
 import { renderTable, type Cell } from "./table.js";
@@ -67,21 +68,22 @@ function fitTable(given: Cell[][], width: number): Cell[][] {
   // One column spare: a line exactly as wide as the terminal wraps in some of them.
   const limit = width - 1;
   let kept = [...Array(table[0]!.length).keys()];
-  let room = 0;
   const roomLeft = (): number => {
     const fixed = kept.filter((column) => column !== COMPANY && column !== ROLE).map((c) => natural(table, c));
     return limit - fixed.reduce((sum, w) => sum + w, 0) - GAP * (kept.length - 1);
   };
-  const needed = Math.min(natural(table, COMPANY), MIN_WIDTH[COMPANY]) + Math.min(natural(table, ROLE), MIN_WIDTH[ROLE]);
+  const needed =
+    Math.min(natural(table, COMPANY), MIN_WIDTH[COMPANY]) + Math.min(natural(table, ROLE), MIN_WIDTH[ROLE]);
   for (const drop of DROP_ORDER) {
-    room = roomLeft();
-    if (room >= needed) break;
+    if (roomLeft() >= needed) break;
     kept = kept.filter((column) => column !== drop);
   }
-  room = roomLeft();
+  let room = roomLeft();
   if (room < needed) {
     table = table.map((row, r) =>
-      r === 0 ? row : row.map((cell, column) => (column === KIND ? { ...cell, text: SHORT_KIND[cell.text] ?? cell.text } : cell)),
+      r === 0
+        ? row
+        : row.map((cell, column) => (column === KIND ? { ...cell, text: SHORT_KIND[cell.text] ?? cell.text } : cell)),
     );
     room = roomLeft();
   }
@@ -124,17 +126,22 @@ function reflectionLines(reflection: Reflection): string[] {
   const sep = symbols().separator;
   const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} ${sep} mood ${reflection.mood}/10`)];
   for (const answer of reflection.answers) {
-    lines.push("", wrap(theme.accent(safeText(answer.question)), 2), wrap(safeText(answer.answer || symbols().none), 4));
+    lines.push(
+      "",
+      wrap(theme.accent(safeText(answer.question)), 2),
+      wrap(safeText(answer.answer || symbols().none), 4),
+    );
   }
   if (reflection.ratings.length) {
     lines.push("", ...reflection.ratings.map((r) => bullet(`${safeLine(r.label)}: ${r.rating}/5`)));
   }
   const facts = [
-    ...field("in control", reflection.inControl.join(", ")),
-    ...field("outside", reflection.outOfControl.join(", ")),
+    ...field("in control", reflection.inControl.map((reason) => REASON_NAMES[reason]).join(", ")),
+    ...field("outside", reflection.outOfControl.map((reason) => REASON_NAMES[reason]).join(", ")),
     ...field(
       "fit",
-      reflection.fit && `${reflection.fit}${reflection.fitNote ? ` ${sep} ${safeLine(reflection.fitNote)}` : ""}`,
+      reflection.fit &&
+        `${FIT_CHOICES[reflection.fit]}${reflection.fitNote ? ` ${sep} ${safeLine(reflection.fitNote)}` : ""}`,
     ),
   ];
   if (facts.length) lines.push("", ...facts);
@@ -156,7 +163,9 @@ export function renderEntry(entry: Entry): string {
   if (!isRejection(entry)) {
     return [
       theme.title(`Win: ${safeLine(entry.title)}`),
-      theme.muted(`${entry.date} ${sep} ${entry.winKind} ${sep} id ${entry.id} ${sep} ${logged}`),
+      theme.muted(
+        `${entry.date} ${sep} ${WIN_KIND_NAMES[entry.winKind].toLowerCase()} ${sep} id ${entry.id} ${sep} ${logged}`,
+      ),
       "",
       ...field("company", entry.company && safeLine(entry.company)),
       ...field("tags", entry.tags.map(safeLine).join(", ")),
@@ -167,9 +176,9 @@ export function renderEntry(entry: Entry): string {
     theme.title(`${safeLine(entry.company)} ${sep} ${safeLine(entry.role)}`),
     theme.muted(`${entry.date} ${sep} rejection ${sep} id ${entry.id} ${sep} ${logged}`),
     "",
-    ...field("stage", `${entry.stage} (${entry.ended})`),
+    ...field("stage", `${STAGE_NAMES[entry.stage]} (${ENDING_NAMES[entry.ended].toLowerCase()})`),
     ...field("mood", `${entry.mood}/10${entry.emotions.length ? ` ${sep} ${entry.emotions.join(", ")}` : ""}`),
-    ...field("reasons", entry.reasons.join(", ")),
+    ...field("reasons", entry.reasons.map((reason) => REASON_NAMES[reason]).join(", ")),
     ...field("contact", entry.contact && safeLine(entry.contact)),
     ...field("tags", entry.tags.map(safeLine).join(", ")),
     ...block("Reason they gave", entry.reasonGiven ? [wrap(safeText(entry.reasonGiven), 2)] : []),
@@ -182,7 +191,9 @@ export function renderEntry(entry: Entry): string {
     ),
     ...block(
       "Check-ins",
-      entry.checkins.map((c) => bullet(`${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`)),
+      entry.checkins.map((c) =>
+        bullet(`${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`),
+      ),
     ),
     ...block(
       "Feedback received",

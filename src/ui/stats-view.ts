@@ -4,7 +4,7 @@ import type { Content } from "../content/schema.js";
 import { MOOD_MAX, MOOD_MIN, STAGES } from "../journal/vocabulary.js";
 import { bar, sparkline } from "./charts.js";
 import { pickInsights, renderInsights } from "./insight-view.js";
-import { formatDay } from "./labels.js";
+import { formatDay, REASON_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
@@ -78,10 +78,12 @@ function funnel(stats: Stats, width: number): string[] {
 
 function endings(stats: Stats, width: number): string[] {
   const list = (items: { name: string; count: number }[]) =>
-    items.length ? items.map((item) => `${item.name} ${item.count}`).join(theme.muted(` ${symbols().separator} `)) : theme.muted("none yet");
+    items.length
+      ? items.map((item) => `${item.name} ${item.count}`).join(theme.muted(` ${symbols().separator} `))
+      : theme.muted("none yet");
   return [
     field("How they ended", list(stats.endings.map((e) => ({ name: words(e.ending), count: e.count }))), width),
-    field("Likely reasons", list(stats.reasons.map((r) => ({ name: r.reason, count: r.count }))), width),
+    field("Likely reasons", list(stats.reasons.map((r) => ({ name: REASON_NAMES[r.reason], count: r.count }))), width),
   ];
 }
 
@@ -141,7 +143,11 @@ function progress(stats: Stats, width: number): string[] {
   const overdue = stats.actions.overdue ? theme.warn(`${stats.actions.overdue} overdue`) : "0 overdue";
   const lines = [
     field("Wins", `${stats.wins.count} ${theme.muted(`${symbols().separator} ${streakText}`)}`, width),
-    field("Reflections", `${stats.reflections.done} done ${symbols().separator} ${stats.reflections.pending} to do`, width),
+    field(
+      "Reflections",
+      `${stats.reflections.done} done ${symbols().separator} ${stats.reflections.pending} to do`,
+      width,
+    ),
     field("Next actions", `${stats.actions.open} open ${symbols().separator} ${overdue}`, width),
   ];
   for (const action of stats.actions.items.slice(0, LIMITS.actions)) {

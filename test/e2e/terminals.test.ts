@@ -85,7 +85,22 @@ describe("a non-UTF-8 locale (LANG=C)", () => {
   });
 
   it("cuts long list cells with three dots", async () => {
-    runCli(["log", "--company", "International Consolidated Widgets", "--role", "Dev", "--stage", "applied", "--ended", "rejected", "--mood", "5"], { dataDir });
+    runCli(
+      [
+        "log",
+        "--company",
+        "International Consolidated Widgets",
+        "--role",
+        "Dev",
+        "--stage",
+        "applied",
+        "--ended",
+        "rejected",
+        "--mood",
+        "5",
+      ],
+      { dataDir },
+    );
     const session = new PtySession(["list"], { dataDir, cols: 50, env: ASCII_LOCALE });
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain("...");
