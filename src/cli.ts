@@ -16,6 +16,7 @@ import { registerConfig } from "./commands/config.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { dateOrderSetting } from "./commands/context.js";
 import { useDateOrderSetting } from "./journal/dates.js";
+import { applyPlainOption } from "./commands/plain-option.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -26,7 +27,9 @@ export function buildProgram(): Command {
     .version(PACKAGE_VERSION, "-V, --version")
     .option("--data <dir>", "journal folder (default: $REJECTION_COACH_HOME, else your config folder)")
     .option("--content <dir>", "a folder of your own YAML strategies, merged over the built-in ones")
-    .option("--no-color", "plain output without colour (NO_COLOR works too)")
+    .option("--no-color", "plain output without color (NO_COLOR works too)")
+    .option("--plain", "plain questions: numbered choices, no redraws (also on TERM=dumb, or config set plain yes)")
+    .hook("preAction", (_program, command) => applyPlainOption(command))
     .showSuggestionAfterError()
     // One prefix for every error line, whether commander or the tool found the problem.
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "rejection-coach: ")) })

@@ -19,6 +19,7 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   contentDir: "a folder of your own YAML strategies, used when --content is not given",
   name: "the name signed under email drafts",
   dateOrder: "how numeric dates are read: mdy (12/01/2026 is December 1) or dmy (1 December)",
+  plain: "yes for plain questions with numbered choices and no redraws (as --plain)",
 };
 const SETTING_KEYS = Object.keys(DESCRIPTIONS) as SettingKey[];
 

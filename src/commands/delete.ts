@@ -17,7 +17,7 @@ export function registerDelete(program: Command): void {
     .option("-y, --yes", "delete without asking (for scripts)")
     .addHelpText(
       "after",
-      "\nExamples:\n  rejection-coach delete 3f9a\n  rejection-coach delete 3f9a --yes\n\nThere is no undo; 'rejection-coach export --format json > backup.json' keeps a copy first.",
+      "\nExamples:\n  rejection-coach delete 3f9a\n  rejection-coach delete 3f9a --yes\n\nThere is no undo; 'rejection-coach export --format json --output backup.json' keeps a copy first.",
     )
     .action(async (id: string, options: DeleteOptions, command: Command) => {
       const { findEntry } = await import("../journal/queries.js");

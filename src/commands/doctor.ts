@@ -3,6 +3,7 @@ import { StoreError } from "../errors.js";
 import type { Check, Diagnosis, Dropped, RepairReport } from "../journal/repair.js";
 import { printData, printJson } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
+import { symbols } from "../ui/symbols.js";
 import { theme } from "../ui/theme.js";
 import { dataDirOf } from "./context.js";
 
@@ -56,7 +57,11 @@ Examples:
 }
 
 const mark = (severity: Check["severity"]): string =>
-  severity === "ok" ? theme.good("✓") : severity === "notice" ? theme.accent("·") : theme.error("✗");
+  severity === "ok"
+    ? theme.good(symbols().check)
+    : severity === "notice"
+      ? theme.accent(symbols().separator)
+      : theme.error(symbols().cross);
 
 function renderDiagnosis(diagnosis: Diagnosis, repairing: boolean): string {
   const lines = [theme.heading(`Journal: ${safeLine(diagnosis.file)}`)];

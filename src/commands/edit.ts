@@ -32,6 +32,9 @@ export function registerEdit(program: Command): void {
     )
     .argument("<id>", "the entry's id, or the start of it");
   addRejectionOptions(command);
+  // Editing keeps the entry's date unless --date is given: log's "default: today" does not hold here.
+  const date = command.options.find((option) => option.long === "--date");
+  if (date) date.description = "move it to another day: 2026-11-20, yesterday, last friday (default: kept)";
   addWinOptions(command, { withCommon: false })
     .addHelpText(
       "after",

@@ -158,7 +158,7 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
     printJson({ entry: entry.id, feedback });
     return;
   }
-  say(`${theme.good("✔")} Saved their feedback on ${describe(entry)}. It will be there when you reflect.`);
+  say(`${theme.tick()} Saved their feedback on ${describe(entry)}. It will be there when you reflect.`);
   say(theme.muted(`Thanking them keeps the door open: rejection-coach feedback ${entry.id} --kind reply`));
 }
 

@@ -20,7 +20,7 @@ export interface FilterOptions {
 function positiveWhole(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
-    throw new InvalidArgumentError("must be a whole number of 1 or more");
+    throw new InvalidArgumentError("It must be a whole number of 1 or more.");
   }
   return number;
 }

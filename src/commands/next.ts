@@ -91,7 +91,7 @@ Examples:
         say(
           already
             ? `Already done: ${safeLine(action.text)} (${formatDay(toDay(new Date(action.doneAt!)), now)})`
-            : `${theme.good("✔")} Done: ${safeLine(action.text)} ${theme.muted(`(${safeLine(entry.company)} · ${safeLine(entry.role)})`)}`,
+            : `${theme.tick()} Done: ${safeLine(action.text)} ${theme.muted(`(${safeLine(entry.company)} · ${safeLine(entry.role)})`)}`,
         );
       }
       // The numbers shift once a step is done: show the new ones to whoever is looking.
@@ -142,7 +142,7 @@ Examples:
         return;
       }
       say(
-        `${theme.good("✔")} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${safeLine(entry.company)} · ${safeLine(entry.role)}, id ${action.id}`)}`,
+        `${theme.tick()} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${safeLine(entry.company)} · ${safeLine(entry.role)}, id ${action.id}`)}`,
       );
     });
 }

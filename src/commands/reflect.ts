@@ -246,11 +246,11 @@ function report(
     return;
   }
   if ("reflection" in outcome) {
-    say(`\n${theme.good("✔")} Saved your reflection on ${describe(entry)}.`);
+    say(`\n${theme.tick()} Saved your reflection on ${describe(entry)}.`);
     const balanced = outcome.reflection.thought?.balanced;
     if (balanced) say(wrap(`Worth keeping: ${theme.accent(`"${safeLine(balanced)}"`)}`, 2));
   } else {
-    say(`\n${theme.good("✔")} Check-in saved on ${describe(entry)}.`);
+    say(`\n${theme.tick()} Check-in saved on ${describe(entry)}.`);
     const trail = [entry.mood, entry.reflection?.mood, ...entry.checkins.map((checkin) => checkin.mood)];
     say(wrap(`Your mood on this one so far: ${trail.filter((mood) => mood !== undefined).join(" → ")}`, 2));
   }

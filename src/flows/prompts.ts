@@ -1,4 +1,7 @@
 import type { checkbox, confirm, editor, input, number, search, select } from "@inquirer/prompts";
+import { fitLines, terminalColumns } from "../ui/output.js";
+import { plainMode } from "../ui/plain-mode.js";
+import { unicodeOutput } from "../ui/symbols.js";
 
 /**
  * The prompt functions a flow may call: the one seam between flows and the
@@ -29,19 +32,87 @@ export function stopPrompts(): void {
 export const isPromptStop = (error: unknown): boolean =>
   error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError");
 
-/** Inquirer is slow to import, so only commands that prompt load it. */
+/**
+ * The prompts for this terminal. Plain mode (TERM=dumb, `--plain`, the `plain`
+ * setting) asks plain questions with numbered choices. Otherwise Inquirer's,
+ * slow to import and so loaded only by commands that prompt, with questions and
+ * choices wrapped between words (Inquirer cuts long lines mid-word) and ASCII
+ * marks where the locale is not UTF-8.
+ */
 export async function loadPrompts(): Promise<Prompts> {
+  if (plainMode()) {
+    const { plainPrompts } = await import("./plain-prompts.js");
+    return { ...plainPrompts(stopping.signal), editor: strictEditor };
+  }
   const { checkbox, confirm, input, number, search, select } = await import("@inquirer/prompts");
-  const stoppable = <P extends (config: never, context?: { signal?: AbortSignal }) => unknown>(prompt: P): P =>
-    ((config: never, context?: object) => prompt(config, { ...context, signal: stopping.signal })) as P;
+  const ascii = !unicodeOutput();
+  const stoppable = <P extends (config: never, context?: { signal?: AbortSignal }) => unknown>(
+    prompt: P,
+    pointer = 2,
+  ): P =>
+    ((config: PromptConfig, context?: object) =>
+      prompt(fitted(ascii ? withAsciiTheme(config) : config, pointer) as never, {
+        ...context,
+        signal: stopping.signal,
+      })) as unknown as P;
   return {
-    checkbox: stoppable(checkbox),
+    // The columns before a choice's name: "❯ " for a select, "❯◯ " for a checkbox.
+    checkbox: stoppable(checkbox, 3),
     confirm: stoppable(confirm),
     editor: strictEditor,
     input: stoppable(input),
     number: stoppable(number),
     search: stoppable(search),
     select: stoppable(select),
+  };
+}
+
+interface PromptConfig {
+  message: string;
+  choices?: readonly unknown[];
+  theme?: Record<string, unknown>;
+}
+
+/** The question and each choice wrapped to the terminal between words, continuation lines indented. */
+function fitted(config: PromptConfig, pointer: number): PromptConfig {
+  const width = (terminalColumns() ?? 80) - 1;
+  // "? " comes before the question.
+  const message = fitLines(config.message, width - 2).replaceAll("\n", "\n  ");
+  if (!Array.isArray(config.choices)) return { ...config, message };
+  const choices = config.choices.map((choice: unknown) => {
+    if (!choice || typeof choice !== "object" || !("name" in choice) || typeof choice.name !== "string") return choice;
+    const name = fitLines(choice.name, width - pointer).replaceAll("\n", `\n${" ".repeat(pointer)}`);
+    // The answered line shows the name as it was, on one line.
+    return name === choice.name ? choice : { short: choice.name, ...choice, name };
+  });
+  return { ...config, message, choices };
+}
+
+/** Inquirer's figures choose Unicode by TERM alone; where the locale is not UTF-8, ASCII instead. */
+function withAsciiTheme(config: PromptConfig): PromptConfig {
+  const given = config.theme ?? {};
+  const part = (key: string) => (given[key] as Record<string, unknown> | undefined) ?? {};
+  const keys: Record<string, string> = { "↑↓": "up/down", "⏎": "enter" };
+  return {
+    ...config,
+    theme: {
+      ...given,
+      prefix: { idle: "?", done: "v", ...part("prefix") },
+      spinner: { interval: 120, frames: ["-", "\\", "|", "/"], ...part("spinner") },
+      icon: {
+        cursor: ">",
+        checked: "[x]",
+        unchecked: "[ ]",
+        disabledChecked: "(x)",
+        disabledUnchecked: "( )",
+        ...part("icon"),
+      },
+      style: {
+        keysHelpTip: (pairs: [string, string][]) =>
+          pairs.map(([key, action]) => `${keys[key] ?? key} ${action}`).join(", "),
+        ...part("style"),
+      },
+    },
   };
 }
 

@@ -14,9 +14,11 @@ export interface Settings {
   name?: string;
   /** How numeric dates are read: 01/12/2026 is 12 January in "mdy", 1 December in "dmy". */
   dateOrder?: DateOrder;
+  /** "yes" for plain questions and answers, as on a terminal that cannot redraw. */
+  plain?: string;
 }
 
-export const SETTING_KEYS = ["contentDir", "name", "dateOrder"] as const satisfies readonly (keyof Settings)[];
+export const SETTING_KEYS = ["contentDir", "name", "dateOrder", "plain"] as const satisfies readonly (keyof Settings)[];
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Settings are a few short lines; anything this large is not a settings file. */

@@ -1,5 +1,5 @@
 /**
- * Small Unicode charts for the `stats` dashboard: sparklines and horizontal bars.
+ * Small charts for the `stats` dashboard: sparklines and horizontal bars.
  *
  * Drawn here rather than with a chart library, after looking at the candidates
  * (npm, checked for Node 20 support, downloads and upkeep):
@@ -14,20 +14,21 @@
  * What we need is two functions of a few lines each, with no dependency.
  */
 
-const TICKS = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] as const;
-const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"] as const;
+import { symbols } from "./symbols.js";
 
 /**
- * One character per value, from ▁ (at `min`) to █ (at `max`); a null value
+ * One character per value, from ▁ (at `min`) to █ (at `max`), or their ASCII
+ * stand-ins; a null value
  * (a period with nothing logged) is a space, so gaps stay visible.
  */
 export function sparkline(values: readonly (number | null)[], range: { min: number; max: number }): string {
   const span = range.max - range.min;
+  const ticks = symbols().ticks;
   return values
     .map((value) => {
       if (value === null || !Number.isFinite(value)) return " ";
       const share = span > 0 ? (Math.min(Math.max(value, range.min), range.max) - range.min) / span : 1;
-      return TICKS[Math.round(share * (TICKS.length - 1))];
+      return ticks[Math.round(share * (ticks.length - 1))];
     })
     .join("");
 }
@@ -36,11 +37,11 @@ export function sparkline(values: readonly (number | null)[], range: { min: numb
  * A bar `width` cells long at `max`, drawn to an eighth of a cell. Any value
  * above zero shows at least a sliver, so a one is never mistaken for a none.
  */
-export function bar(value: number, max: number, width: number, glyph = "█"): string {
+export function bar(value: number, max: number, width: number, glyph = symbols().block): string {
   if (value <= 0 || max <= 0 || width <= 0) return "";
+  const { block, eighths: partial } = symbols();
   const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
-  const full = Math.floor(eighths / 8);
-  // Partial cells exist only for the solid block; other glyphs round to whole cells.
-  if (glyph !== "█") return glyph.repeat(Math.max(1, Math.round(eighths / 8)));
-  return "█".repeat(full) + EIGHTHS[eighths % 8];
+  // Partial cells exist only for the solid Unicode block; anything else rounds to whole cells.
+  if (glyph !== block || partial.length === 0) return glyph.repeat(Math.max(1, Math.round(eighths / 8)));
+  return block.repeat(Math.floor(eighths / 8)) + partial[eighths % 8];
 }

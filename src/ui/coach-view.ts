@@ -9,6 +9,7 @@ import { wrap } from "./output.js";
 import { describeInsight, pickInsights } from "./insight-view.js";
 import { renderCard } from "./strategy-view.js";
 import { theme } from "./theme.js";
+import { symbols } from "./symbols.js";
 
 /**
  * The chooser's tags ("emotion:sad", "ending:ghosted") in plain words for a
@@ -27,7 +28,7 @@ export function describeBecause(because: readonly string[]): string | undefined 
       : []),
     ...(values("emotion").length ? [`feeling ${and(values("emotion"))}`] : []),
   ];
-  return groups.length ? `For ${groups.slice(0, 3).join(" · ")}` : undefined;
+  return groups.length ? `For ${groups.slice(0, 3).join(` ${symbols().separator} `)}` : undefined;
 }
 
 /** "a", "a and b", "a, b and c" */

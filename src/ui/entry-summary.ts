@@ -1,23 +1,24 @@
 import type { RejectionFields, WinFields } from "../journal/make-entry.js";
-import { ENDING_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
+import { ENDING_NAMES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
-
-const NONE = "—";
+import { symbols } from "./symbols.js";
 
 /** Typed text on one safe line; empty shows as a dash. */
-export const shown = (text: string | undefined): string => (text?.trim() ? safeLine(text.trim()) : NONE);
-export const shownList = (items: readonly string[]): string => (items.length ? items.map(safeLine).join(", ") : NONE);
+export const shown = (text: string | undefined): string => (text?.trim() ? safeLine(text.trim()) : symbols().none);
+export const shownList = (items: readonly string[]): string =>
+  items.length ? items.map(safeLine).join(", ") : symbols().none;
 
 export function describeRejectionField(key: keyof RejectionFields, fields: Partial<RejectionFields>): string {
   switch (key) {
     case "stage":
-      return fields.stage ? STAGE_NAMES[fields.stage] : NONE;
+      return fields.stage ? STAGE_NAMES[fields.stage] : symbols().none;
     case "ended":
-      return fields.ended ? ENDING_NAMES[fields.ended] : NONE;
+      return fields.ended ? ENDING_NAMES[fields.ended] : symbols().none;
     case "mood":
-      return fields.mood === undefined ? NONE : `${fields.mood} of 10`;
+      return fields.mood === undefined ? symbols().none : `${fields.mood} of 10`;
     case "reasons":
+      return shownList((fields.reasons ?? []).map((reason) => REASON_NAMES[reason]));
     case "emotions":
     case "tags":
       return shownList(fields[key] ?? []);
@@ -29,7 +30,7 @@ export function describeRejectionField(key: keyof RejectionFields, fields: Parti
 export function describeWinField(key: keyof WinFields, fields: Partial<WinFields>): string {
   switch (key) {
     case "winKind":
-      return fields.winKind ? WIN_KIND_NAMES[fields.winKind] : NONE;
+      return fields.winKind ? WIN_KIND_NAMES[fields.winKind] : symbols().none;
     case "tags":
       return shownList(fields.tags ?? []);
     default:

@@ -1,9 +1,11 @@
 import stringWidth from "fast-string-width";
 import { toDay } from "../journal/dates.js";
 import type { Entry, Reflection, RejectionEntry } from "../journal/entry.js";
+import { ENDING_NAMES, FIT_CHOICES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine, safeText } from "./safe-text.js";
 import { renderTable, type Cell } from "./table.js";
+import { symbols } from "./symbols.js";
 import { theme } from "./theme.js";
 
 // Local types only: entry.ts loads zod, and these views are used at start-up.
@@ -14,8 +16,10 @@ const dayOf = (instant: string): string => toDay(new Date(instant));
 /**
  * One line per entry, aligned: id, date, kind, company, role, stage, mood,
  * reflected. With a terminal width, the table fits it: company and role are
- * cut with "…" and, when that is not enough, the least useful columns go.
- * Without one (piped), every column is shown in full.
+ * cut with "…" and, when that is not enough, the least useful columns go; the
+ * date and kind stay, so a win never passes for a rejection. Without one
+ * (piped), every column is shown in full. A width of 0 (a terminal that does
+ * not know its size) counts as 80.
  */
 export function renderEntryList(entries: readonly Entry[], width?: number): string {
   const header: Cell[] = ["id", "date", "kind", "company", "role", "stage", "mood", "reflected"].map((text) => ({
@@ -41,38 +45,57 @@ export function renderEntryList(entries: readonly Entry[], width?: number): stri
     ];
   });
   const table = [header, ...rows];
-  return renderTable(width === undefined ? table : fitTable(table, width));
+  if (width === undefined) return renderTable(table);
+  return renderTable(fitTable(table, Number.isFinite(width) && width > 0 ? width : 80));
 }
 
+const KIND = 2;
 const COMPANY = 3;
 const ROLE = 4;
-/** Columns to leave out, least useful first, when company and role would get too narrow. */
-const DROP_ORDER = [7, 2, 6, 1, 5];
+/**
+ * Columns to leave out, least useful first, when company and role would get too
+ * narrow: reflected, mood, then stage. Id, date and kind always stay (the id is
+ * what other commands take); past that, the kind is shortened.
+ */
+const DROP_ORDER = [7, 6, 5];
+const SHORT_KIND: Record<string, string> = { rejection: "rej", win: "win" };
 const MIN_WIDTH = { [COMPANY]: 10, [ROLE]: 12 };
 const GAP = 2;
 
 /** The table cut to `width` columns: see renderEntryList. */
-function fitTable(table: Cell[][], width: number): Cell[][] {
+function fitTable(given: Cell[][], width: number): Cell[][] {
+  let table = given;
   // One column spare: a line exactly as wide as the terminal wraps in some of them.
   const limit = width - 1;
-  const natural = (column: number): number =>
-    Math.max(0, ...table.map((row) => (row[column] ? stringWidth(row[column].text) : 0)));
   let kept = [...Array(table[0]!.length).keys()];
-  let room = 0;
-  for (const drop of [...DROP_ORDER, undefined]) {
-    const fixed = kept.filter((column) => column !== COMPANY && column !== ROLE).map(natural);
-    room = limit - fixed.reduce((sum, w) => sum + w, 0) - GAP * (kept.length - 1);
-    const needed = Math.min(natural(COMPANY), MIN_WIDTH[COMPANY]) + Math.min(natural(ROLE), MIN_WIDTH[ROLE]);
-    if (room >= needed || drop === undefined) break;
+  const roomLeft = (): number => {
+    const fixed = kept.filter((column) => column !== COMPANY && column !== ROLE).map((c) => natural(table, c));
+    return limit - fixed.reduce((sum, w) => sum + w, 0) - GAP * (kept.length - 1);
+  };
+  const needed =
+    Math.min(natural(table, COMPANY), MIN_WIDTH[COMPANY]) + Math.min(natural(table, ROLE), MIN_WIDTH[ROLE]);
+  for (const drop of DROP_ORDER) {
+    if (roomLeft() >= needed) break;
     kept = kept.filter((column) => column !== drop);
   }
-  let company = natural(COMPANY);
-  let role = natural(ROLE);
+  let room = roomLeft();
+  if (room < needed) {
+    table = table.map((row, r) =>
+      r === 0
+        ? row
+        : row.map((cell, column) => (column === KIND ? { ...cell, text: SHORT_KIND[cell.text] ?? cell.text } : cell)),
+    );
+    room = roomLeft();
+  }
+  let company = natural(table, COMPANY);
+  let role = natural(table, ROLE);
   if (company + role > room) {
     // Share the room, 2 to 3, but never take more than a column needs.
-    company = Math.min(company, Math.max(MIN_WIDTH[COMPANY], Math.floor(room * 0.4)));
+    // Below both minimums, half each, so the role is not cut to nothing.
+    const floor = Math.min(MIN_WIDTH[COMPANY], Math.floor(room / 2));
+    company = Math.min(company, Math.max(floor, Math.floor(room * 0.4)));
     role = Math.max(1, Math.min(role, room - company));
-    company = Math.max(1, Math.min(natural(COMPANY), room - role));
+    company = Math.max(1, Math.min(natural(table, COMPANY), room - role));
   }
   const max: Record<number, number> = { [COMPANY]: company, [ROLE]: role };
   return table.map((row) =>
@@ -84,31 +107,41 @@ function fitTable(table: Cell[][], width: number): Cell[][] {
   );
 }
 
+/** The widest text in a column. */
+const natural = (table: Cell[][], column: number): number =>
+  Math.max(0, ...table.map((row) => (row[column] ? stringWidth(row[column].text) : 0)));
+
 const field = (label: string, value: string | undefined): string[] =>
   value ? [`  ${theme.muted(label.padEnd(10))}  ${value}`] : [];
 
 const block = (title: string, lines: string[]): string[] => (lines.length ? ["", theme.heading(title), ...lines] : []);
 
 /** "  • text", wrapped, later lines hanging under the text. */
-const bullet = (text: string, indent = 2, marker = "•"): string => {
+const bullet = (text: string, indent = 2, marker = symbols().bullet): string => {
   const pad = " ".repeat(indent + marker.length + 1);
   return " ".repeat(indent) + marker + " " + wrap(text, pad.length).slice(pad.length);
 };
 
 function reflectionLines(reflection: Reflection): string[] {
-  const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} · mood ${reflection.mood}/10`)];
+  const sep = symbols().separator;
+  const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} ${sep} mood ${reflection.mood}/10`)];
   for (const answer of reflection.answers) {
-    lines.push("", wrap(theme.accent(safeText(answer.question)), 2), wrap(safeText(answer.answer || "—"), 4));
+    lines.push(
+      "",
+      wrap(theme.accent(safeText(answer.question)), 2),
+      wrap(safeText(answer.answer || symbols().none), 4),
+    );
   }
   if (reflection.ratings.length) {
     lines.push("", ...reflection.ratings.map((r) => bullet(`${safeLine(r.label)}: ${r.rating}/5`)));
   }
   const facts = [
-    ...field("in control", reflection.inControl.join(", ")),
-    ...field("outside", reflection.outOfControl.join(", ")),
+    ...field("in control", reflection.inControl.map((reason) => REASON_NAMES[reason]).join(", ")),
+    ...field("outside", reflection.outOfControl.map((reason) => REASON_NAMES[reason]).join(", ")),
     ...field(
       "fit",
-      reflection.fit && `${reflection.fit}${reflection.fitNote ? ` · ${safeLine(reflection.fitNote)}` : ""}`,
+      reflection.fit &&
+        `${FIT_CHOICES[reflection.fit]}${reflection.fitNote ? ` ${sep} ${safeLine(reflection.fitNote)}` : ""}`,
     ),
   ];
   if (facts.length) lines.push("", ...facts);
@@ -125,11 +158,14 @@ function reflectionLines(reflection: Reflection): string[] {
 
 /** The whole entry, laid out for reading. */
 export function renderEntry(entry: Entry): string {
+  const sep = symbols().separator;
   const logged = `logged ${dayOf(entry.createdAt)}${entry.updatedAt !== entry.createdAt ? `, changed ${dayOf(entry.updatedAt)}` : ""}`;
   if (!isRejection(entry)) {
     return [
       theme.title(`Win: ${safeLine(entry.title)}`),
-      theme.muted(`${entry.date} · ${entry.winKind} · id ${entry.id} · ${logged}`),
+      theme.muted(
+        `${entry.date} ${sep} ${WIN_KIND_NAMES[entry.winKind].toLowerCase()} ${sep} id ${entry.id} ${sep} ${logged}`,
+      ),
       "",
       ...field("company", entry.company && safeLine(entry.company)),
       ...field("tags", entry.tags.map(safeLine).join(", ")),
@@ -137,12 +173,12 @@ export function renderEntry(entry: Entry): string {
     ].join("\n");
   }
   return [
-    theme.title(`${safeLine(entry.company)} · ${safeLine(entry.role)}`),
-    theme.muted(`${entry.date} · rejection · id ${entry.id} · ${logged}`),
+    theme.title(`${safeLine(entry.company)} ${sep} ${safeLine(entry.role)}`),
+    theme.muted(`${entry.date} ${sep} rejection ${sep} id ${entry.id} ${sep} ${logged}`),
     "",
-    ...field("stage", `${entry.stage} (${entry.ended})`),
-    ...field("mood", `${entry.mood}/10${entry.emotions.length ? ` · ${entry.emotions.join(", ")}` : ""}`),
-    ...field("reasons", entry.reasons.join(", ")),
+    ...field("stage", `${STAGE_NAMES[entry.stage]} (${ENDING_NAMES[entry.ended].toLowerCase()})`),
+    ...field("mood", `${entry.mood}/10${entry.emotions.length ? ` ${sep} ${entry.emotions.join(", ")}` : ""}`),
+    ...field("reasons", entry.reasons.map((reason) => REASON_NAMES[reason]).join(", ")),
     ...field("contact", entry.contact && safeLine(entry.contact)),
     ...field("tags", entry.tags.map(safeLine).join(", ")),
     ...block("Reason they gave", entry.reasonGiven ? [wrap(safeText(entry.reasonGiven), 2)] : []),
@@ -155,11 +191,13 @@ export function renderEntry(entry: Entry): string {
     ),
     ...block(
       "Check-ins",
-      entry.checkins.map((c) => bullet(`${dayOf(c.at)} · mood ${c.mood}/10${c.note ? ` · ${safeText(c.note)}` : ""}`)),
+      entry.checkins.map((c) =>
+        bullet(`${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`),
+      ),
     ),
     ...block(
       "Feedback received",
-      entry.feedback.map((f) => bullet(`${dayOf(f.receivedAt)} · ${safeText(f.text)}`)),
+      entry.feedback.map((f) => bullet(`${dayOf(f.receivedAt)} ${sep} ${safeText(f.text)}`)),
     ),
     ...block(
       "Actions",
@@ -176,10 +214,11 @@ export function renderEntry(entry: Entry): string {
 
 /** One line naming an entry, for confirmations: "2026-11-02 · Acme · Backend Engineer (1a2b3c4d)". */
 export function describeEntry(entry: Entry): string {
+  const sep = symbols().separator;
   const what = isRejection(entry)
-    ? `${safeLine(entry.company)} · ${safeLine(entry.role)}`
+    ? `${safeLine(entry.company)} ${sep} ${safeLine(entry.role)}`
     : `win: ${safeLine(entry.title)}`;
-  return `${entry.date} · ${what} (${entry.id})`;
+  return `${entry.date} ${sep} ${what} (${entry.id})`;
 }
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -90,6 +90,18 @@ export const REASON_CHOICES: Record<Reason, string> = {
   unknown: "I don't know",
 };
 
+/** Short names, for summaries and lists where the full choice would not fit. */
+export const REASON_NAMES: Record<Reason, string> = {
+  skills: "skills or experience",
+  interview: "the interview",
+  culture: "team or culture fit",
+  competition: "a closer match",
+  salary: "salary or terms",
+  internal: "an internal candidate",
+  cancelled: "role canceled",
+  unknown: "not known",
+};
+
 export const REASON_PHRASES: Record<Reason, string> = {
   skills: "a skills gap",
   interview: "how an interview went",

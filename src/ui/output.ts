@@ -1,4 +1,5 @@
 import { readlinkSync } from "node:fs";
+import stringWidth from "fast-string-width";
 import { wrapAnsi } from "fast-wrap-ansi";
 import { jsonText } from "../export/json-text.js";
 import { fileErrorReason } from "../journal/file-errors.js";
@@ -16,9 +17,26 @@ export function printJson(value: unknown): void {
   printData(jsonText(value));
 }
 
-/** Messages for the person (confirmations, hints, warnings) go to stderr, so stdout stays data. */
+/**
+ * Messages for the person (confirmations, hints, warnings) go to stderr, so stdout
+ * stays data. On a terminal, a line too long for it is wrapped between words, as
+ * the terminal itself would cut it mid-word.
+ */
 export function say(text: string): void {
-  process.stderr.write(`${text}\n`);
+  const columns = terminalColumns(process.stderr);
+  process.stderr.write(`${columns === undefined ? text : fitLines(text, columns - 1)}\n`);
+}
+
+/** Each line that is wider than `width` wrapped between words, its continuation under its own indent. */
+export function fitLines(text: string, width: number): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      if (stringWidth(line) <= width) return line;
+      const indent = /^ */.exec(line)![0].length;
+      return wrap(line.slice(indent), indent, width);
+    })
+    .join("\n");
 }
 
 /**
@@ -37,10 +55,19 @@ export function stdoutFailure(error: unknown, saved: boolean): string {
   return `cannot write the output to ${target}: ${fileErrorReason(error)}${after}`;
 }
 
+/**
+ * A terminal's width in columns, or undefined off a terminal. Some terminals
+ * (a serial console, a pane being resized) report 0: that means unknown, not
+ * nothing fits, so it counts as the common 80.
+ */
+export function terminalColumns(stream: NodeJS.WriteStream = process.stdout): number | undefined {
+  if (!stream.isTTY) return undefined;
+  return Number.isFinite(stream.columns) && stream.columns > 0 ? stream.columns : 80;
+}
+
 /** Width to wrap prose to: the terminal's, capped for readability; 80 when piped. */
 export function textWidth(): number {
-  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
-  return Math.max(40, Math.min(columns ?? 80, 100));
+  return Math.max(40, Math.min(terminalColumns() ?? 80, 100));
 }
 
 export function wrap(text: string, indent = 0, width = textWidth()): string {

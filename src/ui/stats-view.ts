@@ -5,10 +5,11 @@ import { fromDay } from "../journal/dates.js";
 import { MOOD_MAX, MOOD_MIN, STAGES } from "../journal/vocabulary.js";
 import { bar, sparkline } from "./charts.js";
 import { pickInsights, renderInsights } from "./insight-view.js";
-import { formatDay } from "./labels.js";
+import { formatDay, REASON_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
+import { symbols } from "./symbols.js";
 
 /** How much of each list fits on one screen; `--json` has them all. */
 const LIMITS = { periods: 6, actions: 2, insights: 3, strategies: 2, moodPoints: 40 } as const;
@@ -66,7 +67,7 @@ function funnel(stats: Stats, width: number): string[] {
             months.map((month) => STAGES.indexOf(month.furthest)),
             { min: 0, max: STAGES.length - 1 },
           ),
-        )} ${theme.muted(`${months[0]!.furthest} → ${months[months.length - 1]!.furthest}`)}`
+        )} ${theme.muted(`${months[0]!.furthest} ${symbols().arrow} ${months[months.length - 1]!.furthest}`)}`
       : "";
   return [
     `${theme.heading("How far they got")}${trend}`,
@@ -79,10 +80,12 @@ function funnel(stats: Stats, width: number): string[] {
 
 function endings(stats: Stats, width: number): string[] {
   const list = (items: { name: string; count: number }[]) =>
-    items.length ? items.map((item) => `${item.name} ${item.count}`).join(theme.muted(" · ")) : theme.muted("none yet");
+    items.length
+      ? items.map((item) => `${item.name} ${item.count}`).join(theme.muted(` ${symbols().separator} `))
+      : theme.muted("none yet");
   return [
     field("How they ended", list(stats.endings.map((e) => ({ name: words(e.ending), count: e.count }))), width),
-    field("Likely reasons", list(stats.reasons.map((r) => ({ name: r.reason, count: r.count }))), width),
+    field("Likely reasons", list(stats.reasons.map((r) => ({ name: REASON_NAMES[r.reason], count: r.count }))), width),
   ];
 }
 
@@ -104,13 +107,13 @@ function activity(stats: Stats, width: number): string[] {
   const barWidth = Math.max(6, Math.min(20, Math.floor((width - labelWidth - 14) / 2)));
   const hidden = stats.activity.periods.length - periods.length;
   return [
-    `${theme.heading(`Per ${stats.activity.unit}`)}  ${theme.accent("█")} rejections  ${theme.good("░")} wins` +
+    `${theme.heading(`Per ${stats.activity.unit}`)}  ${theme.accent(symbols().block)} rejections  ${theme.good(symbols().shade)} wins` +
       (hidden ? theme.muted(`  (latest ${periods.length} of ${stats.activity.periods.length})`) : ""),
     ...periods.map((period, index) => {
       const no = bar(period.rejections, max, barWidth);
       // Pad by the plain text, since colour codes have no width on screen.
       const gap = " ".repeat(barWidth + 4 - no.length - String(period.rejections).length);
-      const yes = `${theme.good(bar(period.wins, max, barWidth, "░"))} ${period.wins}`;
+      const yes = `${theme.good(bar(period.wins, max, barWidth, symbols().shade))} ${period.wins}`;
       return `  ${names[index]!.padEnd(labelWidth)}${theme.accent(no)} ${period.rejections}${gap}${yes}`;
     }),
   ];
@@ -159,9 +162,13 @@ function progress(stats: Stats, width: number): string[] {
     : "nothing logged this week or last";
   const overdue = stats.actions.overdue ? theme.warn(`${stats.actions.overdue} overdue`) : "0 overdue";
   const lines = [
-    field("Wins", `${stats.wins.count} ${theme.muted(`· ${streakText}`)}`, width),
-    field("Reflections", `${stats.reflections.done} done · ${stats.reflections.pending} to do`, width),
-    field("Next actions", `${stats.actions.open} open · ${overdue}`, width),
+    field("Wins", `${stats.wins.count} ${theme.muted(`${symbols().separator} ${streakText}`)}`, width),
+    field(
+      "Reflections",
+      `${stats.reflections.done} done ${symbols().separator} ${stats.reflections.pending} to do`,
+      width,
+    ),
+    field("Next actions", `${stats.actions.open} open ${symbols().separator} ${overdue}`, width),
   ];
   const today = fromDay(stats.range.today);
   for (const action of stats.actions.items.slice(0, LIMITS.actions)) {

@@ -4,6 +4,7 @@ import { ENDING_PHRASES, REASON_PHRASES, SIGNAL_PHRASES, STAGE_POINTS } from "./
 import { wrap } from "./output.js";
 import { safeText } from "./safe-text.js";
 import { theme } from "./theme.js";
+import { symbols } from "./symbols.js";
 
 export const PHASE_HEADINGS: Record<Phase, string> = {
   feel: "Feel: the first hours and days",
@@ -33,7 +34,7 @@ export function renderStrategy(raw: Strategy): string {
   const strategy = safeStrategy(raw);
   return [
     theme.title(strategy.title),
-    theme.muted(`${strategy.phase} · ${strategy.id}`),
+    theme.muted(`${strategy.phase} ${symbols().separator} ${strategy.id}`),
     "",
     wrap(strategy.summary),
     "",
@@ -51,7 +52,8 @@ export function renderCard(raw: Strategy, reason?: string): string {
   const strategy = safeStrategy(raw);
   const firstSentence = strategy.why.match(/^.*?[.!?](\s|$)/)?.[0]?.trim() ?? strategy.why;
   return [
-    `${theme.phase[strategy.phase]("▌")} ${theme.title(strategy.title)} ${theme.muted(`(${strategy.id})`)}`,
+    // Wrapped between words, later lines under the title rather than the edge.
+    `${theme.phase[strategy.phase](symbols().edge)} ${wrap(`${theme.title(strategy.title)} ${theme.muted(`(${strategy.id})`)}`, 2).trimStart()}`,
     ...(reason ? [theme.muted(wrap(reason, 2))] : []),
     wrap(firstSentence, 2),
     wrap(`${theme.accent("Try:")} ${strategy.try[0]}`, 2),
@@ -91,5 +93,5 @@ function safeStrategy(strategy: Strategy): Strategy {
 /** "  • text" with wrapped lines hanging under the text, not the bullet. */
 export function bullet(text: string, indent = 2): string {
   const body = wrap(text, indent + 2);
-  return " ".repeat(indent) + "•" + body.slice(indent + 1);
+  return " ".repeat(indent) + symbols().bullet + body.slice(indent + 1);
 }

@@ -1,4 +1,5 @@
 import stringWidth from "fast-string-width";
+import { symbols } from "./symbols.js";
 
 /** A table cell: its plain text, and how to colour it once padded. */
 export interface Cell {
@@ -13,12 +14,15 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 /** Cuts text to `max` terminal columns without splitting a character or an emoji. */
 export function truncate(text: string, max: number): string {
   if (stringWidth(text) <= max) return text;
+  const { ellipsis } = symbols();
+  // Where even the ellipsis does not fit, part of it stands for the cut.
+  if (max <= ellipsis.length) return ellipsis.slice(0, Math.max(1, max));
   let out = "";
   for (const { segment } of graphemes.segment(text)) {
-    if (stringWidth(out + segment) > max - 1) break;
+    if (stringWidth(out + segment) > max - ellipsis.length) break;
     out += segment;
   }
-  return `${out}…`;
+  return `${out}${ellipsis}`;
 }
 
 /**

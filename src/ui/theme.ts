@@ -1,4 +1,5 @@
 import chalk from "chalk";
+import { symbols } from "./symbols.js";
 
 /**
  * chalk 5 honours FORCE_COLOR and --no-color but not NO_COLOR (no-color.org):
@@ -22,6 +23,8 @@ export const theme = {
   warn: (text: string) => chalk.yellow(text),
   error: (text: string) => chalk.red(text),
   id: (text: string) => chalk.magenta(text),
+  /** The mark before a line that confirms something was done or saved. */
+  tick: () => chalk.green(symbols().tick),
   phase: {
     feel: (text: string) => chalk.magenta(text),
     learn: (text: string) => chalk.blue(text),

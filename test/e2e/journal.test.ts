@@ -121,14 +121,14 @@ describe("show", () => {
     for (const text of [
       "Globex · Platform Lead",
       "2026-11-05 · rejection · id b2000002",
-      "final (ghosted)",
+      "Final round (they stopped replying)",
       "Dana (recruiter)",
       "Reflection",
       "What went well?",
       "The system design round.",
       "Preparation: 4/5",
       "Thinking trap: fortune telling",
-      "partly · on-call heavy",
+      "Partly · on-call heavy",
       "Check-ins",
       "mood 7/10 · Went for a long walk",
       "Feedback received",
@@ -462,7 +462,9 @@ describe("config", () => {
     expect(JSON.parse(readFileSync(settingsFile, "utf8"))).toEqual({ name: "Sam Lee" });
 
     run("config", "set", "contentDir", root);
-    expect(run("config", "list").stdout).toBe(`contentDir  ${root}\nname        Sam Lee\ndateOrder   (not set)\n`);
+    expect(run("config", "list").stdout).toBe(
+      `contentDir  ${root}\nname        Sam Lee\ndateOrder   (not set)\nplain       (not set)\n`,
+    );
     expect(JSON.parse(run("config", "list", "--json").stdout)).toEqual({ name: "Sam Lee", contentDir: root });
 
     expect(run("config", "unset", "name").code).toBe(0);
@@ -483,7 +485,7 @@ describe("config", () => {
     ]) {
       const result = run("config", ...args);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("unknown setting 'colour' (settings: contentDir, name, dateOrder)");
+      expect(result.stderr).toContain("unknown setting 'colour' (settings: contentDir, name, dateOrder, plain)");
     }
     expect(run("config", "set", "name", "  ").code).toBe(2);
     expect(existsSync(join(dataDir, "settings.json"))).toBe(false);

@@ -67,7 +67,7 @@ describe("the log flow", () => {
     const { result, shown } = run(WHOLE_LOG);
     await result;
     const summary = shown.at(-1)!;
-    for (const text of ["Acme", "Backend Engineer", "Final round", "2026-11-17", "skills, competition", "3 of 10", "sad, numb", "go, remote", "Liked the team."]) {
+    for (const text of ["Acme", "Backend Engineer", "Final round", "2026-11-17", "skills or experience, a closer match", "3 of 10", "sad, numb", "go, remote", "Liked the team."]) {
       expect(summary).toContain(text);
     }
   }); // prettier-ignore

@@ -24,11 +24,14 @@ export class PtySession {
   #output = "";
   #exit: Promise<{ exitCode: number; signal?: number }>;
 
-  constructor(args: string[], options: { dataDir: string; env?: NodeJS.ProcessEnv; cols?: number }) {
+  constructor(
+    args: string[],
+    options: { dataDir: string; env?: NodeJS.ProcessEnv; cols?: number; rows?: number; term?: string },
+  ) {
     this.process = pty.spawn(process.execPath, [BIN, ...args], {
-      name: "xterm-256color",
+      name: options.term ?? "xterm-256color",
       cols: options.cols ?? 100,
-      rows: 40,
+      rows: options.rows ?? 40,
       env: cliEnv(options.dataDir, options.env) as Record<string, string>,
     });
     this.process.onData((data) => (this.#output += data));

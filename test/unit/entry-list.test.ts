@@ -25,8 +25,21 @@ describe("the entry list", () => {
   });
 
   it("drops the least useful columns first when narrow, and keeps them when wide", () => {
-    expect(lines(60)[0]).not.toMatch(/reflected|kind/);
+    expect(lines(60)[0]).not.toMatch(/reflected|mood/);
     expect(lines(200)[0]).toMatch(/^id\s+date\s+kind\s+company\s+role\s+stage\s+mood\s+reflected$/);
+  });
+
+  it.each([40, 50, 60])("keeps the date and kind at %i columns, so a win reads as a win", (width) => {
+    const shown = lines(width);
+    expect(shown[0]).toMatch(/^id\s+date\s+kind\s+com/);
+    expect(shown[3]).toMatch(/^\S+\s+\d{4}-\d{2}-\d{2}\s+win\s/);
+    expect(shown[2]).toMatch(/^\S+\s+\d{4}-\d{2}-\d{2}\s+rej(ection)?\s+Acme/);
+    for (const line of shown) expect(stringWidth(line)).toBeLessThan(width);
+  });
+
+  it("treats a terminal that reports 0 columns as 80 wide rather than leaving the list empty", () => {
+    expect(lines(0)).toEqual(lines(80));
+    expect(lines(0)[2]).toMatch(/Acme\s+Dev/);
   });
 
   it("keeps every column in full when piped", () => {

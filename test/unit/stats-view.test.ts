@@ -107,7 +107,7 @@ describe("the dashboard", () => {
     expect(text).toMatch(/interview\s+█{30} 2/);
     expect(text).toMatch(/assessment\s+0/);
     expect(text).toContain("rejected 3 · ghosted 1 · role closed 1");
-    expect(text).toContain("competition 3 · skills 1");
+    expect(text).toContain("a closer match 3 · skills or experience 1");
     expect(text).toContain("latest 6 of 12");
     expect(text).toContain("average 4.2, latest 5");
     expect(text).toContain("back to 6 or more in a median of 4 days, for 2 of the 4 rejections logged below 6");

@@ -1,0 +1,20 @@
+import chalk from "chalk";
+
+let chosen = false;
+
+/**
+ * Plain mode: questions asked one line at a time with numbered choices, no
+ * colour, no redraws. On for a terminal that says it cannot move the cursor
+ * (TERM=dumb), or when the person asks for it (`--plain`, the `plain` setting).
+ */
+export const plainMode = (env: NodeJS.ProcessEnv = process.env): boolean => chosen || env.TERM === "dumb";
+
+/** Called before the command runs, when the person asked for plain mode. */
+export function choosePlainMode(): void {
+  chosen = true;
+  chalk.level = 0;
+}
+
+/** A `plain` setting that turns plain mode on: yes, true, on or 1. */
+export const plainSettingOn = (value: string | undefined): boolean =>
+  value !== undefined && ["yes", "true", "on", "1"].includes(value.trim().toLowerCase());
