@@ -3,6 +3,7 @@ import type { Entry } from "../journal/entry.js";
 import type { FilterInput } from "../journal/filters.js";
 import { ENTRY_KINDS, STAGES, type EntryKind, type Stage } from "../journal/vocabulary.js";
 import { openJournal } from "./context.js";
+import { listFlag } from "./list-flag.js";
 
 /** The filter flags as commander hands them over. */
 export interface FilterOptions {
@@ -24,8 +25,6 @@ function positiveWhole(value: string): number {
   return number;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 /** Adds --since and --until, which every command that reads a stretch of the journal takes. */
 export function addPeriodOptions(command: Command): Command {
   return command
@@ -39,7 +38,11 @@ export function addFilterOptions(command: Command): Command {
     .option("--company <text>", "company name contains this text (any case)")
     .addOption(new Option("--stage <stage>", "only rejections that reached this stage").choices(STAGES))
     .addOption(new Option("--kind <kind>", "only rejections or only wins").choices(ENTRY_KINDS))
-    .option("--tag <tag>", "carries this tag (repeat for several: all must match)", collect)
+    .addOption(
+      new Option("--tag <tag>", "carries this tag (repeat it, or separate with commas: all must match)").argParser(
+        listFlag(),
+      ),
+    )
     .option("--search <text>", "this text anywhere in the entry, notes and reflection included (any case)")
     .option("-n, --limit <n>", "only the newest N", positiveWhole);
 }

@@ -1,0 +1,42 @@
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Entry } from "../../src/journal/entry.js";
+import type { JournalStore } from "../../src/journal/store.js";
+import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { seedJournal } from "../helpers/journal-fixture.js";
+
+let root: string;
+let dataDir: string;
+let store: JournalStore;
+
+beforeEach(async () => {
+  root = tempDir();
+  dataDir = join(root, "home");
+  store = await seedJournal(dataDir);
+});
+afterEach(() => removeDir(root));
+
+const run = (...args: string[]) => runCli(args, { dataDir });
+const listed = (...args: string[]) => (JSON.parse(run("list", ...args, "--json").stdout) as Entry[]).map((e) => e.id);
+
+describe("next done", () => {
+  it("marks and reports a step once when it is named twice, by number or by id", () => {
+    const twice = run("next", "done", "1", "1");
+    expect(twice.code, twice.stderr).toBe(0);
+    expect(twice.stderr.match(/Done: Practise ops scenarios/g)).toHaveLength(1);
+    expect(twice.stderr).not.toContain("Already done");
+
+    const again = run("next", "done", "ac000001", "ac000001", "--json");
+    expect(JSON.parse(again.stdout)).toHaveLength(1);
+    const step = store.read().entries.flatMap((e) => (e.kind === "rejection" ? e.actions : []));
+    expect(step.find((a) => a.id === "ac000001")?.doneAt).toBeDefined();
+  });
+});
+
+describe("repeatable flags", () => {
+  it("list --tag takes commas as log does: remote,fintech is the same as --tag remote --tag fintech", () => {
+    expect(listed("--tag", "remote", "--tag", "fintech")).toEqual(["a1000001"]);
+    expect(listed("--tag", "remote,fintech")).toEqual(["a1000001"]);
+    expect(listed("--tag", " remote , ")).toEqual(listed("--tag", "remote"));
+  });
+});
