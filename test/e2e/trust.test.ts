@@ -40,3 +40,29 @@ describe("repeatable flags", () => {
     expect(listed("--tag", " remote , ")).toEqual(listed("--tag", "remote"));
   });
 });
+
+describe("recovery dates", () => {
+  it("a check-in can be dated (past days only, not before the rejection), and recovery counts from the rejection", () => {
+    const first = run("reflect", "a1000001", "--mood", "4", "--json");
+    expect(first.code, first.stderr).toBe(0);
+    const checkin = run("reflect", "a1000001", "--mood", "7", "--date", "2026-10-04", "--json");
+    expect(checkin.code, checkin.stderr).toBe(0);
+    const at = new Date(JSON.parse(checkin.stdout).checkin.at as string);
+    expect([at.getFullYear(), at.getMonth() + 1, at.getDate()]).toEqual([2026, 10, 4]);
+
+    const stats = JSON.parse(run("stats", "--json").stdout);
+    const item = stats.recovery.items.find((i: { id: string }) => i.id === "a1000001");
+    // The rejection is dated 2026-10-01 and typed in much later: three days to recover, not zero.
+    expect(item).toMatchObject({ daysToRecover: 3 });
+
+    for (const date of ["tomorrow", "2026-09-30"]) {
+      const refused = run("reflect", "a1000001", "--mood", "7", "--date", date);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+      expect(refused.stderr).toContain("--date");
+    }
+    expect(run("reflect", "e5000005", "--mood", "7", "--date", "yesterday").stderr).toContain(
+      "--date is for a check-in",
+    );
+  });
+});
