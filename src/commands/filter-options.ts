@@ -36,7 +36,12 @@ export function addPeriodOptions(command: Command): Command {
 export function addFilterOptions(command: Command): Command {
   return addPeriodOptions(command)
     .option("--company <text>", "company name contains this text (any case)")
-    .addOption(new Option("--stage <stage>", "only rejections that reached this stage").choices(STAGES))
+    .addOption(
+      new Option(
+        "--stage <stage>",
+        "only rejections that reached this stage, ended there or later (interview includes final)",
+      ).choices(STAGES),
+    )
     .addOption(new Option("--kind <kind>", "only rejections or only wins").choices(ENTRY_KINDS))
     .addOption(
       new Option("--tag <tag>", "carries this tag (repeat it, or separate with commas: all must match)").argParser(

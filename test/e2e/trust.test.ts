@@ -66,3 +66,11 @@ describe("recovery dates", () => {
     );
   });
 });
+
+describe("list --stage", () => {
+  it("means reached this stage, as its help says: a rejection at final is listed for interview", () => {
+    expect(listed("--stage", "interview")).toEqual(["b2000002", "e5000005"]);
+    const help = run("list", "--help").stdout.replace(/\s+/g, " ");
+    expect(help).toContain("reached this stage, ended there or later (interview includes final)");
+  });
+});
