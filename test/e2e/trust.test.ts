@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Entry } from "../../src/journal/entry.js";
 import type { JournalStore } from "../../src/journal/store.js";
 import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { rejection } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
 
 let root: string;
@@ -72,5 +73,34 @@ describe("list --stage", () => {
     expect(listed("--stage", "interview")).toEqual(["b2000002", "e5000005"]);
     const help = run("list", "--help").stdout.replace(/\s+/g, " ");
     expect(help).toContain("reached this stage, ended there or later (interview includes final)");
+  });
+});
+
+describe("show", () => {
+  it("prints each next step's id, for next done, and lists them soonest due first, undated last", async () => {
+    const dir = join(root, "steps");
+    const step = (id: string, text: string, due?: string) => ({
+      id,
+      text,
+      createdAt: "2026-11-02T10:00:00.000Z",
+      ...(due ? { due } : {}),
+    });
+    await seedJournal(dir, [
+      rejection({
+        id: "f6000006",
+        actions: [
+          step("st000001", "No date yet"),
+          step("st000002", "Later one", "2026-12-20"),
+          step("st000003", "Sooner one", "2026-12-02"),
+        ],
+      }),
+    ]);
+    const out = runCli(["show", "f6000006"], { dataDir: dir }).stdout;
+    const lines = out.split("\n").filter((line) => line.includes("[ ]"));
+    expect(lines).toEqual([
+      expect.stringMatching(/Sooner one \(due 2026-12-02\) · id st000003$/),
+      expect.stringMatching(/Later one \(due 2026-12-20\) · id st000002$/),
+      expect.stringMatching(/No date yet · id st000001$/),
+    ]);
   });
 });
