@@ -14,6 +14,7 @@ import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerConfig } from "./commands/config.js";
 import { registerDoctor } from "./commands/doctor.js";
+import { applyUsageChecks } from "./commands/usage-checks.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -26,8 +27,9 @@ export function buildProgram(): Command {
     .option("--content <dir>", "a folder of your own YAML strategies, merged over the built-in ones")
     .option("--no-color", "plain output without colour (NO_COLOR works too)")
     .showSuggestionAfterError()
-    // One prefix for every error line, whether commander or the tool found the problem.
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "rejection-coach: ")) })
+    // One prefix for every error line, whether commander or the tool found the problem,
+    // and commander's "did you mean" on that same line.
+    .configureOutput({ outputError: (text, write) => write(oneLine(text)) })
     .exitOverride()
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(
@@ -58,5 +60,18 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
   registerImport(program);
   registerConfig(program);
   registerDoctor(program);
+  applyUsageChecks(program);
   return program;
 }
+
+/** `error: unknown command 'nxt'\n(Did you mean next?)` as one line, the way the tool's own errors read. */
+const oneLine = (text: string): string =>
+  text
+    .replace(/^error: /, "rejection-coach: ")
+    .replace(/\n\(Did you mean (one of )?(.+)\?\)/, (_, oneOf: string | undefined, words: string) => {
+      const quoted = words
+        .split(", ")
+        .map((word) => `'${word}'`)
+        .join(", ");
+      return ` (did you mean ${oneOf ?? ""}${quoted}?)`;
+    });

@@ -104,3 +104,48 @@ describe("show", () => {
     ]);
   });
 });
+
+describe("did you mean", () => {
+  const oneLine = (result: { code: number; stderr: string }) => {
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    return result.stderr;
+  };
+
+  it("names the subcommand a mistyped one was meant to be, nested ones too, on one line", () => {
+    expect(oneLine(run("next", "don", "1"))).toContain("'don' is not a command of 'next' (did you mean 'next done'?)");
+    expect(oneLine(run("nxt"))).toContain("unknown command 'nxt' (did you mean 'next'?)");
+    expect(oneLine(run("config", "sett", "name", "Sam"))).toContain("(did you mean 'config set'?)");
+  });
+
+  it("names the setting or strategy a mistyped id was meant to be", () => {
+    expect(oneLine(run("config", "get", "nmae"))).toContain("unknown setting 'nmae' (did you mean 'name'?)");
+    const tip = run("tips", "ask-feedbak");
+    expect(tip.code).toBe(1);
+    expect(tip.stderr).toContain("no strategy with id 'ask-feedbak' (did you mean 'ask-feedback'?)");
+    expect(run("tips", "zzzzzzzz").stderr).not.toContain("did you mean");
+  });
+});
+
+describe("choice flags", () => {
+  it("read their value in any case, and keep their choices in help", () => {
+    expect(listed("--stage", "Interview")).toEqual(listed("--stage", "interview"));
+    expect(listed("--kind", "WIN")).toEqual(["c3000003"]);
+    const md = run("export", "--format", "MD");
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toBe(run("export", "--format", "md").stdout);
+    const logged = run(
+      ...["log", "--company", "Acme", "--role", "SRE", "--stage", "Final", "--ended", "Rejected", "--mood", "4"],
+      ...["--reason", "Skills,Interview", "--emotion", "SAD", "--json"],
+    );
+    expect(logged.code, logged.stderr).toBe(0);
+    expect(JSON.parse(logged.stdout)).toMatchObject({
+      stage: "final",
+      ended: "rejected",
+      reasons: ["skills", "interview"],
+      emotions: ["sad"],
+    });
+    expect(run("list", "--help").stdout).toContain('"interview"');
+    expect(run("list", "--stage", "Lunch").stderr).toContain("Allowed choices are applied, screening");
+  });
+});
