@@ -106,7 +106,7 @@ describe("show", () => {
 });
 
 describe("did you mean", () => {
-  const oneLine = (result: { code: number; stderr: string }) => {
+  const oneLine = (result: { code: number | null; stderr: string }) => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     return result.stderr;
