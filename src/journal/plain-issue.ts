@@ -51,8 +51,8 @@ export function plainIssue(issue: Issue, value: unknown): string {
         : `${is}; it does not have the shape this field needs`;
     }
     default:
-      // The schema's own refinements say "must be ..."; anything else is not worth quoting.
-      return issue.message.startsWith("must ") ? `${is}; it ${issue.message}` : `${is}; it is not valid here`;
+      // The schema's own refinements ("must be a real calendar day ...") are plain already; the library's are not.
+      return issue.message.startsWith("must ") ? issue.message : `${is}; it is not valid here`;
   }
 }
 
