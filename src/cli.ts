@@ -17,6 +17,7 @@ import { registerDoctor } from "./commands/doctor.js";
 import { dateOrderSetting } from "./commands/context.js";
 import { useDateOrderSetting } from "./journal/dates.js";
 import { applyPlainOption } from "./commands/plain-option.js";
+import { applyUsageChecks } from "./commands/usage-checks.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -31,8 +32,9 @@ export function buildProgram(): Command {
     .option("--plain", "plain questions: numbered choices, no redraws (also on TERM=dumb, or config set plain yes)")
     .hook("preAction", (_program, command) => applyPlainOption(command))
     .showSuggestionAfterError()
-    // One prefix for every error line, whether commander or the tool found the problem.
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "rejection-coach: ")) })
+    // One prefix for every error line, whether commander or the tool found the problem,
+    // and commander's "did you mean" on that same line.
+    .configureOutput({ outputError: (text, write) => write(oneLine(text)) })
     .exitOverride()
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(
@@ -66,5 +68,18 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
   registerImport(program);
   registerConfig(program);
   registerDoctor(program);
+  applyUsageChecks(program);
   return program;
 }
+
+/** `error: unknown command 'nxt'\n(Did you mean next?)` as one line, the way the tool's own errors read. */
+const oneLine = (text: string): string =>
+  text
+    .replace(/^error: /, "rejection-coach: ")
+    .replace(/\n\(Did you mean (one of )?(.+)\?\)/, (_, oneOf: string | undefined, words: string) => {
+      const quoted = words
+        .split(", ")
+        .map((word) => `'${word}'`)
+        .join(", ");
+      return ` (did you mean ${oneOf ?? ""}${quoted}?)`;
+    });

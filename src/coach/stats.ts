@@ -68,7 +68,7 @@ export interface RecoveryItem {
   /** The most recent mood recorded after the log (check-in or reflection). */
   laterMood: number;
   change: number;
-  /** Days from the log to the first later mood of 6 or more; null when it started there or has not got there yet. */
+  /** Days from the rejection's date to the first later mood of 6 or more; null when it started there or has not got there yet. */
   daysToRecover: number | null;
 }
 
@@ -231,7 +231,6 @@ export function recoveryOf(entry: RejectionEntry): RecoveryItem | undefined {
   const later = laterMoods(entry);
   const last = later[later.length - 1];
   if (!last) return undefined;
-  const logDay = toDay(new Date(entry.createdAt));
   const back = entry.mood < RECOVERED_MOOD ? later.find((item) => item.mood >= RECOVERED_MOOD) : undefined;
   return {
     id: entry.id,
@@ -239,7 +238,8 @@ export function recoveryOf(entry: RejectionEntry): RecoveryItem | undefined {
     logMood: entry.mood,
     laterMood: last.mood,
     change: last.mood - entry.mood,
-    daysToRecover: back ? Math.max(0, daysBetween(logDay, back.day)) : null,
+    // From the day it happened: an entry typed in weeks later must not look like a quick recovery.
+    daysToRecover: back ? Math.max(0, daysBetween(entry.date, back.day)) : null,
   };
 }
 

@@ -7,6 +7,7 @@ import type * as SettingsModule from "../journal/settings.js";
 import type { SettingKey, Settings } from "../journal/settings.js";
 import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
+import { didYouMean } from "../ui/suggest.js";
 import { dataDirOf, openJournal, readSettings } from "./context.js";
 
 interface JsonOption {
@@ -25,6 +26,10 @@ const SETTING_KEYS = Object.keys(DESCRIPTIONS) as SettingKey[];
 
 async function checkedKey(key: string): Promise<SettingKey> {
   const settings: typeof SettingsModule = await import("../journal/settings.js");
+  const known: readonly string[] = settings.SETTING_KEYS;
+  if (!known.includes(key)) {
+    throw new UsageError(`unknown setting '${key}'${didYouMean(key, known)} (settings: ${known.join(", ")})`);
+  }
   settings.assertSettingKey(key);
   return key;
 }

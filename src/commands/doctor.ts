@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { StoreError } from "../errors.js";
-import type { Check, Diagnosis, Dropped, RepairReport } from "../journal/repair.js";
+import type { Check, Diagnosis, Dropped, Mended, RepairReport } from "../journal/repair.js";
 import { printData, printJson } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { symbols } from "../ui/symbols.js";
@@ -71,6 +71,8 @@ function renderDiagnosis(diagnosis: Diagnosis, repairing: boolean): string {
     lines.push(
       "",
       `  ${salvage.kept} of ${salvage.found} ${salvage.found === 1 ? "entry" : "entries"} can be saved.`,
+      ...renderMended(salvage.mended, "can be kept without a field that is wrong"),
+      ...renderDropped(salvage.setAside, "cannot be kept as they are; a repair moves them to a file to fix and import"),
       ...renderDropped(salvage.dropped, repairing ? "will be dropped" : "cannot be saved"),
     );
   }
@@ -95,6 +97,22 @@ function renderDropped(dropped: Dropped[], verb: string): string[] {
   ];
 }
 
+function renderMended(mended: Mended[], verb: string, indent = "  "): string[] {
+  if (mended.length === 0) return [];
+  return [
+    `${indent}${mended.length} ${verb}:`,
+    ...mended.flatMap((item) =>
+      item.removed.map(
+        ({ field, reason }) =>
+          `${indent}  - ${safeLine(item.where)}: took out \`${safeLine(field)}\` (it ${safeLine(reason)})`,
+      ),
+    ),
+  ];
+}
+
+/** A path as it can be pasted into a shell. */
+const pasteable = (path: string): string => (/^[\w./+-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
+
 function renderRepair(report: RepairReport, after: Diagnosis): string {
   const lines: string[] = [];
   if (report.backup) lines.push(`Kept a copy of the original file: ${safeLine(report.backup)}`);
@@ -103,6 +121,19 @@ function renderRepair(report: RepairReport, after: Diagnosis): string {
     if (report.dropped.length > 0) {
       lines.push(`Dropped ${report.dropped.length} (they are still in the copy above):`);
       for (const item of report.dropped) lines.push(`  - ${safeLine(item.where)}: ${safeLine(item.reason)}`);
+    }
+    lines.push(
+      ...renderMended(report.mended, "kept without a field that was wrong (it is still in the copy above)", ""),
+    );
+    if (report.setAsideFile && report.setAside.length > 0) {
+      const file = safeLine(report.setAsideFile);
+      lines.push(
+        `Set aside ${report.setAside.length} that cannot be kept as they are, with all they hold, in ${file}:`,
+      );
+      for (const item of report.setAside) lines.push(`  - ${safeLine(item.where)}: ${safeLine(item.reason)}`);
+      lines.push(
+        `To bring them back, open that file in a text editor, correct the fields named above, then run: rejection-coach import ${pasteable(file)}`,
+      );
     }
     for (const { from, to } of report.renamed) {
       lines.push(`Two different entries shared the id ${safeLine(from)}; the second one is now ${to}.`);

@@ -17,6 +17,7 @@ import {
 } from "../journal/vocabulary.js";
 import { canPrompt, say } from "../ui/output.js";
 import { readDayFlag } from "./date-flag.js";
+import { listFlag } from "./list-flag.js";
 
 /** The flags `log` takes, and `edit` too: one per question of the flow. */
 export interface RejectionOptions {
@@ -68,22 +69,6 @@ export const WIN_FLAGS: Record<keyof WinFields, string> = {
   note: "--note",
 };
 
-/** A repeatable flag that also takes commas: `--reason skills --reason interview` or `--reason skills,interview`. */
-function listOf<T extends string>(allowed: readonly T[] | undefined) {
-  return (value: string, previous: T[] = []): T[] => {
-    const items = value
-      .split(",")
-      .map((item) => item.trim())
-      .filter(Boolean);
-    for (const item of items) {
-      if (allowed && !allowed.includes(item as T)) {
-        throw new InvalidArgumentError(`Allowed choices are ${allowed.join(", ")}.`);
-      }
-    }
-    return [...previous, ...(items as T[])];
-  };
-}
-
 function moodArg(value: string): number {
   const mood = /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : NaN;
   if (!(mood >= MOOD_MIN && mood <= MOOD_MAX)) {
@@ -96,7 +81,7 @@ function moodArg(value: string): number {
 function addCommonOptions(command: Command): Command {
   return command
     .option("--date <when>", "when it happened: 2026-11-20, 20 nov 2026, yesterday, last friday (default: today)")
-    .addOption(new Option("--tag <tag>", "a tag (repeat it, or separate with commas)").argParser(listOf(undefined)))
+    .addOption(new Option("--tag <tag>", "a tag (repeat it, or separate with commas)").argParser(listFlag(undefined)))
     .option("--note <text>", "a note; '-' reads it from standard input")
     .option("--json", "print the saved entry as JSON, and nothing else on stdout");
 }
@@ -109,13 +94,13 @@ export function addRejectionOptions(command: Command): Command {
     .addOption(new Option("--ended <how>", "how it ended").choices(ENDINGS))
     .option("--reason-given <text>", "the reason they gave, in their words")
     .addOption(
-      new Option("--reason <reason>", "a likely reason (repeatable)").choices(REASONS).argParser(listOf(REASONS)),
+      new Option("--reason <reason>", "a likely reason (repeatable)").choices(REASONS).argParser(listFlag(REASONS)),
     )
     .addOption(new Option("--mood <1-10>", "how you feel: 1 is awful, 10 is fine").argParser(moodArg))
     .addOption(
       new Option("--emotion <emotion>", "a feeling that fits (repeatable)")
         .choices(EMOTIONS)
-        .argParser(listOf(EMOTIONS)),
+        .argParser(listFlag(EMOTIONS)),
     );
   return addCommonOptions(command);
 }

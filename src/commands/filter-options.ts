@@ -4,6 +4,7 @@ import type { FilterInput } from "../journal/filters.js";
 import { ENTRY_KINDS, STAGES, type EntryKind, type Stage } from "../journal/vocabulary.js";
 import { openJournal } from "./context.js";
 import { readDayFlag } from "./date-flag.js";
+import { listFlag } from "./list-flag.js";
 
 /** The filter flags as commander hands them over. */
 export interface FilterOptions {
@@ -25,8 +26,6 @@ function positiveWhole(value: string): number {
   return number;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 /** Adds --since and --until, which every command that reads a stretch of the journal takes. */
 export function addPeriodOptions(command: Command): Command {
   return command
@@ -38,9 +37,18 @@ export function addPeriodOptions(command: Command): Command {
 export function addFilterOptions(command: Command): Command {
   return addPeriodOptions(command)
     .option("--company <text>", "company name contains this text (any case)")
-    .addOption(new Option("--stage <stage>", "only rejections that reached this stage").choices(STAGES))
+    .addOption(
+      new Option(
+        "--stage <stage>",
+        "only rejections that reached this stage, ended there or later (interview includes final)",
+      ).choices(STAGES),
+    )
     .addOption(new Option("--kind <kind>", "only rejections or only wins").choices(ENTRY_KINDS))
-    .option("--tag <tag>", "carries this tag (repeat for several: all must match)", collect)
+    .addOption(
+      new Option("--tag <tag>", "carries this tag (repeat it, or separate with commas: all must match)").argParser(
+        listFlag(),
+      ),
+    )
     .option("--search <text>", "this text anywhere in the entry, notes and reflection included (any case)")
     .option("-n, --limit <n>", "only the newest N", positiveWhole);
 }

@@ -67,9 +67,17 @@ Examples:
       let remaining: OpenAction[] = [];
       const results = await store.update((journal) => {
         // Resolve every number against the same list before anything changes.
-        const found = refs.map((ref) => resolveActionRef(journal, today, ref));
-        const missing = found.find((result) => result.found === "none");
+        const resolved = refs.map((ref) => resolveActionRef(journal, today, ref));
+        const missing = resolved.find((result) => result.found === "none");
         if (missing?.found === "none") throw new NotFoundError(missing.problem);
+        // `next done 1 1`, or a number and the id of the same step: one step, marked and reported once.
+        const seen = new Set<Action>();
+        const found = resolved.filter((result) => {
+          const action = result.found === "open" ? result.item.action : (result as { action: Action }).action;
+          if (seen.has(action)) return false;
+          seen.add(action);
+          return true;
+        });
         for (const result of found) {
           if (result.found === "open") {
             result.item.action.doneAt = now.toISOString();

@@ -26,6 +26,7 @@ export interface ReflectOptions {
   action?: { text: string; due?: string }[];
   note?: string;
   done?: string[];
+  date?: string;
   json?: boolean;
 }
 
@@ -99,6 +100,7 @@ export function registerReflect(program: Command): void {
       "check-in: mark one of this rejection's next steps done (repeatable)",
       (id: string, previous: string[] = []) => [...previous, id],
     )
+    .option("--date <when>", "check-in: the day you felt this, if not today (yesterday, 2026-11-20)")
     .option("--json", "print the saved reflection (or check-in) as JSON; never prompts")
     .addHelpText(
       "after",
@@ -132,6 +134,7 @@ export async function reflectOn(command: Command, id: string | undefined, option
   const content = (await openContent(command)).reflection;
   const checkingIn = entry.reflection !== undefined;
   const preset = await presetFrom(options, entry, content, checkingIn, interactive, now);
+  const checkedInAt = await checkinMoment(options.date, entry, checkingIn, now);
   if (!interactive && preset.mood === undefined) {
     throw new UsageError(
       `missing --mood (${MOOD_MIN} to ${MOOD_MAX}); without a terminal, reflect needs at least --mood`,
@@ -149,7 +152,7 @@ export async function reflectOn(command: Command, id: string | undefined, option
 
   const { hasSubstance, toCheckin, toReflection } = await import("../coach/reflection.js");
   const outcome: Outcome = checkingIn
-    ? { checkin: toCheckin(answers, now), done: answers.done ?? [] }
+    ? { checkin: toCheckin(answers, checkedInAt), done: answers.done ?? [] }
     : { reflection: toReflection(answers, entry, content, now) };
   const { saved, actions } = await save(store, entry.id, outcome, answers.actions, now);
   const worked = "reflection" in outcome && hasSubstance(outcome.reflection, actions);
@@ -284,6 +287,40 @@ function report(
 
 const describe = (entry: RejectionEntry): string =>
   `${safeLine(entry.company)} · ${safeLine(entry.role)} (${entry.id})`;
+
+/**
+ * When a check-in is recorded: now, or noon of the past day given with --date
+ * (a mood written down late still counts for the day it was felt). It cannot
+ * come before the rejection itself.
+ */
+async function checkinMoment(
+  date: string | undefined,
+  entry: RejectionEntry,
+  checkingIn: boolean,
+  now: Date,
+): Promise<Date> {
+  if (date === undefined) return now;
+  if (!checkingIn) {
+    throw new UsageError(
+      `--date is for a check-in; ${entry.id} has no reflection yet, and a reflection is dated today`,
+    );
+  }
+  const { DateInputError, fromDay, parseDay, toDay } = await import("../journal/dates.js");
+  let day: string;
+  try {
+    day = await parseDay(date, { now, direction: "past" });
+  } catch (error) {
+    if (error instanceof DateInputError) throw new UsageError(`--date: ${error.message}`);
+    throw error;
+  }
+  if (day < entry.date) {
+    throw new UsageError(`--date: ${day} is before the rejection itself (${entry.date}); a check-in comes after it`);
+  }
+  if (day === toDay(now)) return now;
+  const noon = fromDay(day);
+  noon.setHours(12);
+  return noon;
+}
 
 /** Checks the flags against this entry and the content, and reads due dates. */
 async function presetFrom(

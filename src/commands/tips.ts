@@ -3,6 +3,7 @@ import { PHASES } from "../content/vocabulary.js";
 import { NotFoundError } from "../errors.js";
 import { printData, printJson } from "../ui/output.js";
 import { renderStrategy, renderStrategyList } from "../ui/strategy-view.js";
+import { didYouMean } from "../ui/suggest.js";
 import { openContent } from "./context.js";
 
 interface TipsOptions {
@@ -27,7 +28,10 @@ export function registerTips(program: Command): void {
         (strategy) => (!options.phase || strategy.phase === options.phase) && (!id || strategy.id === id),
       );
       if (id && chosen.length === 0) {
-        throw new NotFoundError(`no strategy with id '${id}'; run 'rejection-coach tips' to see them all`);
+        const ids = strategies.map((strategy) => strategy.id);
+        throw new NotFoundError(
+          `no strategy with id '${id}'${didYouMean(id, ids)}; run 'rejection-coach tips' to see them all`,
+        );
       }
       if (options.json) printJson(id ? chosen[0] : chosen);
       else printData(id ? renderStrategy(chosen[0]!) : renderStrategyList(chosen));

@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import { DateInputError, parseDay } from "./dates.js";
 import type { Entry } from "./entry.js";
 import { newestFirst } from "./queries.js";
-import type { EntryKind, Stage } from "./vocabulary.js";
+import { stageRank, type EntryKind, type Stage } from "./vocabulary.js";
 
 /** Which entries a command looks at. Every field is optional; an empty filter keeps everything. */
 export interface EntryFilter {
@@ -12,6 +12,7 @@ export interface EntryFilter {
   until?: string;
   /** Part of the company name, any case. */
   company?: string;
+  /** The stage a rejection reached, at least (it may have ended further on). */
   stage?: Stage;
   kind?: EntryKind;
   /** Tags the entry must all carry, any case. */
@@ -43,7 +44,8 @@ export function matches(entry: Entry, filter: EntryFilter): boolean {
   if (filter.since && entry.date < filter.since) return false;
   if (filter.until && entry.date > filter.until) return false;
   if (filter.kind && entry.kind !== filter.kind) return false;
-  if (filter.stage && (entry.kind !== "rejection" || entry.stage !== filter.stage)) return false;
+  // A stage is reached on the way further: an entry that ended at final also reached interview.
+  if (filter.stage && (entry.kind !== "rejection" || stageRank(entry.stage) < stageRank(filter.stage))) return false;
   if (filter.company) {
     if (!entry.company || !fold(entry.company).includes(fold(filter.company))) return false;
   }

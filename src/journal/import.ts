@@ -3,6 +3,7 @@ import { parseDocument as parseYamlDocument } from "yaml";
 import { CoachError } from "../errors.js";
 import { entrySchema, isRejection, type Entry, type Journal } from "./entry.js";
 import { describeDuplicateKey, duplicateKeyIn } from "./json-keys.js";
+import { plainIssue, valueAt } from "./plain-issue.js";
 
 /** The export schema version this build reads (see src/export/json.ts). */
 export const IMPORT_VERSION = 1;
@@ -82,7 +83,8 @@ export function parseExport(text: string, source = "the import", warn: ImportWar
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const field = issue.path.join(".") || "(the entry itself)";
-      throw new ImportError(`${source}: ${where}: field \`${field}\` ${issue.message}; nothing was imported`);
+      const reason = plainIssue(issue, valueAt(candidate, issue.path));
+      throw new ImportError(`${source}: ${where}: field \`${field}\` ${reason}; nothing was imported`);
     }
     const seen = firstIndex.get(result.data.id);
     if (seen !== undefined) {

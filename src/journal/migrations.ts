@@ -1,4 +1,5 @@
 import { entrySchema, type Entry, type Journal } from "./entry.js";
+import { plainIssue, valueAt } from "./plain-issue.js";
 
 /** The version of the journal file this build writes. Bump it with a migration below. */
 export const CURRENT_VERSION = 1;
@@ -56,7 +57,9 @@ export function validateJournal(raw: Raw): Journal {
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const field = issue.path.join(".") || "(the entry itself)";
-      throw new InvalidJournalError(`${where}: field \`${field}\` ${issue.message}`);
+      throw new InvalidJournalError(
+        `${where}: field \`${field}\` ${plainIssue(issue, valueAt(candidate, issue.path))}`,
+      );
     }
     if (seen.has(result.data.id)) throw new InvalidJournalError(`${where}: the id is used twice`);
     seen.add(result.data.id);

@@ -9,12 +9,14 @@ import { pidExists } from "./liveness.js";
 import { inspectLock, type Lock, type LockState } from "./lock.js";
 import { CURRENT_VERSION, NewerJournalError } from "./migrations.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
-import { salvageJournal, type Dropped, type Salvage } from "./salvage.js";
+import { EXPORT_VERSION } from "../export/formats.js";
+import { jsonText } from "../export/json-text.js";
+import { salvageJournal, type Dropped, type Mended, type Salvage } from "./salvage.js";
 import { inspectSettings } from "./settings.js";
 import { describeSince, FILE_MODE, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
 import { storeFileKind, storeFiles, storeTempWriter } from "./store-files.js";
 
-export type { Dropped } from "./salvage.js";
+export type { Dropped, Mended } from "./salvage.js";
 
 /** ok: as it should be; notice: worth knowing, nothing to fix; problem: needs attention. */
 export type Severity = "ok" | "notice" | "problem";
@@ -48,7 +50,16 @@ export interface Diagnosis {
   /** settings.json cannot be used as it is. */
   brokenSettings?: boolean;
   /** What a repair would keep and drop, for a damaged journal. */
-  salvage?: { kept: number; found: number; dropped: Dropped[]; renamed: Salvage["renamed"] };
+  salvage?: {
+    kept: number;
+    found: number;
+    dropped: Dropped[];
+    /** Entries kept without a field that was wrong. */
+    mended: Mended[];
+    /** Entries a repair moves to a file of their own, to be fixed by hand and imported. */
+    setAside: Dropped[];
+    renamed: Salvage["renamed"];
+  };
 }
 
 type Problem = (message: string, fixable: boolean, oneLine?: string, importance?: number) => void;
@@ -188,6 +199,8 @@ function checkContent(file: string, result: Diagnosis, problem: Problem): void {
       kept: salvage.journal.entries.length,
       found: salvage.found,
       dropped: salvage.dropped,
+      mended: salvage.mended,
+      setAside: salvage.setAside.map(({ where, reason }) => ({ where, reason })),
       renamed: salvage.renamed,
     };
     problem(`the journal ${reading.problem}`, true, reading.problem, 0);
@@ -260,7 +273,7 @@ function checkSettings(file: string, checks: Check[], problem: Problem): boolean
 }
 
 function checkLeftovers(dir: string, checks: Check[], problem: Problem): void {
-  const { abandoned, inProgress, backups } = leftovers(dir);
+  const { abandoned, inProgress, backups, setAside } = leftovers(dir);
   if (abandoned.length > 0) {
     problem(
       `${abandoned.length} unfinished temporary ${abandoned.length === 1 ? "file" : "files"} from an interrupted save (the journal itself is not affected)`,
@@ -268,7 +281,7 @@ function checkLeftovers(dir: string, checks: Check[], problem: Problem): void {
     );
   }
   if (inProgress.length > 0) checks.push({ severity: "notice", message: "a save is in progress" });
-  const loose = backups.filter((path) => modeOf(path) & 0o077);
+  const loose = [...backups, ...setAside].filter((path) => modeOf(path) & 0o077);
   if (loose.length > 0) problem(`${loose.length} backup(s) can be read by other users (they should be 0600)`, true);
   if (backups.length > 0) {
     checks.push({
@@ -276,7 +289,17 @@ function checkLeftovers(dir: string, checks: Check[], problem: Problem): void {
       message: `${backups.length} backup(s) from earlier repairs, newest ${backups.at(-1)}; delete them when you no longer need them`,
     });
   }
+  if (setAside.length > 0) {
+    checks.push({
+      severity: "notice",
+      message: `${setAside.length} file(s) of entries set aside by a repair, newest ${setAside.at(-1)}; ${HOW_TO_RETURN}`,
+    });
+  }
 }
+
+/** What to do with a file of entries set aside, in one sentence. */
+export const HOW_TO_RETURN =
+  "open it in a text editor, correct the fields named in the repair, then bring the entries back with 'rejection-coach import FILE'";
 
 function finish(result: Diagnosis): Diagnosis {
   const problems = result.checks.filter((check) => check.severity === "problem");
@@ -295,6 +318,10 @@ export interface RepairReport {
   /** Entries in the repaired journal. */
   kept?: number;
   dropped: Dropped[];
+  mended: Mended[];
+  setAside: Dropped[];
+  /** The file the set-aside entries were written to, ready to import once fixed. */
+  setAsideFile?: string;
   renamed: Salvage["renamed"];
   /** What else was put right, in plain words. */
   fixed: string[];
@@ -310,7 +337,15 @@ export interface RepairReport {
  */
 export async function repair(dir: string, now = new Date()): Promise<RepairReport> {
   const before = diagnose(dir, now.getTime());
-  const report: RepairReport = { file: before.file, rewritten: false, dropped: [], renamed: [], fixed: [] };
+  const report: RepairReport = {
+    file: before.file,
+    rewritten: false,
+    dropped: [],
+    mended: [],
+    setAside: [],
+    renamed: [],
+    fixed: [],
+  };
   if (before.healthy) return report;
   if (!before.repairable || before.state === "newer" || before.state === "unusable") {
     throw new StoreError(before.file, before.problem ?? "cannot be repaired");
@@ -341,7 +376,8 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
     if (modeOf(before.file) & 0o077) chmodSync(before.file, FILE_MODE);
     report.fixed.push("made the journal private (0600)");
   }
-  const looseBackups = leftovers(dir).backups.filter((path) => modeOf(path) & 0o077);
+  const kept = leftovers(dir);
+  const looseBackups = [...kept.backups, ...kept.setAside].filter((path) => modeOf(path) & 0o077);
   for (const path of looseBackups) chmodSync(path, FILE_MODE);
   if (looseBackups.length > 0) report.fixed.push(`made ${looseBackups.length} backup(s) private (0600)`);
   return report;
@@ -360,10 +396,16 @@ function salvageInto(raw: Buffer | undefined, report: RepairReport, now: Date): 
     if (error instanceof NewerJournalError) throw new StoreError(report.file, error.message);
     throw error;
   }
-  report.backup = writeBackup(report.file, raw, now);
+  report.backup = keepBeside(report.file, "backup-", "", raw, now);
+  if (salvage.setAside.length > 0) {
+    const document = jsonText({ version: EXPORT_VERSION, entries: salvage.setAside.map(({ entry }) => entry) });
+    report.setAsideFile = keepBeside(report.file, "set-aside-", ".json", Buffer.from(`${document}\n`), now);
+  }
   report.rewritten = true;
   report.kept = salvage.journal.entries.length;
   report.dropped = salvage.dropped;
+  report.mended = salvage.mended;
+  report.setAside = salvage.setAside.map(({ where, reason }) => ({ where, reason }));
   report.renamed = salvage.renamed;
   return salvage.journal;
 }
@@ -378,7 +420,7 @@ function repairSettings(store: JournalStore, lock: Lock, report: RepairReport, n
   } catch {
     raw = undefined;
   }
-  const backup = raw ? writeBackup(file, raw, now) : undefined;
+  const backup = raw ? keepBeside(file, "backup-", "", raw, now) : undefined;
   if (!raw) rmSync(file, { recursive: true, force: true });
   store.writeOwnFile(file, `${JSON.stringify(reading.settings, undefined, "\t")}\n`, lock);
   const dropped = reading.unreadable
@@ -390,14 +432,15 @@ function repairSettings(store: JournalStore, lock: Lock, report: RepairReport, n
 }
 
 /**
- * Keeps the original bytes beside `file` under a name no other backup has. It is
- * written whole (temporary copy, then rename), so a repair stopped part-way
- * leaves a temporary file that `doctor` clears, never a backup that looks whole.
+ * Keeps bytes beside `file` (the original as a backup, or the entries set aside)
+ * under a name no other such file has. It is written whole (temporary copy, then
+ * rename), so a repair stopped part-way leaves a temporary file that `doctor`
+ * clears, never a backup that looks whole.
  */
-function writeBackup(file: string, raw: Buffer, now: Date): string {
+function keepBeside(file: string, kind: string, extension: string, raw: Buffer, now: Date): string {
   const stamp = timestamp(now);
   for (let n = 1; ; n++) {
-    const path = `${file}.backup-${stamp}${n > 1 ? `-${n}` : ""}`;
+    const path = `${file}.${kind}${stamp}${n > 1 ? `-${n}` : ""}${extension}`;
     if (statOf(path) !== "missing") continue;
     try {
       writeFileAtomic(path, raw, { mode: FILE_MODE });
@@ -420,22 +463,30 @@ function timestamp(date: Date): string {
   );
 }
 
+interface Leftovers {
+  abandoned: string[];
+  inProgress: string[];
+  backups: string[];
+  setAside: string[];
+}
+
 /**
  * The store's temporary files, sorted by whether their writer still runs (the
  * pid is in the name), and the backups. Lock files being created or taken over
  * (`journal.json.lock.PID-TOKEN`) count as temporary files too.
  */
-function leftovers(dir: string): { abandoned: string[]; inProgress: string[]; backups: string[] } {
+function leftovers(dir: string): Leftovers {
+  const result: Leftovers = { abandoned: [], inProgress: [], backups: [], setAside: [] };
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch {
-    return { abandoned: [], inProgress: [], backups: [] };
+    return result;
   }
-  const result = { abandoned: [] as string[], inProgress: [] as string[], backups: [] as string[] };
   for (const name of names) {
     const kind = storeFileKind(name);
     if (kind === "backup") result.backups.push(join(dir, name));
+    if (kind === "set-aside") result.setAside.push(join(dir, name));
     if (kind !== "temp" && kind !== "lock-leftover") continue;
     const pid = storeTempWriter(name);
     (pid !== undefined && pidExists(pid) ? result.inProgress : result.abandoned).push(join(dir, name));

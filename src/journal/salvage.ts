@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import { entrySchema, type Entry, type Journal } from "./entry.js";
+import type { Entry, Journal } from "./entry.js";
+import { fitEntry, type RemovedField } from "./fit-entry.js";
 import { newId } from "./ids.js";
 import { CURRENT_VERSION, migrate, validateJournal } from "./migrations.js";
 
@@ -10,10 +11,25 @@ export interface Dropped {
   reason: string;
 }
 
+/** An entry kept in the journal without the fields that were wrong. */
+export interface Mended {
+  where: string;
+  removed: RemovedField[];
+}
+
+/** An entry that cannot be kept as it is without making up an answer: it waits in a file of its own. */
+export interface SetAside extends Dropped {
+  /** The entry as the file has it (in today's shape), to be fixed by hand and imported. */
+  entry: unknown;
+}
+
 export interface Salvage {
   /** The valid entries, in file order, with unique ids: a journal ready to write. */
   journal: Journal;
+  /** Things that are not entries at all (garbled text, a cut-off end, an exact copy). */
   dropped: Dropped[];
+  mended: Mended[];
+  setAside: SetAside[];
   /** Entries that shared an id with an earlier, different entry and got a new one. */
   renamed: { from: string; to: string }[];
   /** How many entries the file seemed to hold, readable or not. */
@@ -34,6 +50,8 @@ export function salvageJournal(raw: Buffer): Salvage {
   const version = typeof scan.version === "number" && Number.isInteger(scan.version) ? scan.version : undefined;
 
   const dropped: Dropped[] = [];
+  const mended: Mended[] = [];
+  const setAside: SetAside[] = [];
   const renamed: { from: string; to: string }[] = [];
   const kept: Entry[] = [];
   const byId = new Map<string, Entry>();
@@ -45,11 +63,18 @@ export function salvageJournal(raw: Buffer): Salvage {
       dropped.push({ where, reason: candidate.error });
       continue;
     }
-    const entry = upgrade(candidate.value, version);
-    if (typeof entry === "string") {
-      dropped.push({ where, reason: entry });
+    const current = upgrade(candidate.value, version);
+    if (typeof current === "string") {
+      dropped.push({ where, reason: current });
       continue;
     }
+    const fitted = fitEntry(current.value);
+    if ("problem" in fitted) {
+      if (isFilledObject(current.value)) setAside.push({ where, reason: fitted.problem, entry: current.value });
+      else dropped.push({ where, reason: fitted.problem });
+      continue;
+    }
+    const { entry } = fitted;
     const earlier = byId.get(entry.id);
     if (earlier && isDeepStrictEqual(earlier, entry)) {
       dropped.push({ where, reason: `an exact copy of an earlier entry ${entry.id}` });
@@ -62,6 +87,7 @@ export function salvageJournal(raw: Buffer): Salvage {
     }
     byId.set(entry.id, entry);
     kept.push(entry);
+    if (fitted.removed.length > 0) mended.push({ where, removed: fitted.removed });
   }
   if (scan.cutAt !== undefined) {
     dropped.push({
@@ -72,27 +98,26 @@ export function salvageJournal(raw: Buffer): Salvage {
   return {
     journal: validateJournal({ version: CURRENT_VERSION, entries: kept }),
     dropped,
+    mended,
+    setAside,
     renamed,
     found: scan.candidates.length + (scan.cutAt !== undefined ? 1 : 0),
   };
 }
 
-/** An entry in today's shape, or why it cannot be one. */
-function upgrade(value: unknown, version: number | undefined): Entry | string {
-  let candidate = value;
-  if (version !== undefined && version < CURRENT_VERSION) {
-    try {
-      candidate = (migrate({ version, entries: [value] }).journal.entries as unknown[])[0];
-    } catch (error) {
-      return `cannot be brought up to date (${(error as Error).message})`;
-    }
+/** The value in today's shape (not yet checked), or why it cannot be brought there. */
+function upgrade(value: unknown, version: number | undefined): { value: unknown } | string {
+  if (version === undefined || version >= CURRENT_VERSION) return { value };
+  try {
+    return { value: (migrate({ version, entries: [value] }).journal.entries as unknown[])[0] };
+  } catch (error) {
+    return `cannot be brought up to date (${(error as Error).message})`;
   }
-  const result = entrySchema.safeParse(candidate);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.join(".");
-  return field ? `field \`${field}\` ${issue.message}` : `is not an entry (${issue.message})`;
 }
+
+/** Something a person could fix by hand; an empty object or a bare number is not worth keeping. */
+const isFilledObject = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 
 type Candidate = { index: number; value: unknown } | { index: number; error: string };
 

@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from "node:path";
  *   journal.json.checked      the seal: a hash of the bytes last validated
  *   journal.json.lock         who is saving now (pid, host, since when)
  *   journal.json.backup-*     copies kept by `doctor --repair`
+ *   journal.json.set-aside-*  entries `doctor --repair` could not keep, to fix and import
  *   settings.json             the person's settings
  *   settings.json.backup-*    copies kept by `doctor --repair`
  *   FILE.tmp-PID-RANDOM       a save in progress, or one a killed writer left
@@ -20,6 +21,7 @@ export const LOCK_NAME = `${JOURNAL_NAME}.lock`;
 export const SETTINGS_NAME = "settings.json";
 export const BACKUP_PREFIX = `${JOURNAL_NAME}.backup-`;
 export const SETTINGS_BACKUP_PREFIX = `${SETTINGS_NAME}.backup-`;
+export const SET_ASIDE_PREFIX = `${JOURNAL_NAME}.set-aside-`;
 
 export interface StoreFiles {
   dir: string;
@@ -39,7 +41,8 @@ export function storeFiles(dir: string): StoreFiles {
   };
 }
 
-export type StoreFileKind = "journal" | "seal" | "lock" | "lock-leftover" | "settings" | "backup" | "temp";
+export type StoreFileKind =
+  "journal" | "seal" | "lock" | "lock-leftover" | "settings" | "backup" | "set-aside" | "temp";
 
 /** `NAME.tmp-PID-RANDOM`, as writeFileAtomic names its temporary copies. */
 const TEMP_SUFFIX = /\.tmp-(\d+)-[0-9a-f]+$/;
@@ -56,6 +59,7 @@ export function storeFileKind(name: string): StoreFileKind | undefined {
   const temp = TEMP_SUFFIX.exec(name);
   if (temp) return storeFileKind(name.slice(0, temp.index)) ? "temp" : undefined;
   if (name.startsWith(BACKUP_PREFIX) || name.startsWith(SETTINGS_BACKUP_PREFIX)) return "backup";
+  if (name.startsWith(SET_ASIDE_PREFIX)) return "set-aside";
   return undefined;
 }
 

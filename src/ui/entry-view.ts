@@ -1,6 +1,6 @@
 import stringWidth from "fast-string-width";
 import { toDay } from "../journal/dates.js";
-import type { Entry, Reflection, RejectionEntry } from "../journal/entry.js";
+import type { Action, Entry, Reflection, RejectionEntry } from "../journal/entry.js";
 import { ENDING_NAMES, FIT_CHOICES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine, safeText } from "./safe-text.js";
@@ -201,15 +201,22 @@ export function renderEntry(entry: Entry): string {
     ),
     ...block(
       "Actions",
-      entry.actions.map((a) => {
+      byDueDate(entry.actions).map((a) => {
         const when = [a.due ? `due ${a.due}` : "", a.doneAt ? `done ${dayOf(a.doneAt)}` : ""]
           .filter(Boolean)
           .join(", ");
-        const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}`;
+        // The id is what `next done ID` takes; a list number would change as steps are done.
+        const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}${theme.muted(` · id ${a.id}`)}`;
         return bullet(a.doneAt ? theme.muted(text) : text, 2, a.doneAt ? "[x]" : "[ ]");
       }),
     ),
   ].join("\n");
+}
+
+/** Soonest due first, undated last; steps due the same day keep the order they were added in. */
+function byDueDate(actions: readonly Action[]): Action[] {
+  const key = (action: Action): string => action.due ?? "undated"; // letters sort after digits
+  return [...actions].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** One line naming an entry, for confirmations: "2026-11-02 · Acme · Backend Engineer (1a2b3c4d)". */

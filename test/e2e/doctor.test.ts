@@ -68,11 +68,64 @@ describe("rejection-coach doctor", () => {
     expect(result.stdout).toContain(`Kept a copy of the original file: ${join(dir, backups[0]!)}`);
     expect(result.stdout).toContain("Saved 1 entry.");
     expect(result.stdout).toMatch(/entry bbbb0002 .*field `winKind`/);
-    expect(result.stdout).toMatch(/entry cccc0003 .*field `mood`/);
+    expect(result.stdout).toMatch(/entry cccc0003 .*field `mood` is 99; the highest it can be is 10/);
     expect(JSON.parse(readFileSync(file, "utf8")).entries).toEqual([a]);
     expect(mode(file)).toBe(0o600);
     expect(mode(dir)).toBe(0o700);
     expect(runCli(["doctor"], { dataDir: dir }).code).toBe(0);
+  });
+
+  it("--repair sets an entry with a mood of 42 aside whole, says how to fix it, and import brings it back", () => {
+    const hurt = rejection({
+      id: "eeee0005",
+      company: "Globex",
+      mood: 42 as never,
+      reflection: {
+        createdAt: "2026-11-03T10:00:00.000Z",
+        mood: 4,
+        answers: [],
+        ratings: [],
+        inControl: [],
+        outOfControl: [],
+        wentWell: "I prepared well",
+      },
+      checkins: [{ at: "2026-11-05T10:00:00.000Z", mood: 6 }],
+      feedback: [{ receivedAt: "2026-11-04T10:00:00.000Z", text: "strong design round" }],
+      actions: [{ id: "act00001", text: "ask for notes", createdAt: "2026-11-03T10:00:00.000Z" }],
+    });
+    const { dir, file } = home(serialize([a, hurt, { ...b, note: 7 }]));
+    const before = runCli(["doctor"], { dataDir: dir });
+    expect(before.stdout).toMatch(/1 cannot be kept as they are; a repair moves them to a file to fix and import/);
+    expect(before.stdout).toMatch(/1 can be kept without a field that is wrong:\n.*entry bbbb0002.*took out `note`/);
+
+    const result = runCli(["doctor", "--repair"], { dataDir: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const [aside] = readdirSync(dir).filter((name) => /^journal\.json\.set-aside-\d{8}-\d{6}\.json$/.test(name));
+    expect(aside).toBeDefined();
+    const asidePath = join(dir, aside!);
+    expect(mode(asidePath)).toBe(0o600);
+    expect(JSON.parse(readFileSync(asidePath, "utf8"))).toEqual({ version: 1, entries: [hurt] });
+    expect(result.stdout).toContain("Saved 2 entries.");
+    expect(result.stdout).toContain(`in ${asidePath}:`);
+    expect(result.stdout).toMatch(
+      /entry eeee0005 \(Globex, 2026-11-02\): field `mood` is 42; the highest it can be is 10/,
+    );
+    expect(result.stdout).toContain(`then run: rejection-coach import ${asidePath}`);
+    expect(result.stdout).not.toMatch(/Too big|Invalid input|expected number/);
+    const { note: _dropped, ...bWithoutNote } = b;
+    expect(JSON.parse(readFileSync(file, "utf8")).entries).toEqual([a, bWithoutNote]);
+
+    const after = runCli(["doctor"], { dataDir: dir });
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain(`1 file(s) of entries set aside by a repair, newest ${asidePath}`);
+
+    writeFileSync(asidePath, readFileSync(asidePath, "utf8").replace('"mood": 42', '"mood": 4'));
+    const imported = runCli(["import", asidePath], { dataDir: dir });
+    expect(imported.code, imported.stderr).toBe(0);
+    const back = JSON.parse(readFileSync(file, "utf8")).entries.find(
+      (entry: { id: string }) => entry.id === "eeee0005",
+    );
+    expect(back).toEqual({ ...hurt, mood: 4 });
   });
 
   it("--repair on a healthy journal changes nothing", () => {

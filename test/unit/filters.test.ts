@@ -26,9 +26,13 @@ describe("filterEntries", () => {
     expect(ids({ company: "nobody" })).toEqual([]);
   });
 
-  it("--stage keeps rejections at that stage and never a win", () => {
+  it("--stage keeps rejections that reached that stage or went further, and never a win", () => {
     expect(ids({ stage: "final" })).toEqual(["b2000002"]);
-    expect(ids({ stage: "interview" })).toEqual(["e5000005"]);
+    // Globex ended at final, so it reached interview on the way.
+    expect(ids({ stage: "interview" })).toEqual(["b2000002", "e5000005"]);
+    expect(ids({ stage: "screening" })).toEqual(["b2000002", "e5000005", "a1000001"]);
+    expect(ids({ stage: "applied" })).toEqual(["b2000002", "e5000005", "a1000001", "d4000004"]);
+    expect(ids({ stage: "offer" })).toEqual([]);
   });
 
   it("--kind keeps one kind", () => {

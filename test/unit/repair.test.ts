@@ -11,6 +11,7 @@ import { diagnose, repair } from "../../src/journal/repair.js";
 import { readJournalBytes } from "../../src/journal/journal-text.js";
 import { salvageJournal } from "../../src/journal/salvage.js";
 import { JournalStore } from "../../src/journal/store.js";
+import { isStorePath, storeFileKind } from "../../src/journal/store-files.js";
 import { removeDir, storeFiles, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
 
@@ -72,12 +73,72 @@ describe("salvageJournal", () => {
     );
   });
 
-  it("drops invalid entries with the field that is wrong, and keeps the rest", () => {
-    const salvage = salvageJournal(bytes(serialize([a, { ...b, winKind: "lottery" }, { ...c, mood: 42 }, c])));
+  it("sets aside an entry whose required field is wrong, whole, and says what is wrong in plain words", () => {
+    const full = rejection({
+      id: "dddd0004",
+      company: "Globex",
+      mood: 42 as never,
+      reflection: {
+        createdAt: "2026-11-03T10:00:00.000Z",
+        mood: 4,
+        answers: [],
+        ratings: [],
+        inControl: [],
+        outOfControl: [],
+        wentWell: "prepared",
+      },
+      checkins: [{ at: "2026-11-05T10:00:00.000Z", mood: 6 }],
+      feedback: [{ receivedAt: "2026-11-04T10:00:00.000Z", text: "strong design round" }],
+      actions: [{ id: "act00001", text: "ask for notes", createdAt: "2026-11-03T10:00:00.000Z" }],
+    });
+    const salvage = salvageJournal(bytes(serialize([a, { ...b, winKind: "lottery" }, full, c])));
     expect(salvage.journal.entries.map((entry) => entry.id)).toEqual(["aaaa0001", "cccc0003"]);
-    expect(salvage.dropped).toEqual([
-      { where: "entry bbbb0002 (A kind reply, 2026-11-03)", reason: expect.stringContaining("field `winKind`") },
-      { where: "entry cccc0003 (Initech, 2026-11-02)", reason: expect.stringContaining("field `mood`") },
+    expect(salvage.dropped).toEqual([]);
+    expect(salvage.setAside).toEqual([
+      {
+        where: "entry bbbb0002 (A kind reply, 2026-11-03)",
+        reason:
+          'field `winKind` is "lottery", which is not one of "interview", "feedback", "application", "skill", "other"',
+        entry: { ...b, winKind: "lottery" },
+      },
+      {
+        where: "entry dddd0004 (Globex, 2026-11-02)",
+        reason: "field `mood` is 42; the highest it can be is 10",
+        entry: full,
+      },
+    ]);
+    for (const { reason } of salvage.setAside) expect(reason).not.toMatch(/Invalid|expected|Too big/);
+  });
+
+  it("keeps an entry without a bad optional field or a bad word, and never makes up a required answer", () => {
+    const mended = { ...c, note: 5, tags: ["remote", "", "design"], emotions: ["sad", "joyful"], contact: null };
+    const noTags = { ...a, tags: "remote" };
+    const badCheckin = { ...a, id: "eeee0005", checkins: [{ at: "2026-11-05T10:00:00.000Z", mood: 0 }] };
+    const salvage = salvageJournal(bytes(serialize([mended, noTags, badCheckin])));
+    const withoutNote: Partial<Entry> = { ...c, tags: ["remote", "design"], emotions: ["sad"] };
+    delete withoutNote.note;
+    expect(salvage.journal.entries).toEqual([withoutNote, { ...a, tags: [] }]);
+    expect(salvage.mended).toEqual([
+      {
+        where: "entry cccc0003 (Initech, 2026-11-02)",
+        removed: [
+          { field: "tags.1", reason: "is empty" },
+          { field: "note", reason: "is 5; it should be text" },
+          { field: "emotions.1", reason: expect.stringMatching(/^is "joyful", which is not one of "disappointed"/) },
+          { field: "contact", reason: "is null; it should be text" },
+        ],
+      },
+      {
+        where: "entry aaaa0001 (Acme, 2026-11-02)",
+        removed: [{ field: "tags", reason: 'is "remote"; it should be a list' }],
+      },
+    ]);
+    expect(salvage.setAside).toEqual([
+      {
+        where: "entry eeee0005 (Acme, 2026-11-02)",
+        reason: "field `checkins.0.mood` is 0; the lowest it can be is 1",
+        entry: badCheckin,
+      },
     ]);
   });
 
@@ -181,6 +242,25 @@ describe("diagnose and repair", () => {
     expect(new JournalStore(dir).read().entries).toEqual([a]);
     expect(mode(file)).toBe(0o600);
     expect(diagnose(dir).healthy).toBe(true);
+  });
+
+  it("writes entries it cannot keep to a 0600 set-aside file the store owns, so export will not overwrite it", async () => {
+    const hurt = { ...b, mood: 42 };
+    home(serialize([a, hurt]));
+    expect(diagnose(dir).salvage).toMatchObject({
+      kept: 1,
+      setAside: [{ where: expect.stringContaining("bbbb0002") }],
+    });
+    const report = await repair(dir, new Date(2026, 10, 24, 9, 5, 7));
+    expect(report.setAsideFile).toBe(`${file}.set-aside-20261124-090507.json`);
+    expect(mode(report.setAsideFile!)).toBe(0o600);
+    expect(JSON.parse(readFileSync(report.setAsideFile!, "utf8"))).toEqual({ version: 1, entries: [hurt] });
+    expect(storeFileKind("journal.json.set-aside-20261124-090507.json")).toBe("set-aside");
+    expect(isStorePath(dir, report.setAsideFile!)).toBe(true);
+    expect(diagnose(dir).checks).toContainEqual({
+      severity: "notice",
+      message: expect.stringContaining("1 file(s) of entries set aside by a repair"),
+    });
   });
 
   it("never overwrites an earlier backup", async () => {

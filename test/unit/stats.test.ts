@@ -210,14 +210,22 @@ describe("recovery of one rejection", () => {
     expect(recoveryOf(entry)).toMatchObject({ daysToRecover: null, change: 3 });
   });
 
-  it("counts from the day it was logged, not the day it happened", () => {
+  it("counts from the day of the rejection, not the day it was typed in", () => {
     const entry = rejection({
       date: "2026-11-01",
       createdAt: "2026-11-05T12:00:00.000Z",
       mood: 3,
       checkins: [checkin("2026-11-07", 6)],
     });
-    expect(recoveryOf(entry)?.daysToRecover).toBe(2);
+    expect(recoveryOf(entry)?.daysToRecover).toBe(6);
+    // Logged three weeks late and checked in the same day: 21 days, not 0.
+    const late = rejection({
+      date: "2026-11-08",
+      createdAt: "2026-11-29T12:00:00.000Z",
+      mood: 2,
+      checkins: [checkin("2026-11-29", 7)],
+    });
+    expect(recoveryOf(late)?.daysToRecover).toBe(21);
   });
 });
 
