@@ -381,9 +381,8 @@ describe("diagnose and repair", () => {
 
   it("puts the damage, not the modes, in the one-line summary", () => {
     home("{", 0o644, 0o755);
-    expect(diagnose(dir).problem).toBe(
-      "is not valid JSON (Expected property name or '}' in JSON at position 1) (and 1 more)",
-    );
+    // JSON.parse's own words differ between Node versions; the order of the summary does not.
+    expect(diagnose(dir).problem).toMatch(/^is not valid JSON \(Expected property name .*\) \(and 1 more\)$/);
   });
 });
 
