@@ -110,10 +110,11 @@ describe.skipIf(process.platform !== "linux")("SIGTERM while the journal is bein
 
     expect(signal, "the process handled the signal instead of dying mid-write").toBeNull();
     expect(stderr).not.toMatch(/^\s+at |unexpected error|Nothing was saved/m);
-    // The signal waits for the write, and is handled at the next turn of the event loop,
-    // long before the command has released its lock and printed: it stops as 143.
-    expect(code, stderr).toBe(143);
-    expect(stderr).toContain("Stopped. Your changes were saved.");
+    // The signal waits for the write. It is handled at the next turn of the event loop,
+    // which may come after the rest of the command has run (it does on Node 24): either
+    // the command stops there as 143 and says the save was kept, or it has finished (0).
+    if (code === 143) expect(stderr).toContain("Stopped. Your changes were saved.");
+    else expect([code, stderr]).toEqual([0, expect.stringContaining("Saved ")]);
     expect(temps()).toEqual([]);
     expect(journalEntries(dir).map((entry) => (entry.kind === "rejection" ? entry.company : ""))).toEqual(["Acme"]);
   });
