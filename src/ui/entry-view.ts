@@ -128,7 +128,8 @@ function reflectionLines(reflection: Reflection): string[] {
   for (const answer of reflection.answers) {
     lines.push(
       "",
-      wrap(theme.accent(safeText(answer.question)), 2),
+      // The question's id is what `edit ID --answer ID=TEXT` takes.
+      wrap(`${theme.accent(safeText(answer.question))} ${theme.muted(`${sep} ${safeLine(answer.questionId)}`)}`, 2),
       wrap(safeText(answer.answer || symbols().none), 4),
     );
   }
@@ -191,8 +192,9 @@ export function renderEntry(entry: Entry): string {
     ),
     ...block(
       "Check-ins",
-      entry.checkins.map((c) =>
-        bullet(`${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`),
+      // Numbered for `edit ID --checkin N` and `--remove-checkin N`.
+      entry.checkins.map((c, index) =>
+        bullet(`${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`, 2, `${index + 1}.`),
       ),
     ),
     ...block(
