@@ -6,6 +6,7 @@ import type { JournalStore } from "../../src/journal/store.js";
 import { removeDir, runCli, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
+import { KEY, PtySession } from "../helpers/pty.js";
 
 // Steps due far ahead, so the `next` numbers do not depend on today's date.
 const reflected = (): RejectionEntry =>
@@ -170,7 +171,9 @@ describe("edit: reflection answers", () => {
     const before = bytes();
     const result = run("edit", "aa000001", "--answer", "no-such-question=hi");
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/'no-such-question' is not a question of this reflection \(questions: likely-questions, your-questions,/);
+    expect(result.stderr).toMatch(
+      /'no-such-question' is not a question of this reflection \(questions: likely-questions, your-questions,/,
+    );
     expect(bytes()).toEqual(before);
   });
 
@@ -182,5 +185,32 @@ describe("edit: reflection answers", () => {
     const result = run("edit", "bb000002", "--answer", "likely-questions=x");
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bb000002 has no reflection yet; add one with 'rejection-coach reflect bb000002'/);
+  });
+});
+
+describe("edit on a terminal: the reflection", () => {
+  it("offers the reflection as a part; one answer is changed, another cleared, then saved", async () => {
+    const session = new PtySession(["edit", "aa000001"], { dataDir });
+    await session.answerSettled("Which part would you like to change?", KEY.down, true); // the reflection
+    await session.waitFor("Which answer would you like to change?");
+    expect(session.output).toMatch(/Which questions did you expect\? The usual ones/);
+    expect(session.output).toMatch(/What did you ask them\? Two things/);
+    session.type(KEY.enter); // the first answer
+    await session.answerSettled(/Which questions did you expect\?.*Enter keeps/, "Salary and notice period");
+    session.clear();
+    // "Save the changes" now comes first and is the default; the second answer is two down.
+    await session.answerSettled("Which answer would you like to change?", KEY.down.repeat(2), true);
+    await session.answerSettled(/What did you ask them\?.*- removes/, "-");
+    session.clear();
+    await session.answerSettled("Which answer would you like to change?", "", true); // save
+    expect(await session.exited()).toBe(0);
+    expect(session.output).toContain("Updated aa000001: answer likely-questions, cleared your-questions.");
+    expect(saved().reflection!.answers).toEqual([
+      {
+        questionId: "likely-questions",
+        question: "Which questions did you expect?",
+        answer: "Salary and notice period",
+      },
+    ]);
   });
 });
