@@ -78,11 +78,14 @@ export async function editPart(
   let done: string;
   if (options.checkin !== undefined) {
     if (fields.mood === undefined && fields.note === undefined) {
-      throw new UsageError("--checkin N needs --mood 1-10, --note TEXT or both (--note \"\" removes the note)");
+      throw new UsageError('--checkin N needs --mood 1-10, --note TEXT or both (--note "" removes the note)');
     }
     const result = await changeCheckin(store, entry.id, options.checkin, { mood: fields.mood, note: fields.note }, now);
     saved = result.entry;
-    const what = [fields.mood !== undefined ? "mood" : "", fields.note ? "note" : fields.note === "" ? "note removed" : ""];
+    const what = [
+      fields.mood !== undefined ? "mood" : "",
+      fields.note ? "note" : fields.note === "" ? "note removed" : "",
+    ];
     done = `check-in ${options.checkin} (${what.filter(Boolean).join(", ")})`;
   } else if (options.removeCheckin !== undefined) {
     const result = await removeCheckin(store, entry.id, options.removeCheckin, now);
@@ -113,7 +116,8 @@ function answerChanges(
   }
   const saved = entry.reflection.answers;
   const wording = (id: string): string | undefined =>
-    saved.find((answer) => answer.questionId === id)?.question ?? questions.find((question) => question.id === id)?.text;
+    saved.find((answer) => answer.questionId === id)?.question ??
+    questions.find((question) => question.id === id)?.text;
   const wanted: [string, string | undefined][] = [
     ...Object.entries(options.answer ?? {}),
     ...(options.removeAnswer ?? []).map((id): [string, undefined] => [id, undefined]),
@@ -122,9 +126,7 @@ function answerChanges(
     const question = wording(questionId);
     if (question === undefined) {
       const ids = [...new Set([...saved.map((answer) => answer.questionId), ...questions.map((q) => q.id)])];
-      throw new UsageError(
-        `'${questionId}' is not a question of this reflection (questions: ${ids.join(", ")})`,
-      );
+      throw new UsageError(`'${questionId}' is not a question of this reflection (questions: ${ids.join(", ")})`);
     }
     return { questionId, question, answer };
   });

@@ -99,7 +99,7 @@ Examples:
         say(
           already
             ? `Already done: ${safeLine(action.text)} (${formatDay(toDay(new Date(action.doneAt!)), now)})`
-            : `${theme.tick()} Done: ${safeLine(action.text)} ${theme.muted(`(${safeLine(entry.company)} · ${safeLine(entry.role)})`)}`,
+            : `${theme.tick()} Done: ${safeLine(action.text)} ${theme.muted(`(${describeOwner(entry)})`)}`,
         );
       }
       // The numbers shift once a step is done: show the new ones to whoever is looking.
@@ -180,13 +180,15 @@ Examples:
         printJson({ ...removed.action, entry: entryRef(removed.entry) });
         return;
       }
-      say(`${theme.good("Removed")} ${safeLine(removed.action.text)} ${theme.muted(`(${describeOwner(removed.entry)})`)}`);
+      say(
+        `${theme.good("Removed")} ${safeLine(removed.action.text)} ${theme.muted(`(${describeOwner(removed.entry)})`)}`,
+      );
     });
 
   next
     .command("add")
-    .description("add a next step to a rejection")
-    .argument("<id>", "the rejection's id (or the start of it)")
+    .description("add a next step to a rejection or a win (an interview to prepare for)")
+    .argument("<id>", "the entry's id (or the start of it)")
     .argument("<text...>", "what to do")
     .option("--due <date>", "when by: friday, in 2 weeks, 2026-12-01")
     .addHelpText(
@@ -201,27 +203,14 @@ Examples:
       const now = new Date();
       const due =
         options.due === undefined ? undefined : await readDayFlag("--due", options.due, { now, direction: "future" });
-      const { findRejection } = await import("../journal/queries.js");
-      const { actionIds } = await import("../coach/actions.js");
-      const { newId } = await import("../journal/ids.js");
-      const { action, entry } = await store.update((journal) => {
-        const target = findRejection(journal, id);
-        const added: Action = {
-          id: newId(actionIds(journal)),
-          text,
-          createdAt: now.toISOString(),
-          ...(due ? { due } : {}),
-        };
-        target.actions.push(added);
-        target.updatedAt = now.toISOString();
-        return { action: added, entry: target };
-      });
+      const { addStep } = await import("../journal/changes.js");
+      const { action, entry } = await addStep(store, id, { text, due }, now);
       if (json) {
         printJson({ ...action, entry: entryRef(entry) });
         return;
       }
       say(
-        `${theme.tick()} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${safeLine(entry.company)} · ${safeLine(entry.role)}, id ${action.id}`)}`,
+        `${theme.tick()} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${describeOwner(entry)}, id ${action.id}`)}`,
       );
     });
 }
@@ -255,7 +244,7 @@ function renderList(items: OpenAction[]): string {
       const when = dueText(item);
       const text = safeLine(item.action.text);
       const first = when ? `${number} ${text.padEnd(textWidth)}  ${when}` : `${number} ${text}`;
-      const origin = `${safeLine(item.entry.company)} · ${safeLine(item.entry.role)} · ${item.action.id}`;
+      const origin = `${describeOwner(item.entry)} · ${item.action.id}`;
       return `${first}\n${" ".repeat(numberWidth + 2)}${theme.muted(origin)}`;
     })
     .join("\n");

@@ -1,8 +1,10 @@
-import { resolveActionRef } from "../coach/actions.js";
+import { actionIds, resolveActionRef } from "../coach/actions.js";
+import type { NewAction } from "../coach/reflection.js";
 import { NotFoundError, UsageError } from "../errors.js";
 import { toDay } from "./dates.js";
 import type { Action, Checkin, Entry, Journal, RejectionEntry } from "./entry.js";
-import { findRejection } from "./queries.js";
+import { newId } from "./ids.js";
+import { findEntry, findRejection } from "./queries.js";
 import type { JournalStore } from "./store.js";
 
 /*
@@ -29,6 +31,24 @@ export function findStep(journal: Journal, ref: string, now: Date): FoundStep {
   return result.found === "open" ? { action: result.item.action, entry: result.item.entry } : result;
 }
 
+/** Adds a step to the entry `entryRef` names: a rejection, or a win such as an interview to prepare for. */
+export function addStep(store: Store, entryRef: string, step: NewAction, now: Date): Promise<FoundStep> {
+  const text = step.text.trim();
+  if (!text) throw new UsageError("a next step needs some text");
+  return store.update((journal) => {
+    const entry = findEntry(journal, entryRef);
+    const action: Action = {
+      id: newId(actionIds(journal)),
+      text,
+      createdAt: now.toISOString(),
+      ...(step.due ? { due: step.due } : {}),
+    };
+    entry.actions.push(action);
+    entry.updatedAt = now.toISOString();
+    return structuredClone({ action, entry });
+  });
+}
+
 /** What `next edit` changes: the text, the due day, or (null) no due day any more. */
 export interface StepChange {
   text?: string;
@@ -52,18 +72,15 @@ export function changeStep(store: Store, ref: string, change: StepChange, now: D
 export function removeStep(store: Store, id: string, now: Date): Promise<FoundStep> {
   return store.update((journal) => {
     for (const entry of journal.entries) {
-      const actions = stepsOf(entry);
-      const index = actions.findIndex((action) => action.id === id);
+      const index = entry.actions.findIndex((action) => action.id === id);
       if (index < 0) continue;
-      const [action] = actions.splice(index, 1);
+      const [action] = entry.actions.splice(index, 1);
       entry.updatedAt = now.toISOString();
       return { action: action!, entry: structuredClone(entry) };
     }
     throw new NotFoundError(`next step ${id} is no longer in the journal`);
   });
 }
-
-const stepsOf = (entry: Entry): Action[] => ("actions" in entry ? (entry.actions as Action[]) : []);
 
 /** A check-in by its number in `show` (1 is the first one recorded). */
 function checkinAt(entry: RejectionEntry, n: number): Checkin {

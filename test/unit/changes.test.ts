@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError, UsageError } from "../../src/errors.js";
 import {
+  addStep,
   changeAnswers,
   changeCheckin,
   changeStep,
@@ -9,7 +10,7 @@ import {
   removeStep,
 } from "../../src/journal/changes.js";
 import type { Journal, Reflection, RejectionEntry } from "../../src/journal/entry.js";
-import { rejection } from "../helpers/fixtures.js";
+import { rejection, win } from "../helpers/fixtures.js";
 
 const now = new Date("2026-11-24T12:00:00.000Z");
 const later = "2026-11-24T12:00:00.000Z";
@@ -94,6 +95,24 @@ describe("next steps", () => {
   });
 });
 
+describe("adding a step", () => {
+  it("adds a step to a win as to a rejection, with an id no other step has", async () => {
+    const { journal } = stepsJournal();
+    const interview = win({ winKind: "interview" });
+    journal.entries.push(interview);
+    const { action, entry } = await addStep(
+      memoryStore(journal),
+      interview.id,
+      { text: " Prepare ", due: "2026-12-01" },
+      now,
+    );
+    expect(entry.id).toBe(interview.id);
+    expect(interview.actions).toEqual([{ id: action.id, text: "Prepare", createdAt: later, due: "2026-12-01" }]);
+    expect(["later001", "soon0001", "done0001"]).not.toContain(action.id);
+    expect(findStep(journal, action.id, now).entry.id).toBe(interview.id);
+  });
+});
+
 describe("check-ins", () => {
   const checkins = () => [
     { at: "2026-11-10T12:00:00.000Z", mood: 4, note: "still low" },
@@ -102,7 +121,13 @@ describe("check-ins", () => {
 
   it("changes the mood and note of check-in N (1 is the first recorded)", async () => {
     const entry = rejection({ checkins: checkins() });
-    const { checkin } = await changeCheckin(memoryStore(journalWith(entry)), entry.id, 2, { mood: 8, note: "better" }, now);
+    const { checkin } = await changeCheckin(
+      memoryStore(journalWith(entry)),
+      entry.id,
+      2,
+      { mood: 8, note: "better" },
+      now,
+    );
     expect(checkin).toEqual({ at: "2026-11-20T12:00:00.000Z", mood: 8, note: "better" });
     expect(entry.checkins[0]).toEqual(checkins()[0]);
     expect(entry.updatedAt).toBe(later);
@@ -158,11 +183,23 @@ describe("reflection answers", () => {
   it("refuses to clear an answer that is not there, and an entry without a reflection", async () => {
     const reflected = rejection({ reflection: reflection() });
     await expect(
-      changeAnswers(memoryStore(journalWith(reflected)), reflected.id, [{ questionId: "second", question: "", answer: "" }], order, now),
+      changeAnswers(
+        memoryStore(journalWith(reflected)),
+        reflected.id,
+        [{ questionId: "second", question: "", answer: "" }],
+        order,
+        now,
+      ),
     ).rejects.toThrow(/no answer to 'second'/);
     const bare = rejection();
     await expect(
-      changeAnswers(memoryStore(journalWith(bare)), bare.id, [{ questionId: "first", question: "", answer: "x" }], order, now),
+      changeAnswers(
+        memoryStore(journalWith(bare)),
+        bare.id,
+        [{ questionId: "first", question: "", answer: "x" }],
+        order,
+        now,
+      ),
     ).rejects.toThrow(/no reflection yet/);
   });
 });
