@@ -1,12 +1,12 @@
 import { daysBetween } from "../journal/dates.js";
-import { isRejection, type Action, type Journal, type RejectionEntry } from "../journal/entry.js";
+import type { Action, Entry, Journal } from "../journal/entry.js";
 
-/** An open next step with its place in the list and the rejection it belongs to. */
+/** An open next step with its place in the list and the entry (a rejection or a win) it belongs to. */
 export interface OpenAction {
   /** 1-based position in the `next` list, the short number people type. */
   n: number;
   action: Action;
-  entry: RejectionEntry;
+  entry: Entry;
   /** Days until due (negative when overdue); undefined without a due date. */
   daysLeft?: number;
   overdue: boolean;
@@ -17,9 +17,9 @@ export interface OpenAction {
  * top, undated ones last; ties by when they were added, so the numbers stay put.
  */
 export function openActions(journal: Journal, today: string): OpenAction[] {
-  const open = journal.entries
-    .filter(isRejection)
-    .flatMap((entry) => entry.actions.filter((action) => !action.doneAt).map((action) => ({ action, entry })));
+  const open = journal.entries.flatMap((entry) =>
+    entry.actions.filter((action) => !action.doneAt).map((action) => ({ action, entry })),
+  );
   open.sort(
     (a, b) =>
       compareDue(a.action.due, b.action.due) ||
@@ -44,7 +44,7 @@ const POSITION = /^\d{1,3}$/;
 
 export type ActionRef =
   | { found: "open"; item: OpenAction }
-  | { found: "done"; action: Action; entry: RejectionEntry }
+  | { found: "done"; action: Action; entry: Entry }
   | { found: "none"; problem: string };
 
 /** Finds the action a person means by "2" (its number in the list) or "a1b2" (its id or a prefix). */
@@ -63,9 +63,7 @@ export function resolveActionRef(journal: Journal, today: string, ref: string): 
           : `there is no next step number ${ref} (the list has ${count === 1 ? "1 step" : `1 to ${count}`})`,
     };
   }
-  const all = journal.entries
-    .filter(isRejection)
-    .flatMap((entry) => entry.actions.map((action) => ({ action, entry })));
+  const all = journal.entries.flatMap((entry) => entry.actions.map((action) => ({ action, entry })));
   const matches = all.filter(({ action }) => action.id === wanted || action.id.startsWith(wanted));
   const exact = matches.find(({ action }) => action.id === wanted);
   const match = exact ?? (matches.length === 1 ? matches[0] : undefined);
@@ -84,4 +82,4 @@ export function resolveActionRef(journal: Journal, today: string, ref: string): 
 
 /** Every action id in the journal, so new ones are unique across entries. */
 export const actionIds = (journal: Journal): Set<string> =>
-  new Set(journal.entries.filter(isRejection).flatMap((entry) => entry.actions.map((action) => action.id)));
+  new Set(journal.entries.flatMap((entry) => entry.actions.map((action) => action.id)));

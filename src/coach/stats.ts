@@ -1,5 +1,5 @@
 import { FIRST_YEAR, LAST_YEAR, addDays, daysBetween, toDay, weekdayOf } from "../journal/dates.js";
-import { isRejection, isWin, type Journal, type RejectionEntry } from "../journal/entry.js";
+import { isRejection, isWin, type Entry, type Journal, type RejectionEntry } from "../journal/entry.js";
 import {
   ENDINGS,
   REASONS,
@@ -75,6 +75,8 @@ export interface RecoveryItem {
 export interface OpenAction {
   entryId: string;
   company: string;
+  /** A win's title, for a step planned on a win. */
+  title?: string;
   id: string;
   text: string;
   due: string | null;
@@ -134,7 +136,7 @@ export function computeStats(journal: Journal, range: StatsRange, today: string)
       done: rejections.filter((entry) => entry.reflection).length,
       pending: rejections.filter((entry) => !entry.reflection).length,
     },
-    actions: actions(rejections, today),
+    actions: actions([...rejections, ...wins], today),
   };
 }
 
@@ -271,13 +273,14 @@ export function weekStreak(days: readonly string[], asOf: string): number {
   return streak;
 }
 
-function actions(rejections: RejectionEntry[], today: string): Stats["actions"] {
-  const all = rejections.flatMap((entry) => entry.actions.map((action) => ({ entry, action })));
+function actions(entries: Entry[], today: string): Stats["actions"] {
+  const all = entries.flatMap((entry) => entry.actions.map((action) => ({ entry, action })));
   const items: OpenAction[] = all
     .filter(({ action }) => !action.doneAt)
     .map(({ entry, action }) => ({
       entryId: entry.id,
-      company: entry.company,
+      company: entry.company ?? "",
+      ...(entry.kind === "win" ? { title: entry.title } : {}),
       id: action.id,
       text: action.text,
       due: action.due ?? null,

@@ -4,7 +4,8 @@ import type { RejectionEntry, WinEntry } from "../journal/entry.js";
 import type { RejectionFields, WinFields } from "../journal/make-entry.js";
 import { canPrompt, printJson, say } from "../ui/output.js";
 import { theme } from "../ui/theme.js";
-import { openJournal } from "./context.js";
+import { openContent, openJournal } from "./context.js";
+import { addPartOptions, describeAnswerChanges, editPart, givesPart, type PartOptions } from "./edit-parts.js";
 import {
   addRejectionOptions,
   addWinOptions,
@@ -16,7 +17,7 @@ import {
   type WinOptions,
 } from "./entry-options.js";
 
-type EditOptions = RejectionOptions & WinOptions;
+type EditOptions = RejectionOptions & WinOptions & PartOptions;
 
 /** Flags that only make sense for one kind of entry, by the option name commander gives them. */
 const REJECTION_ONLY = ["role", "stage", "ended", "reasonGiven", "reason", "mood", "emotion"] as const;
@@ -35,19 +36,25 @@ export function registerEdit(program: Command): void {
   // Editing keeps the entry's date unless --date is given: log's "default: today" does not hold here.
   const date = command.options.find((option) => option.long === "--date");
   if (date) date.description = "move it to another day: 2026-11-20, yesterday, last friday (default: kept)";
-  addWinOptions(command, { withCommon: false })
+  addWinOptions(command, { withCommon: false });
+  addPartOptions(command)
     .addHelpText(
       "after",
       `
 With no flags, on a terminal, it shows the entry and asks which field to change,
 with the current value filled in. With flags, only those fields change.
 For text you can remove (the reason given, a note), pass an empty value: --note "".
+A rejection's check-ins (numbered in 'show') and reflection answers (by question id)
+change one part at a time: --checkin N with --mood and --note, --remove-checkin N,
+--answer ID=TEXT and --remove-answer ID. On a terminal, 'edit ID' offers the reflection too.
 
 Examples:
   rejection-coach edit 3f9a
   rejection-coach edit 3f9a --mood 6 --emotion relieved
   rejection-coach edit 3f9a --stage final --note "They said it was close."
-  rejection-coach edit 7c21 --title "Second interview at Acme" --json`,
+  rejection-coach edit 7c21 --title "Second interview at Acme" --json
+  rejection-coach edit 3f9a --checkin 2 --mood 7 --note "Slept on it; feeling steadier."
+  rejection-coach edit 3f9a --answer why-this-role="The team's mission." --remove-answer first-glance`,
     )
     .action(async (id: string, options: EditOptions, command: Command) => {
       const now = new Date();
@@ -66,6 +73,11 @@ Examples:
       let wanted: Partial<RejectionFields> | Partial<WinFields> = isRejection
         ? await rejectionFieldsFrom(options, now)
         : await winFieldsFrom(options, now);
+      const reflection = async () => (await openContent(command)).reflection;
+      if (givesPart(options)) {
+        await editPart(store, entry, options, wanted, { now, reflection });
+        return;
+      }
       if (Object.keys(wanted).length === 0) {
         if (options.json || !canPrompt()) {
           throw new UsageError(
@@ -78,6 +90,28 @@ Examples:
         ]);
         const prompts = await loadPrompts();
         say(`Changing ${theme.id(entry.id)}, the ${entry.kind} of ${entry.date}.`);
+        if (entry.kind === "rejection" && entry.reflection) {
+          const { chooseEntryPart, editAnswersFlow } = await import("../flows/edit-reflection.js");
+          const part = await chooseEntryPart(prompts);
+          if (part === "stop") {
+            say("Left as it was.");
+            return;
+          }
+          if (part === "reflection") {
+            const { stageQuestions } = await import("../coach/reflection.js");
+            const questions = stageQuestions(await reflection(), entry);
+            const changes = await editAnswersFlow(prompts, entry.reflection, questions);
+            if (!changes || changes.length === 0) {
+              say(changes ? "Nothing changed." : "Left as it was.");
+              return;
+            }
+            const { changeAnswers } = await import("../journal/changes.js");
+            const order = questions.map((question) => question.id);
+            const saved = await changeAnswers(store, entry.id, changes, order, now);
+            say(`${theme.good("Updated")} ${theme.id(saved.id)}: ${describeAnswerChanges(changes)}.`);
+            return;
+          }
+        }
         const edited =
           "editRejectionFlow" in flows
             ? await flows.editRejectionFlow(prompts, current as RejectionFields, { show: say, now })

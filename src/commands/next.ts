@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import type { ActionRef, OpenAction } from "../coach/actions.js";
 import { NotFoundError, UsageError } from "../errors.js";
-import type { Action, RejectionEntry } from "../journal/entry.js";
+import type { Action, Entry } from "../journal/entry.js";
 import { formatDay } from "../ui/labels.js";
-import { printData, printJson, say } from "../ui/output.js";
+import { canPrompt, printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
@@ -99,7 +99,7 @@ Examples:
         say(
           already
             ? `Already done: ${safeLine(action.text)} (${formatDay(toDay(new Date(action.doneAt!)), now)})`
-            : `${theme.tick()} Done: ${safeLine(action.text)} ${theme.muted(`(${safeLine(entry.company)} · ${safeLine(entry.role)})`)}`,
+            : `${theme.tick()} Done: ${safeLine(action.text)} ${theme.muted(`(${describeOwner(entry)})`)}`,
         );
       }
       // The numbers shift once a step is done: show the new ones to whoever is looking.
@@ -113,9 +113,82 @@ Examples:
     });
 
   next
+    .command("edit")
+    .description("change a next step's text or due date, by number or id")
+    .argument("<step>", "the step's number in the list, or its id")
+    .option("--text <text>", "what to do, in new words")
+    .option("--due <date>", "a new due date: friday, in 2 weeks, 2026-12-01")
+    .option("--no-due", "remove the due date")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  rejection-coach next edit 2 --due "next monday"\n  rejection-coach next edit a1b2c3d4 --text "Email Sam about the referral" --no-due',
+    )
+    .action(async (ref: string, options: { text?: string; due?: string | false }, command: Command) => {
+      const { json } = command.optsWithGlobals<NextOptions>();
+      if (options.text === undefined && options.due === undefined) {
+        throw new UsageError("nothing to change: give --text TEXT, --due DATE or --no-due");
+      }
+      const now = new Date();
+      const store = await openJournal(command);
+      const due =
+        typeof options.due === "string"
+          ? await readDayFlag("--due", options.due, { now, direction: "future" })
+          : options.due === false
+            ? null
+            : undefined;
+      const { changeStep } = await import("../journal/changes.js");
+      const { action, entry } = await changeStep(store, ref, { text: options.text, due }, now);
+      if (json) {
+        printJson({ ...action, entry: entryRef(entry) });
+        return;
+      }
+      say(
+        `${theme.good("Updated")} ${safeLine(action.text)}${action.due ? ` (due ${formatDay(action.due, now)})` : due === null ? " (no due date)" : ""} ${theme.muted(`· ${action.id}`)}`,
+      );
+    });
+
+  next
+    .command("remove")
+    .description("remove a next step for good, by number or id (asks first)")
+    .argument("<step>", "the step's number in the list, or its id")
+    .option("-y, --yes", "remove without asking (for scripts)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  rejection-coach next remove 2\n  rejection-coach next remove a1b2c3d4 --yes\n\nA step that is finished is better marked with 'next done': it keeps counting as done.",
+    )
+    .action(async (ref: string, options: { yes?: boolean }, command: Command) => {
+      const { json } = command.optsWithGlobals<NextOptions>();
+      const now = new Date();
+      const store = await openJournal(command);
+      const { findStep, removeStep } = await import("../journal/changes.js");
+      // Found now, removed by its id: the list numbers could shift while the question is open.
+      const { action, entry } = findStep(store.read(), ref, now);
+      if (!options.yes) {
+        if (!canPrompt() || json) {
+          throw new UsageError(`not removing next step ${action.id} without a confirmation; add --yes in a script`);
+        }
+        say(`This removes: ${safeLine(action.text)} ${theme.muted(`(${describeOwner(entry)}, id ${action.id})`)}`);
+        const { loadPrompts } = await import("../flows/prompts.js");
+        const prompts = await loadPrompts();
+        if (!(await prompts.confirm({ message: "Remove it for good? There is no undo.", default: false }))) {
+          say("Kept it. Nothing was removed.");
+          return;
+        }
+      }
+      const removed = await removeStep(store, action.id, now);
+      if (json) {
+        printJson({ ...removed.action, entry: entryRef(removed.entry) });
+        return;
+      }
+      say(
+        `${theme.good("Removed")} ${safeLine(removed.action.text)} ${theme.muted(`(${describeOwner(removed.entry)})`)}`,
+      );
+    });
+
+  next
     .command("add")
-    .description("add a next step to a rejection")
-    .argument("<id>", "the rejection's id (or the start of it)")
+    .description("add a next step to a rejection or a win (an interview to prepare for)")
+    .argument("<id>", "the entry's id (or the start of it)")
     .argument("<text...>", "what to do")
     .option("--due <date>", "when by: friday, in 2 weeks, 2026-12-01")
     .addHelpText(
@@ -130,32 +203,26 @@ Examples:
       const now = new Date();
       const due =
         options.due === undefined ? undefined : await readDayFlag("--due", options.due, { now, direction: "future" });
-      const { findRejection } = await import("../journal/queries.js");
-      const { actionIds } = await import("../coach/actions.js");
-      const { newId } = await import("../journal/ids.js");
-      const { action, entry } = await store.update((journal) => {
-        const target = findRejection(journal, id);
-        const added: Action = {
-          id: newId(actionIds(journal)),
-          text,
-          createdAt: now.toISOString(),
-          ...(due ? { due } : {}),
-        };
-        target.actions.push(added);
-        target.updatedAt = now.toISOString();
-        return { action: added, entry: target };
-      });
+      const { addStep } = await import("../journal/changes.js");
+      const { action, entry } = await addStep(store, id, { text, due }, now);
       if (json) {
         printJson({ ...action, entry: entryRef(entry) });
         return;
       }
       say(
-        `${theme.tick()} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${safeLine(entry.company)} · ${safeLine(entry.role)}, id ${action.id}`)}`,
+        `${theme.tick()} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${describeOwner(entry)}, id ${action.id}`)}`,
       );
     });
 }
 
-const entryRef = (entry: RejectionEntry) => ({ id: entry.id, company: entry.company, role: entry.role });
+const entryRef = (entry: Entry) =>
+  entry.kind === "rejection"
+    ? { id: entry.id, company: entry.company, role: entry.role }
+    : { id: entry.id, kind: entry.kind, title: entry.title, ...(entry.company ? { company: entry.company } : {}) };
+
+/** Where a step came from: "Acme · Backend Engineer", or "win: First interview at Acme". */
+const describeOwner = (entry: Entry): string =>
+  entry.kind === "rejection" ? `${safeLine(entry.company)} · ${safeLine(entry.role)}` : `win: ${safeLine(entry.title)}`;
 
 function toJson(item: OpenAction) {
   return {
@@ -177,7 +244,7 @@ function renderList(items: OpenAction[]): string {
       const when = dueText(item);
       const text = safeLine(item.action.text);
       const first = when ? `${number} ${text.padEnd(textWidth)}  ${when}` : `${number} ${text}`;
-      const origin = `${safeLine(item.entry.company)} · ${safeLine(item.entry.role)} · ${item.action.id}`;
+      const origin = `${describeOwner(item.entry)} · ${item.action.id}`;
       return `${first}\n${" ".repeat(numberWidth + 2)}${theme.muted(origin)}`;
     })
     .join("\n");

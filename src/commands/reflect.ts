@@ -415,7 +415,7 @@ function integer(value: string, min: number, max: number): number {
 }
 
 /** "key=value" options that may be given many times, collected into one record. */
-function collectPair<T>(flag: string, read: (value: string) => T) {
+export function collectPair<T>(flag: string, read: (value: string) => T) {
   return (pair: string, previous: Record<string, T> = {}): Record<string, T> => {
     const at = pair.indexOf("=");
     const key = pair.slice(0, at).trim();

@@ -3,6 +3,10 @@ import type { WinFields } from "../journal/make-entry.js";
 import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
+import { CancelledError } from "../errors.js";
+import { isPromptStop } from "../flows/prompts.js";
+import type { JournalStore } from "../journal/store.js";
+import { formatDay } from "../ui/labels.js";
 import { openJournal } from "./context.js";
 import { addWinOptions, asksForMissing, WIN_FLAGS, winFieldsFrom, type WinOptions } from "./entry-options.js";
 
@@ -46,6 +50,7 @@ Examples:
       const { saveWin } = await import("../journal/save.js");
       const { entry, journal } = await saveWin(store, fields, now);
       say(`${theme.good("Saved")} ${theme.id(entry.id)}: ${safeLine(entry.title)}.`);
+      if (interactive && entry.winKind === "interview") await offerStep(store, entry.id, now);
       if (options.json) {
         printJson(entry);
         return;
@@ -54,4 +59,25 @@ Examples:
       const wins = journal.entries.filter((candidate) => candidate.kind === "win").length;
       printData(`\n${celebrate(entry.winKind, wins)}`);
     });
+}
+
+/** An interview won is when preparation gets planned: one optional step, asked after the win is saved. */
+async function offerStep(store: JournalStore, id: string, now: Date): Promise<void> {
+  const [{ winStepFlow }, { loadPrompts }, { addStep }] = await Promise.all([
+    import("../flows/win.js"),
+    import("../flows/prompts.js"),
+    import("../journal/changes.js"),
+  ]);
+  let step;
+  try {
+    step = await winStepFlow(await loadPrompts(), now);
+  } catch (error) {
+    if (isPromptStop(error)) throw new CancelledError(`Stopped. Your win is saved as ${id}; no next step was added.`);
+    throw error;
+  }
+  if (!step) return;
+  const { action } = await addStep(store, id, step, now);
+  say(
+    `${theme.tick()} Added: ${safeLine(action.text)}${action.due ? ` (due ${formatDay(action.due, now)})` : ""}. See it with ${theme.accent("rejection-coach next")}.`,
+  );
 }

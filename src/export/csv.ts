@@ -61,7 +61,8 @@ function rowOf(entry: Entry): Row {
     emotions: "",
     reason_given: "",
     reflected: "",
-    open_actions: "",
+    // Blank, as before wins could have steps, unless one was planned on this win.
+    open_actions: entry.actions.length ? String(entry.actions.filter((action) => !action.doneAt).length) : "",
     title: entry.title,
     win_kind: entry.winKind,
   };

@@ -112,23 +112,24 @@ function sections(entry: Entry, level: number): string[] {
   const section = (title: string, body: string) => blocks.push(heading(level, title), "", body, "");
   if (isRejection(entry) && entry.reasonGiven) section("Reason they gave", quote(entry.reasonGiven));
   if (entry.note) section("Note", visibleText(entry.note));
-  if (!isRejection(entry)) return blocks;
-  if (entry.reflection) section("Reflection", reflectionLines(entry.reflection).join("\n"));
-  if (entry.checkins.length) {
-    section(
-      "Check-ins",
-      entry.checkins
-        .map((checkin) =>
-          item(`${dayOf(checkin.at)}: mood ${checkin.mood}/10${checkin.note ? `. ${checkin.note}` : ""}`),
-        )
-        .join("\n"),
-    );
-  }
-  if (entry.feedback.length) {
-    section(
-      "Feedback received",
-      entry.feedback.map((feedback) => item(`${dayOf(feedback.receivedAt)}: ${feedback.text}`)).join("\n"),
-    );
+  if (isRejection(entry)) {
+    if (entry.reflection) section("Reflection", reflectionLines(entry.reflection).join("\n"));
+    if (entry.checkins.length) {
+      section(
+        "Check-ins",
+        entry.checkins
+          .map((checkin) =>
+            item(`${dayOf(checkin.at)}: mood ${checkin.mood}/10${checkin.note ? `. ${checkin.note}` : ""}`),
+          )
+          .join("\n"),
+      );
+    }
+    if (entry.feedback.length) {
+      section(
+        "Feedback received",
+        entry.feedback.map((feedback) => item(`${dayOf(feedback.receivedAt)}: ${feedback.text}`)).join("\n"),
+      );
+    }
   }
   if (entry.actions.length) {
     section(

@@ -1,4 +1,4 @@
-import { DateInputError, readDay, toDay, type DayReading } from "../journal/dates.js";
+import { DateInputError, parseDay, readDay, toDay, type DayReading } from "../journal/dates.js";
 import { splitList } from "../journal/make-entry.js";
 import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
 import { formatDay, MOOD_SCALE } from "../ui/labels.js";
@@ -181,3 +181,29 @@ export const exclusive =
     chosen.length > 1 && chosen.some((choice) => choice.value === alone)
       ? `'${name}' can't go with other choices; untick one`
       : true;
+
+/** A due day in plain words ("friday", "in two weeks"), today or later; Enter for none. */
+export async function askDueDay(prompts: Prompts, now: Date): Promise<string | undefined> {
+  // validate reads the date; the answered line then shows the day it became.
+  const read = new Map<string, string>();
+  const dueText = await prompts.input({
+    message: "By when? (friday, in two weeks, 2026-12-01; Enter for no date)",
+    transformer: (value, { isFinal }) =>
+      isFinal
+        ? read.has(value)
+          ? `${value} ${theme.muted(`(${formatDay(read.get(value)!, now)})`)}`
+          : theme.muted("no date")
+        : value,
+    validate: async (value) => {
+      if (!value.trim()) return true;
+      try {
+        read.set(value, await parseDay(value, { now, direction: "future" }));
+        return true;
+      } catch (error) {
+        if (error instanceof DateInputError) return error.message;
+        throw error;
+      }
+    },
+  });
+  return read.get(dueText) ?? (dueText.trim() ? await parseDay(dueText, { now, direction: "future" }) : undefined);
+}

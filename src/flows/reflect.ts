@@ -8,7 +8,7 @@ import {
   type NewAction,
   type ReflectAnswers,
 } from "../coach/reflection.js";
-import { DateInputError, parseDay, toDay } from "../journal/dates.js";
+import { toDay } from "../journal/dates.js";
 import type { RejectionEntry } from "../journal/entry.js";
 import type { Reason } from "../journal/vocabulary.js";
 import { FIT_ANSWERS } from "../journal/vocabulary.js";
@@ -24,7 +24,7 @@ import {
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
-import { askMood, exclusive } from "./ask.js";
+import { askDueDay, askMood, exclusive } from "./ask.js";
 import { editOrType, type Prompts } from "./prompts.js";
 
 export interface ReflectFlowOptions {
@@ -378,29 +378,7 @@ async function askActions(prompts: Prompts, now: Date): Promise<NewAction[]> {
       })
     ).trim();
     if (!text) return actions;
-    // validate reads the date; the answered line then shows the day it became.
-    const read = new Map<string, string>();
-    const dueText = await prompts.input({
-      message: "By when? (friday, in two weeks, 2026-12-01; Enter for no date)",
-      transformer: (value, { isFinal }) =>
-        isFinal
-          ? read.has(value)
-            ? `${value} ${theme.muted(`(${formatDay(read.get(value)!, now)})`)}`
-            : theme.muted("no date")
-          : value,
-      validate: async (value) => {
-        if (!value.trim()) return true;
-        try {
-          read.set(value, await parseDay(value, { now, direction: "future" }));
-          return true;
-        } catch (error) {
-          if (error instanceof DateInputError) return error.message;
-          throw error;
-        }
-      },
-    });
-    const due =
-      read.get(dueText) ?? (dueText.trim() ? await parseDay(dueText, { now, direction: "future" }) : undefined);
+    const due = await askDueDay(prompts, now);
     actions.push(due ? { text, due } : { text });
   }
 }

@@ -2,7 +2,8 @@ import type { WinFields } from "../journal/make-entry.js";
 import { WIN_KINDS } from "../journal/vocabulary.js";
 import { WIN_KIND_NAMES } from "../ui/labels.js";
 import { describeWinField } from "../ui/entry-summary.js";
-import { askChoice, askOptionalText, askPastDay, askRequiredText, askTags } from "./ask.js";
+import type { NewAction } from "../coach/reflection.js";
+import { askChoice, askDueDay, askOptionalText, askPastDay, askRequiredText, askTags, hinted } from "./ask.js";
 import type { Prompts } from "./prompts.js";
 import { askMissing, editFields, fieldsOf, type FieldSpec, type FlowOptions } from "./review.js";
 
@@ -48,4 +49,17 @@ export function editWinFlow(
   options: FlowOptions,
 ): Promise<WinFields | undefined> {
   return editFields(prompts, WIN_FIELDS, current, options);
+}
+
+/**
+ * After an interview is won, the time to plan for it: one optional next step,
+ * with an optional due day. Enter on the first question skips it.
+ */
+export async function winStepFlow(prompts: Prompts, now: Date): Promise<NewAction | undefined> {
+  const text = (
+    await prompts.input(hinted("Any next step? (e.g. prepare for the interview)", "optional, Enter to skip"))
+  ).trim();
+  if (!text) return undefined;
+  const due = await askDueDay(prompts, now);
+  return due ? { text, due } : { text };
 }

@@ -102,6 +102,9 @@ export const winSchema = z.object({
   winKind: z.enum(WIN_KINDS),
   title: z.string().min(1),
   company: z.string().optional(),
+  // A win such as an interview is when preparation gets planned. Older journals
+  // have no actions on wins; the default reads them as none.
+  actions: z.array(actionSchema).default([]),
 });
 
 export const entrySchema = z.discriminatedUnion("kind", [rejectionSchema, winSchema]);

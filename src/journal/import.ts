@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { parseDocument as parseYamlDocument } from "yaml";
 import { CoachError } from "../errors.js";
-import { entrySchema, isRejection, type Entry, type Journal } from "./entry.js";
+import { entrySchema, type Entry, type Journal } from "./entry.js";
 import { describeDuplicateKey, duplicateKeyIn } from "./json-keys.js";
 import { plainIssue, valueAt } from "./plain-issue.js";
 
@@ -93,7 +93,7 @@ export function parseExport(text: string, source = "the import", warn: ImportWar
       );
     }
     firstIndex.set(result.data.id, index);
-    for (const action of isRejection(result.data) ? result.data.actions : []) {
+    for (const action of result.data.actions) {
       const owner = actionOwner.get(action.id);
       if (owner !== undefined) {
         const other = owner === index ? "is used twice in this entry" : `is already used by entry #${owner + 1}`;
@@ -155,15 +155,14 @@ export function planImport(
  */
 function ensureUniqueActionIds(journal: Journal, plan: ImportPlan, incoming: readonly Entry[], source: string): void {
   const arriving = [...plan.added, ...(plan.prefer === "theirs" ? plan.conflicts.map(({ theirs }) => theirs) : [])];
-  if (!arriving.some((entry) => isRejection(entry) && entry.actions.length > 0)) return;
+  if (!arriving.some((entry) => entry.actions.length > 0)) return;
   const leaving = new Set(arriving.map((entry) => entry.id));
   const owner = new Map<string, string>();
   for (const entry of journal.entries) {
-    if (leaving.has(entry.id) || !isRejection(entry)) continue;
+    if (leaving.has(entry.id)) continue;
     for (const action of entry.actions) owner.set(action.id, entry.id);
   }
   for (const entry of arriving) {
-    if (!isRejection(entry)) continue;
     for (const action of entry.actions) {
       const other = owner.get(action.id);
       if (other === undefined) continue;

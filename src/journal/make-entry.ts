@@ -29,7 +29,7 @@ export function makeRejection(fields: RejectionFields, id: string, now: Date): R
 
 export function makeWin(fields: WinFields, id: string, now: Date): WinEntry {
   const at = now.toISOString();
-  return withoutEmpty({ id, kind: "win", createdAt: at, updatedAt: at, ...fields });
+  return withoutEmpty({ id, kind: "win", createdAt: at, updatedAt: at, ...fields, actions: [] });
 }
 
 /**

@@ -128,7 +128,8 @@ function reflectionLines(reflection: Reflection): string[] {
   for (const answer of reflection.answers) {
     lines.push(
       "",
-      wrap(theme.accent(safeText(answer.question)), 2),
+      // The question's id is what `edit ID --answer ID=TEXT` takes.
+      wrap(`${theme.accent(safeText(answer.question))} ${theme.muted(`${sep} ${safeLine(answer.questionId)}`)}`, 2),
       wrap(safeText(answer.answer || symbols().none), 4),
     );
   }
@@ -170,6 +171,7 @@ export function renderEntry(entry: Entry): string {
       ...field("company", entry.company && safeLine(entry.company)),
       ...field("tags", entry.tags.map(safeLine).join(", ")),
       ...block("Note", entry.note ? [wrap(safeText(entry.note), 2)] : []),
+      ...block("Actions", actionLines(entry.actions)),
     ].join("\n");
   }
   return [
@@ -191,26 +193,30 @@ export function renderEntry(entry: Entry): string {
     ),
     ...block(
       "Check-ins",
-      entry.checkins.map((c) =>
-        bullet(`${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`),
+      // Numbered for `edit ID --checkin N` and `--remove-checkin N`.
+      entry.checkins.map((c, index) =>
+        bullet(
+          `${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`,
+          2,
+          `${index + 1}.`,
+        ),
       ),
     ),
     ...block(
       "Feedback received",
       entry.feedback.map((f) => bullet(`${dayOf(f.receivedAt)} ${sep} ${safeText(f.text)}`)),
     ),
-    ...block(
-      "Actions",
-      byDueDate(entry.actions).map((a) => {
-        const when = [a.due ? `due ${a.due}` : "", a.doneAt ? `done ${dayOf(a.doneAt)}` : ""]
-          .filter(Boolean)
-          .join(", ");
-        // The id is what `next done ID` takes; a list number would change as steps are done.
-        const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}${theme.muted(` · id ${a.id}`)}`;
-        return bullet(a.doneAt ? theme.muted(text) : text, 2, a.doneAt ? "[x]" : "[ ]");
-      }),
-    ),
+    ...block("Actions", actionLines(entry.actions)),
   ].join("\n");
+}
+
+function actionLines(actions: readonly Action[]): string[] {
+  return byDueDate(actions).map((a) => {
+    const when = [a.due ? `due ${a.due}` : "", a.doneAt ? `done ${dayOf(a.doneAt)}` : ""].filter(Boolean).join(", ");
+    // The id is what `next done ID` takes; a list number would change as steps are done.
+    const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}${theme.muted(` · id ${a.id}`)}`;
+    return bullet(a.doneAt ? theme.muted(text) : text, 2, a.doneAt ? "[x]" : "[ ]");
+  });
 }
 
 /** Soonest due first, undated last; steps due the same day keep the order they were added in. */
@@ -232,7 +238,13 @@ const count = (n: number, one: string, many: string): string => `${n} ${n === 1 
 
 /** What deleting an entry takes with it: "its reflection, 1 check-in and 2 actions". */
 export function describeContents(entry: Entry): string | undefined {
-  if (!isRejection(entry)) return entry.note ? "its note" : undefined;
+  if (!isRejection(entry)) {
+    const parts = [
+      entry.note ? "its note" : "",
+      entry.actions.length ? count(entry.actions.length, "action", "actions") : "",
+    ].filter(Boolean);
+    return parts.length ? parts.join(" and ") : undefined;
+  }
   const parts = [
     entry.note ? "its note" : "",
     entry.reflection ? "its reflection" : "",

@@ -178,7 +178,8 @@ function progress(stats: Stats, width: number): string[] {
         ? theme.warn(`was due ${formatDay(action.due, today)}`)
         : `due ${formatDay(action.due, today)}`
       : "no date";
-    lines.push(`    ${safeLine(action.text)} ${theme.muted(`(${safeLine(action.company)}, ${due})`)}`);
+    const where = action.title === undefined ? action.company : `win: ${action.title}`;
+    lines.push(`    ${safeLine(action.text)} ${theme.muted(`(${safeLine(where)}, ${due})`)}`);
   }
   return lines;
 }

@@ -74,6 +74,14 @@ const reflection = fc.record(
   { requiredKeys: ["createdAt", "mood", "answers", "ratings", "inControl", "outOfControl"] },
 );
 
+const actions = fc.array(
+  fc.record(
+    { id, text: text(1), createdAt: instant, due: day, doneAt: instant },
+    { requiredKeys: ["id", "text", "createdAt"] },
+  ),
+  { maxLength: 2 },
+);
+
 const base = { id, createdAt: instant, updatedAt: instant, date: day, tags: fc.array(text(1), { maxLength: 3 }) };
 
 export const rejectionEntry: fc.Arbitrary<RejectionEntry> = fc.record(
@@ -92,13 +100,7 @@ export const rejectionEntry: fc.Arbitrary<RejectionEntry> = fc.record(
     contact: text(),
     reflection,
     checkins: fc.array(fc.record({ at: instant, mood, note: optional(text()) }), { maxLength: 2 }),
-    actions: fc.array(
-      fc.record(
-        { id, text: text(1), createdAt: instant, due: day, doneAt: instant },
-        { requiredKeys: ["id", "text", "createdAt"] },
-      ),
-      { maxLength: 2 },
-    ),
+    actions,
     feedback: fc.array(fc.record({ receivedAt: instant, text: text(1) }), { maxLength: 2 }),
   },
   {
@@ -131,8 +133,9 @@ export const winEntry: fc.Arbitrary<WinEntry> = fc.record(
     winKind: fc.constantFrom(...WIN_KINDS),
     title: text(1),
     company: text(1),
+    actions,
   },
-  { requiredKeys: ["id", "createdAt", "updatedAt", "date", "tags", "kind", "winKind", "title"] },
+  { requiredKeys: ["id", "createdAt", "updatedAt", "date", "tags", "kind", "winKind", "title", "actions"] },
 );
 
 /** A journal's worth of valid entries with unique ids. */

@@ -38,6 +38,7 @@ export function win(overrides: Partial<WinEntry> = {}): WinEntry {
     tags: [],
     winKind: "interview",
     title: "Got a first interview",
+    actions: [],
     ...overrides,
   };
 }

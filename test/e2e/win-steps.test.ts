@@ -1,0 +1,103 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { WinEntry } from "../../src/journal/entry.js";
+import { CURRENT_VERSION } from "../../src/journal/migrations.js";
+import type { JournalStore } from "../../src/journal/store.js";
+import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { rejection, win } from "../helpers/fixtures.js";
+import { seedJournal } from "../helpers/journal-fixture.js";
+import { PtySession } from "../helpers/pty.js";
+
+let root: string;
+let dataDir: string;
+let store: JournalStore;
+
+beforeEach(async () => {
+  root = tempDir();
+  dataDir = join(root, "home");
+  store = await seedJournal(dataDir, [
+    rejection({ id: "aa000001", company: "Acme", role: "Backend Engineer" }),
+    win({ id: "bb000002", winKind: "interview", title: "First interview at Initech" }),
+  ]);
+});
+afterEach(() => removeDir(root));
+
+const run = (...args: string[]) => runCli(args, { dataDir });
+const winEntry = (): WinEntry => store.read().entries.find((entry) => entry.id === "bb000002") as WinEntry;
+
+describe("next steps on a win", () => {
+  it("next add takes a win's id; next lists the step with the win's title; next done ticks it off", () => {
+    const added = run("next", "add", "bb000002", "Prepare two stories", "--due", "2099-01-05");
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toMatch(/Added: Prepare two stories .* to win: First interview at Initech/);
+    expect(winEntry().actions).toEqual([expect.objectContaining({ text: "Prepare two stories", due: "2099-01-05" })]);
+
+    const listed = run("next");
+    expect(listed.stdout).toMatch(/1\. Prepare two stories .*\n\s+win: First interview at Initech · [0-9a-f]{8}/);
+    const json = JSON.parse(run("next", "--json").stdout) as { entry: Record<string, string> }[];
+    expect(json[0]!.entry).toEqual({ id: "bb000002", kind: "win", title: "First interview at Initech" });
+
+    expect(run("next", "done", "1").code).toBe(0);
+    expect(winEntry().actions[0]!.doneAt).toBeDefined();
+  });
+
+  it("show lists a win's steps with their ids", () => {
+    run("next", "add", "bb000002", "Research the team");
+    const id = winEntry().actions[0]!.id;
+    expect(run("show", "bb000002").stdout).toMatch(new RegExp(`Actions\\n\\s+\\[ \\] Research the team · id ${id}`));
+  });
+
+  it("a journal written before wins had steps reads its wins with none, and takes a step on them", () => {
+    const { actions: _none, ...older } = win({ id: "cc000003", title: "An older win" });
+    writeFileSync(store.file, JSON.stringify({ version: CURRENT_VERSION, entries: [older] }));
+    const read = store.read().entries[0] as WinEntry;
+    expect(read.actions).toEqual([]);
+    expect(run("next", "add", "cc000003", "Thank the panel").code).toBe(0);
+    expect((store.read().entries[0] as WinEntry).actions.map((action) => action.text)).toEqual(["Thank the panel"]);
+  });
+});
+
+describe("win on a terminal", () => {
+  it("after an interview win is saved, offers a next step with a due date", async () => {
+    const session = new PtySession(["win", "--kind", "interview"], { dataDir });
+    await session.answer("what happened?", "Second interview at Globex");
+    await session.answer("Which company", "");
+    await session.answer("When was it?", "");
+    await session.answer("Any tags?", "");
+    await session.answer("Anything to add?", "");
+    await session.waitFor(/Saved [0-9a-f]{8}: Second interview at Globex/);
+    await session.answer("Any next step? (e.g. prepare for the interview)", "Practice the system design question");
+    await session.answer("By when?", "2099-02-01");
+    expect(await session.exited()).toBe(0);
+    expect(session.output).toContain("Added: Practice the system design question");
+    const saved = store.read().entries.find((entry) => entry.kind === "win" && entry.title.startsWith("Second"));
+    expect(saved!.actions).toEqual([
+      expect.objectContaining({ text: "Practice the system design question", due: "2099-02-01" }),
+    ]);
+  });
+
+  it("Enter at the next-step question skips it", async () => {
+    const session = new PtySession(["win", "--kind", "interview"], { dataDir });
+    await session.answer("what happened?", "Third interview");
+    for (const question of ["Which company", "When was it?", "Any tags?", "Anything to add?"]) {
+      await session.answer(question, "");
+    }
+    await session.answer("Any next step?", "");
+    expect(await session.exited()).toBe(0);
+    const saved = store.read().entries.find((entry) => entry.kind === "win" && entry.title === "Third interview");
+    expect(saved!.actions).toEqual([]);
+    expect(session.output).not.toContain("By when?");
+  });
+
+  it("another kind of win is not asked for a next step", async () => {
+    const session = new PtySession(["win", "--kind", "skill"], { dataDir });
+    await session.answer("what happened?", "Finished the SQL course");
+    for (const question of ["Which company", "When was it?", "Any tags?", "Anything to add?"]) {
+      await session.answer(question, "");
+    }
+    expect(await session.exited()).toBe(0);
+    expect(session.output).toMatch(/Saved [0-9a-f]{8}: Finished the SQL course/);
+    expect(session.output).not.toContain("Any next step?");
+  });
+});
