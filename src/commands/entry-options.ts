@@ -15,7 +15,8 @@ import {
   type Stage,
   type WinKind,
 } from "../journal/vocabulary.js";
-import { canPrompt, say } from "../ui/output.js";
+import { canPrompt } from "../ui/output.js";
+import { readStdinText } from "./stdin-text.js";
 import { readDayFlag } from "./date-flag.js";
 import { listFlag } from "./list-flag.js";
 
@@ -124,11 +125,7 @@ function text(value: string | undefined, flag: string, required: boolean): strin
 /** `--note -` reads standard input to its end. */
 async function noteFrom(value: string | undefined): Promise<string | undefined> {
   if (value !== "-") return value === undefined ? undefined : value.trim();
-  // On a terminal nothing shows that it is waiting for the note.
-  if (process.stdin.isTTY) say("Type the note, then press Ctrl+D on an empty line.");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").trim();
+  return (await readStdinText("Type the note, then press Ctrl+D on an empty line.")).trim();
 }
 
 async function dayFrom(value: string | undefined, now: Date, what: string): Promise<string | undefined> {

@@ -3,8 +3,15 @@ import { addDays, toDay } from "../../src/journal/dates.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, runCli, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
+import { PtySession } from "../helpers/pty.js";
+import { reflected } from "../helpers/stats-journal.js";
 
 let dataDir: string;
+const store = () => new JournalStore(dataDir);
+const feedbackOf = (id: string) =>
+  store()
+    .read()
+    .entries.find((entry) => entry.id === id)!;
 beforeEach(() => (dataDir = tempDir()));
 afterEach(() => removeDir(dataDir));
 
@@ -26,5 +33,33 @@ describe("stats with a period says which counts are in it and which are totals",
     expect(text).toMatch(/You logged 5 wins since \w{3} \d+ \w{3,4}( \d{4})?, 6 in the whole journal\./);
     expect(text).not.toContain("in all");
     expect(text).not.toContain("in the last 30 days");
+  });
+});
+
+describe("feedback --received says where the feedback went, and how to finish typing it", () => {
+  it("after a reflection it does not promise to show it when you reflect", async () => {
+    await store().update((journal) => {
+      journal.entries.push(
+        rejection({ id: "done0001", reflection: reflected("2026-11-02", 6) }),
+        rejection({ id: "todo0001" }),
+      );
+    });
+    const done = runCli(["feedback", "done0001", "--received", "Clear answers"], { dataDir });
+    expect(done.code).toBe(0);
+    expect(done.stderr).not.toContain("when you reflect");
+    expect(done.stderr).toContain("It is kept with the entry: rejection-coach show done0001");
+    const todo = runCli(["feedback", "todo0001", "--received", "Clear answers"], { dataDir });
+    expect(todo.stderr).toContain("It will be there when you reflect.");
+  });
+
+  it("--received - on a terminal says how to finish, then saves what was typed", async () => {
+    await store().update((journal) => {
+      journal.entries.push(rejection({ id: "feed0002" }));
+    });
+    const session = new PtySession(["feedback", "feed0002", "--received", "-"], { dataDir });
+    await session.waitFor("Type or paste their feedback, then press Ctrl+D on an empty line.");
+    session.type("Good on design\r\u0004");
+    expect(await session.exited()).toBe(0);
+    expect(feedbackOf("feed0002")).toMatchObject({ feedback: [{ text: "Good on design" }] });
   });
 });
