@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addDays, toDay } from "../../src/journal/dates.js";
 import { JournalStore } from "../../src/journal/store.js";
@@ -8,7 +9,7 @@ import { reflected } from "../helpers/stats-journal.js";
 
 let dataDir: string;
 const store = () => new JournalStore(dataDir);
-const feedbackOf = (id: string) =>
+const stored = (id: string) =>
   store()
     .read()
     .entries.find((entry) => entry.id === id)!;
@@ -60,6 +61,36 @@ describe("feedback --received says where the feedback went, and how to finish ty
     await session.waitFor("Type or paste their feedback, then press Ctrl+D on an empty line.");
     session.type("Good on design\r\u0004");
     expect(await session.exited()).toBe(0);
-    expect(feedbackOf("feed0002")).toMatchObject({ feedback: [{ text: "Good on design" }] });
+    expect(stored("feed0002")).toMatchObject({ feedback: [{ text: "Good on design" }] });
+  });
+});
+
+describe("edit says 'Nothing changed' when nothing did", () => {
+  it("clearing text that is not there changes nothing and leaves the file as it was", async () => {
+    await store().update((journal) => {
+      journal.entries.push(rejection({ id: "bare0001" }), win({ id: "bare0002" }));
+    });
+    const before = readFileSync(store().file);
+    for (const args of [
+      ["bare0001", "--note", ""],
+      ["bare0001", "--reason-given", "  "],
+      ["bare0001", "--note", "", "--mood", "5"],
+      ["bare0002", "--note", ""],
+      ["bare0002", "--company", ""],
+    ]) {
+      const result = runCli(["edit", ...args], { dataDir });
+      expect(result.code, args.join(" ")).toBe(0);
+      expect(result.stderr, args.join(" ")).toBe("Nothing changed.\n");
+    }
+    expect(readFileSync(store().file).equals(before)).toBe(true);
+  });
+
+  it("clearing a note that is there still updates it", async () => {
+    await store().update((journal) => {
+      journal.entries.push(rejection({ id: "note0001", note: "Liked the team" }));
+    });
+    const result = runCli(["edit", "note0001", "--note", ""], { dataDir });
+    expect(result.stderr).toContain("Updated note0001: note.");
+    expect(stored("note0001")).not.toHaveProperty("note");
   });
 });
