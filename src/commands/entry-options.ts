@@ -9,6 +9,7 @@ import {
   REASONS,
   STAGES,
   WIN_KINDS,
+  spelledId,
   type Emotion,
   type Ending,
   type Reason,
@@ -95,7 +96,9 @@ export function addRejectionOptions(command: Command): Command {
     .addOption(new Option("--ended <how>", "how it ended").choices(ENDINGS))
     .option("--reason-given <text>", "the reason they gave, in their words")
     .addOption(
-      new Option("--reason <reason>", "a likely reason (repeatable)").choices(REASONS).argParser(listFlag(REASONS)),
+      new Option("--reason <reason>", "a likely reason (repeatable)")
+        .choices(REASONS.map(spelledId))
+        .argParser(listFlag(REASONS)),
     )
     .addOption(new Option("--mood <1-10>", "how you feel: 1 is awful, 10 is fine").argParser(moodArg))
     .addOption(

@@ -4,7 +4,7 @@ import type { ReflectionContent } from "../content/schema.js";
 import { CoachError, UsageError } from "../errors.js";
 import type { Action, Checkin, Journal, Reflection, RejectionEntry } from "../journal/entry.js";
 import type { JournalStore } from "../journal/store.js";
-import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN, REASONS, type Reason } from "../journal/vocabulary.js";
+import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN, REASONS, spelledId, storedId, type Reason } from "../journal/vocabulary.js";
 import { canPrompt, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
@@ -65,11 +65,11 @@ export function registerReflect(program: Command): void {
     )
     .option(
       "--in-control <reasons>",
-      `the reasons that were in your hands, comma-separated, or none (${REASONS.join(", ")})`,
+      `the reasons that were in your hands, comma-separated, or none (${REASONS.map(spelledId).join(", ")})`,
       collectReasons,
     )
     .option("--thought <text>", "the thought that keeps coming back")
-    .option("--trap <id>", "the thinking trap it may be, by id (e.g. mind-reading); -ize and -ise spellings both work")
+    .option("--trap <id>", "the thinking trap it may be, by id (e.g. mind-reading, labeling)")
     .option("--balanced <text>", "a more balanced version of the thought")
     .addOption(new Option("--fit <answer>", "did the role fit your values, skills and goals").choices(FIT_ANSWERS))
     .option("--fit-note <text>", "a note on the fit")
@@ -372,13 +372,13 @@ async function presetFrom(
     }
   }
   const trapIds = content.traps.map((trap) => trap.id);
-  // Trap ids are spelled -ise (overgeneralising) while their names say -ize: accept both.
-  const iseSpelling = options.trap?.replaceAll("iz", "is");
-  if (options.trap !== undefined && !trapIds.includes(options.trap) && trapIds.includes(iseSpelling!)) {
-    options.trap = iseSpelling;
-  }
   if (options.trap !== undefined && !trapIds.includes(options.trap)) {
-    throw new UsageError(`--trap: '${options.trap}' is not a thinking trap (traps: ${trapIds.join(", ")})`);
+    const stored = storedId(options.trap);
+    if (!trapIds.includes(stored)) {
+      const known = trapIds.map(spelledId).join(", ");
+      throw new UsageError(`--trap: '${options.trap}' is not a thinking trap (traps: ${known})`);
+    }
+    options.trap = stored;
   }
   if ((options.trap !== undefined || options.balanced !== undefined) && !options.thought?.trim() && !interactive) {
     throw new UsageError("--trap and --balanced go with a --thought");
@@ -434,13 +434,13 @@ function collectPair<T>(flag: string, read: (value: string) => T) {
 function collectReasons(list: string, previous: Reason[] = []): Reason[] {
   const names = list
     .split(",")
-    .map((name) => name.trim().toLowerCase())
+    .map((name) => storedId(name.trim().toLowerCase()))
     .filter(Boolean);
   if (names.length === 1 && names[0] === "none") return previous;
   const unknown = names.filter((name) => !(REASONS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
     throw new InvalidArgumentError(
-      `'${unknown.join(", ") || list}' is not a reason (reasons: ${REASONS.join(", ")}, or none)`,
+      `'${unknown.map(spelledId).join(", ") || list}' is not a reason (reasons: ${REASONS.map(spelledId).join(", ")}, or none)`,
     );
   }
   return [...new Set([...previous, ...(names as Reason[])])];

@@ -94,3 +94,66 @@ describe("edit says 'Nothing changed' when nothing did", () => {
     expect(stored("note0001")).not.toHaveProperty("note");
   });
 });
+
+describe("ids a person reads are spelled the US way, and either spelling is accepted", () => {
+  const BRITISH = /cancelled|personalising|overgeneralising|catastrophising|labelling/;
+  const LOG = ["log", "--company", "Acme", "--role", "Designer", "--stage", "interview", "--mood", "5", "--json"];
+
+  it("help lists canceled and the -izing traps", () => {
+    for (const command of ["log", "edit", "reflect"]) {
+      const help = runCli([command, "--help"], { dataDir }).stdout;
+      expect(help, command).not.toMatch(BRITISH);
+    }
+    expect(runCli(["log", "--help"], { dataDir }).stdout).toContain('"canceled"');
+  });
+
+  it("--reason takes canceled or cancelled and stores the one id; a wrong one lists canceled", () => {
+    for (const spelling of ["canceled", "cancelled"]) {
+      const result = runCli([...LOG, "--ended", "role-closed", "--reason", spelling], { dataDir });
+      expect(result.code, spelling).toBe(0);
+      expect(JSON.parse(result.stdout).reasons).toEqual(["cancelled"]);
+    }
+    const wrong = runCli([...LOG, "--ended", "role-closed", "--reason", "budget"], { dataDir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("canceled");
+    expect(wrong.stderr).not.toMatch(BRITISH);
+  });
+
+  it("reflect --trap labeling works, is stored as before, and shows as labeling", async () => {
+    await store().update((journal) => {
+      journal.entries.push(rejection({ id: "trap0001" }), rejection({ id: "trap0002" }), rejection({ id: "trap0003" }));
+    });
+    const thought = ["--mood", "6", "--thought", "I am hopeless at this", "--json"];
+    const us = runCli(["reflect", "trap0001", ...thought, "--trap", "labeling", "--in-control", "canceled"], {
+      dataDir,
+    });
+    expect(us.code).toBe(0);
+    expect(JSON.parse(us.stdout).reflection).toMatchObject({
+      thought: { trap: "labelling" },
+      inControl: ["cancelled"],
+    });
+    const british = runCli(["reflect", "trap0002", ...thought, "--trap", "personalising"], { dataDir });
+    expect(JSON.parse(british.stdout).reflection).toMatchObject({ thought: { trap: "personalising" } });
+
+    const wrong = runCli(["reflect", "trap0003", ...thought, "--trap", "gloom"], { dataDir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("overgeneralizing");
+    expect(wrong.stderr).toContain("labeling");
+    expect(wrong.stderr).not.toMatch(BRITISH);
+    const reasons = runCli(["reflect", "trap0003", ...thought, "--in-control", "budget"], { dataDir });
+    expect(reasons.code).toBe(2);
+    expect(reasons.stderr).toContain("canceled");
+    expect(reasons.stderr).not.toMatch(BRITISH);
+
+    const shown = runCli(["show", "trap0001"], { dataDir }).stdout;
+    expect(shown).toContain("Thinking trap: labeling");
+    expect(shown).not.toMatch(BRITISH);
+    await store().update((journal) => {
+      journal.entries.push(rejection({ id: "trap0004", ended: "role-closed", reasons: ["cancelled"] }));
+    });
+    const notes = runCli(["export", "--format", "md"], { dataDir }).stdout;
+    expect(notes).toContain("Thinking trap: labeling");
+    expect(notes).toMatch(/Reasons\W+canceled/);
+    expect(notes).not.toMatch(BRITISH);
+  });
+});
