@@ -64,7 +64,7 @@ Examples:
 
       const current = isRejection ? rejectionFieldsOf(entry) : winFieldsOf(entry as WinEntry);
       let wanted: Partial<RejectionFields> | Partial<WinFields> = isRejection
-        ? await rejectionFieldsFrom(options, now)
+        ? await rejectionFieldsFrom(options, now, current as RejectionFields)
         : await winFieldsFrom(options, now);
       if (Object.keys(wanted).length === 0) {
         if (options.json || !canPrompt()) {

@@ -16,6 +16,8 @@ import {
   type Stage,
   type WinKind,
 } from "../journal/vocabulary.js";
+import { reasonConflict } from "../journal/reason-rules.js";
+import { ENDING_NAMES, REASON_CHOICES } from "../ui/labels.js";
 import { canPrompt } from "../ui/output.js";
 import { readStdinText } from "./stdin-text.js";
 import { readDayFlag } from "./date-flag.js";
@@ -139,7 +141,17 @@ async function dayFrom(value: string | undefined, now: Date, what: string): Prom
 const unique = <T>(items: T[] | undefined): T[] | undefined => (items ? [...new Set(items)] : undefined);
 
 /** The fields the flags give; a field with no flag is left out (undefined), so the flow can ask for it. */
-export async function rejectionFieldsFrom(options: RejectionOptions, now: Date): Promise<Partial<RejectionFields>> {
+/**
+ * The fields the flags give. `saved` is the entry being edited: its ending and
+ * reasons count when the flags leave them as they are.
+ */
+export async function rejectionFieldsFrom(
+  options: RejectionOptions,
+  now: Date,
+  saved?: RejectionFields,
+): Promise<Partial<RejectionFields>> {
+  // Before --note - waits for standard input: a contradiction needs no note.
+  checkReasons(options, saved);
   return dropUndefined({
     company: text(options.company, "--company", true),
     role: text(options.role, "--role", true),
@@ -164,6 +176,27 @@ export async function winFieldsFrom(options: WinOptions, now: Date): Promise<Par
     tags: unique(options.tag),
     note: await noteFrom(options.note),
   });
+}
+
+/** Refuses an ending and reasons that contradict each other, naming where each side came from. */
+function checkReasons(options: RejectionOptions, saved?: RejectionFields): void {
+  // An entry saved before this rule is left to be edited in peace until one side changes.
+  if (options.ended === undefined && options.reason === undefined) return;
+  const reasons = unique(options.reason);
+  const conflict = reasonConflict(options.ended ?? saved?.ended, reasons ?? saved?.reasons ?? []);
+  if (!conflict) return;
+  const reason = (id: Reason) => (reasons ? `--reason ${spelledId(id)}` : `the saved reason '${spelledId(id)}'`);
+  if (conflict.kind === "ending") {
+    const ended = options.ended ? `--ended ${conflict.ended}` : `the saved ending '${conflict.ended}'`;
+    throw new UsageError(
+      `${ended} and ${reason(conflict.reason)} conflict: "${ENDING_NAMES[conflict.ended]}" and "${REASON_CHOICES[conflict.reason]}" cannot both be true`,
+    );
+  }
+  // Only flags can put "I don't know" next to another reason: the flow and edit replace the whole list.
+  if (!reasons) return;
+  throw new UsageError(
+    `--reason ${spelledId(conflict.reason)} and --reason ${conflict.others.map(spelledId).join(", ")} conflict: "${REASON_CHOICES[conflict.reason]}" goes with no other reason`,
+  );
 }
 
 function dropUndefined<T extends object>(fields: T): Partial<T> {

@@ -157,3 +157,42 @@ describe("ids a person reads are spelled the US way, and either spelling is acce
     expect(notes).not.toMatch(BRITISH);
   });
 });
+
+describe("contradictory flags are bad usage, named in one line", () => {
+  const LOG = ["log", "--company", "Acme", "--role", "Designer", "--stage", "interview", "--mood", "5"];
+
+  it.each([
+    [["--ended", "rejected", "--reason", "cancelled"], "--ended rejected and --reason canceled conflict"],
+    [["--ended", "rejected", "--reason", "canceled", "--reason", "skills"], "--ended rejected and --reason canceled"],
+    [
+      ["--ended", "ghosted", "--reason", "unknown", "--reason", "skills"],
+      "--reason unknown and --reason skills conflict",
+    ],
+    [["--ended", "role-closed", "--reason", "skills,unknown"], "--reason unknown and --reason skills conflict"],
+  ])("log %j exits 2 and saves nothing", (flags, message) => {
+    const result = runCli([...LOG, ...flags], { dataDir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(store().read().entries).toHaveLength(0);
+  });
+
+  it("a canceled role with --ended role-closed, and 'unknown' alone, are fine", () => {
+    expect(runCli([...LOG, "--ended", "role-closed", "--reason", "canceled"], { dataDir }).code).toBe(0);
+    expect(runCli([...LOG, "--ended", "rejected", "--reason", "unknown"], { dataDir }).code).toBe(0);
+  });
+
+  it("edit weighs a flag against what the entry already says", async () => {
+    await store().update((journal) => {
+      journal.entries.push(rejection({ id: "edit0001", ended: "rejected", reasons: ["skills"] }));
+    });
+    const reason = runCli(["edit", "edit0001", "--reason", "canceled"], { dataDir });
+    expect(reason.code).toBe(2);
+    expect(reason.stderr).toContain("the saved ending 'rejected' and --reason canceled conflict");
+    expect(stored("edit0001")).toMatchObject({ reasons: ["skills"] });
+    expect(runCli(["edit", "edit0001", "--ended", "role-closed", "--reason", "canceled"], { dataDir }).code).toBe(0);
+    const back = runCli(["edit", "edit0001", "--ended", "rejected"], { dataDir });
+    expect(back.code).toBe(2);
+    expect(back.stderr).toContain("--ended rejected and the saved reason 'canceled' conflict");
+  });
+});
