@@ -1,0 +1,49 @@
+import stripAnsi from "strip-ansi";
+import { describe, expect, it } from "vitest";
+import { emptyAnswers } from "../../src/coach/reflection.js";
+import { fitWording } from "../../src/coach/wording.js";
+import { loadContent } from "../../src/content/load.js";
+import { reflectFlow } from "../../src/flows/reflect.js";
+import { ENDINGS } from "../../src/journal/vocabulary.js";
+import { rejection } from "../helpers/fixtures.js";
+import { byMessage, fakePrompts } from "./fake-prompts.js";
+
+const content = loadContent();
+const now = new Date(2026, 10, 24, 12);
+/** Words that call this process's ending a no, which a silence or a closed role is not. */
+const CALLED_A_NO = /ending was a no|one no\b/i;
+
+describe("thinking traps and reframes fit every ending", () => {
+  it.each(ENDINGS)("picking 'all or nothing' after '%s' is answered without calling it a no", async (ended) => {
+    const { prompts, calls } = fakePrompts(
+      byMessage([
+        [/how are you feeling/i, "5"],
+        [/keeps coming back/i, "The whole thing was a waste of time"],
+        [/thinking traps/i, "all-or-nothing"],
+      ]),
+    );
+    const said: string[] = [];
+    const entry = rejection({ stage: "final", ended });
+    await reflectFlow({
+      prompts,
+      entry,
+      content: content.reflection,
+      preset: emptyAnswers(),
+      now,
+      say: (t) => said.push(t),
+    });
+    const trapCall = calls.find((call) => JSON.stringify(call.config).includes("all-or-nothing"));
+    expect(trapCall, "the trap question was asked").toBeDefined();
+    const shown = stripAnsi([...said, ...calls.map((call) => JSON.stringify(call.config))].join("\n"));
+    expect(shown).toContain("even though it did not end in an offer");
+    expect(shown).not.toMatch(CALLED_A_NO);
+  });
+
+  it("the progress reframe does not call a ghosting or a closed role a no", () => {
+    const card = content.strategies.find((strategy) => strategy.id === "small-victories")!;
+    for (const ended of ENDINGS) {
+      const worded = fitWording(card, { stage: "final", ended, age: 0 });
+      expect([worded.summary, worded.why, ...worded.try].join(" ")).not.toMatch(CALLED_A_NO);
+    }
+  });
+});
