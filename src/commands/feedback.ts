@@ -8,6 +8,7 @@ import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal, readSettings } from "./context.js";
 import { readStdinText } from "./stdin-text.js";
+import { symbols } from "../ui/symbols.js";
 
 interface FeedbackOptions {
   kind?: TemplateKind;
@@ -169,4 +170,5 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
 
 const clean = (text: string | undefined): string | undefined => text?.trim() || undefined;
 
-const describe = (entry: RejectionEntry): string => `${safeLine(entry.company)} · ${safeLine(entry.role)}`;
+const describe = (entry: RejectionEntry): string =>
+  `${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)}`;

@@ -8,6 +8,7 @@ import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
 import { readDayFlag } from "./date-flag.js";
+import { symbols } from "../ui/symbols.js";
 
 interface NextOptions {
   json?: boolean;
@@ -99,7 +100,7 @@ Examples:
         say(
           already
             ? `Already done: ${safeLine(action.text)} (${formatDay(toDay(new Date(action.doneAt!)), now)})`
-            : `${theme.tick()} Done: ${safeLine(action.text)} ${theme.muted(`(${safeLine(entry.company)} · ${safeLine(entry.role)})`)}`,
+            : `${theme.tick()} Done: ${safeLine(action.text)} ${theme.muted(`(${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)})`)}`,
         );
       }
       // The numbers shift once a step is done: show the new ones to whoever is looking.
@@ -150,7 +151,7 @@ Examples:
         return;
       }
       say(
-        `${theme.tick()} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${safeLine(entry.company)} · ${safeLine(entry.role)}, id ${action.id}`)}`,
+        `${theme.tick()} Added: ${safeLine(action.text)}${due ? ` (due ${formatDay(due, now)})` : ""} ${theme.muted(`to ${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)}, id ${action.id}`)}`,
       );
     });
 }
@@ -177,7 +178,7 @@ function renderList(items: OpenAction[]): string {
       const when = dueText(item);
       const text = safeLine(item.action.text);
       const first = when ? `${number} ${text.padEnd(textWidth)}  ${when}` : `${number} ${text}`;
-      const origin = `${safeLine(item.entry.company)} · ${safeLine(item.entry.role)} · ${item.action.id}`;
+      const origin = `${safeLine(item.entry.company)} ${symbols().separator} ${safeLine(item.entry.role)} ${symbols().separator} ${item.action.id}`;
       return `${first}\n${" ".repeat(numberWidth + 2)}${theme.muted(origin)}`;
     })
     .join("\n");

@@ -10,6 +10,7 @@ import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
 import { readDayFlag } from "./date-flag.js";
+import { symbols } from "../ui/symbols.js";
 
 export interface ReflectOptions {
   mood?: number;
@@ -255,7 +256,12 @@ function report(
   } else {
     say(`\n${theme.tick()} Check-in saved on ${describe(entry)}.`);
     const trail = [entry.mood, entry.reflection?.mood, ...entry.checkins.map((checkin) => checkin.mood)];
-    say(wrap(`Your mood on this one so far: ${trail.filter((mood) => mood !== undefined).join(" → ")}`, 2));
+    say(
+      wrap(
+        `Your mood on this one so far: ${trail.filter((mood) => mood !== undefined).join(` ${symbols().arrow} `)}`,
+        2,
+      ),
+    );
   }
   if (actions.length > 0)
     say(wrap(`${steps} added. See them any time with ${theme.accent("rejection-coach next")}.`, 2));
@@ -286,7 +292,7 @@ function report(
 }
 
 const describe = (entry: RejectionEntry): string =>
-  `${safeLine(entry.company)} · ${safeLine(entry.role)} (${entry.id})`;
+  `${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)} (${entry.id})`;
 
 /**
  * When a check-in is recorded: now, or noon of the past day given with --date

@@ -207,7 +207,7 @@ export function renderEntry(entry: Entry): string {
           .filter(Boolean)
           .join(", ");
         // The id is what `next done ID` takes; a list number would change as steps are done.
-        const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}${theme.muted(` · id ${a.id}`)}`;
+        const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}${theme.muted(` ${symbols().separator} id ${a.id}`)}`;
         return bullet(a.doneAt ? theme.muted(text) : text, 2, a.doneAt ? "[x]" : "[ ]");
       }),
     ),

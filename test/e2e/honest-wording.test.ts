@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addDays, toDay } from "../../src/journal/dates.js";
 import { JournalStore } from "../../src/journal/store.js";
@@ -194,5 +194,43 @@ describe("contradictory flags are bad usage, named in one line", () => {
     const back = runCli(["edit", "edit0001", "--ended", "rejected"], { dataDir });
     expect(back.code).toBe(2);
     expect(back.stderr).toContain("--ended rejected and the saved reason 'canceled' conflict");
+  });
+});
+
+describe("without a UTF-8 locale, messages stay in ASCII", () => {
+  const C = { LANG: "C", LC_ALL: "C", LC_CTYPE: "" };
+  const NOT_ASCII = /[^\x00-\x7f]/;
+  const run = (...args: string[]) => {
+    const result = runCli(args, { dataDir, env: C });
+    expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
+    return `${result.stdout}${result.stderr}`;
+  };
+
+  // The interactive lines (a mood trail, "Opening your editor") are in test/flows/ending-wording.test.ts.
+  it("next, reflect, feedback, show and import use ASCII marks", async () => {
+    await store().update((journal) => {
+      journal.entries.push(
+        rejection({ id: "asci0001", company: "Acme", role: "Designer", date: addDays(today, -3) }),
+        rejection({ id: "asci0002", company: "Bolt", role: "Analyst", date: addDays(today, -2) }),
+      );
+    });
+    const outputs = [
+      run("next", "add", "asci0001", "Ask for notes", "--due", "tomorrow"),
+      run("next"),
+      run("next", "done", "1"),
+      run("reflect", "asci0001", "--mood", "5", "--thought", "I am bad at this", "--trap", "labeling"),
+      run("reflect", "asci0001", "--mood", "7", "--note", "Steadier"),
+      run("feedback", "asci0001", "--received", "Clear on design"),
+      run("show", "asci0001"),
+    ];
+    expect(outputs.join("")).toMatch(/Acme - Designer/);
+    const exported = JSON.parse(runCli(["export", "--format", "json"], { dataDir }).stdout);
+    exported.entries.find((entry: { id: string }) => entry.id === "asci0002").role = "Senior Analyst";
+    const file = `${dataDir}/changed.json`;
+    writeFileSync(file, JSON.stringify(exported));
+    const imported = run("import", file);
+    expect(imported).toContain("conflict");
+    for (const [index, text] of [...outputs, imported].entries())
+      expect(text, `output ${index}`).not.toMatch(NOT_ASCII);
   });
 });
