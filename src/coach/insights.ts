@@ -4,7 +4,7 @@ import { addDays } from "../journal/dates.js";
 import { isRejection, isWin, type Journal, type RejectionEntry } from "../journal/entry.js";
 import { stageRank, type Reason, type Stage } from "../journal/vocabulary.js";
 import { detectPatterns, type Pattern } from "./signals.js";
-import { furthestStage, median, recoveryOf } from "./stats.js";
+import { furthestStage, inRange, median, recoveryOf, type StatsRange } from "./stats.js";
 
 /**
  * What the coach noticed across the journal, as data: a kind, the figures it is
@@ -23,7 +23,10 @@ export interface WellbeingInsight {
 export type Progress = { group: "progress" } & (
   | { kind: "furthest-stage"; data: { stage: Stage; previousBest: Stage; days: number } }
   | { kind: "faster-recovery"; data: { recentMedianDays: number; earlierMedianDays: number; recoveries: number } }
-  | { kind: "wins-accumulating"; data: { recent: number; total: number; days: number } }
+  /** `total` is the whole journal's; `filtered` when only a period of it was asked for. */
+  | { kind: "wins-accumulating"; data: { recent: number; total: number; days: number; filtered?: boolean } }
+  /** A period shorter than the window: its wins, against the whole journal's. */
+  | { kind: "wins-in-period"; data: { count: number; total: number; since: string; until: string | null } }
 );
 
 export type ProgressInsight = Progress & { strategies: string[] };
@@ -61,9 +64,12 @@ export const REFRAME_RULES = {
 /**
  * Everything worth saying about a journal on `today` (YYYY-MM-DD): first a
  * wellbeing note when moods have been low, then progress, then patterns.
+ * With a `period` (stats --since/--until), only the entries in it are looked at,
+ * except that a count of wins is set against the whole journal's, named as such.
  * Called by `stats`, and by `log` after saving an entry.
  */
-export function insightsFor(journal: Journal, content: Content, today: string): Insight[] {
+export function insightsFor(whole: Journal, content: Content, today: string, period: StatsRange = {}): Insight[] {
+  const journal = inRange(whole, period);
   const rejections = journal.entries.filter(isRejection);
   const patterns = detectPatterns(rejections, today, content.feedbackThemes);
   const fit = (signal: Signal, detail: Detail = {}) => strategiesFor(content.strategies, signal, detail);
@@ -79,7 +85,7 @@ export function insightsFor(journal: Journal, content: Content, today: string): 
     });
   }
 
-  for (const progress of progressInsights(journal, rejections, today)) {
+  for (const progress of progressInsights(journal, rejections, today, { whole, period })) {
     const detail = progress.kind === "furthest-stage" ? { stage: progress.data.stage } : {};
     insights.push({ ...progress, strategies: fit("progress", detail) });
   }
@@ -96,8 +102,16 @@ export function insightsFor(journal: Journal, content: Content, today: string): 
   return insights;
 }
 
-/** Reframes that rest on facts in the journal; none of them fires on a hope. */
-export function progressInsights(journal: Journal, rejections: RejectionEntry[], today: string): Progress[] {
+/**
+ * Reframes that rest on facts in the journal; none of them fires on a hope.
+ * `journal` is what the period holds; `whole` the journal it was taken from.
+ */
+export function progressInsights(
+  journal: Journal,
+  rejections: RejectionEntry[],
+  today: string,
+  { whole = journal, period = {} }: { whole?: Journal; period?: StatsRange } = {},
+): Progress[] {
   const found: Progress[] = [];
   const cutoff = addDays(today, -REFRAME_RULES.recentDays);
 
@@ -128,12 +142,26 @@ export function progressInsights(journal: Journal, rejections: RejectionEntry[],
   }
 
   const wins = journal.entries.filter(isWin).filter((entry) => entry.date <= today);
+  // A total is the whole journal's, so "in all" never means "in the period shown".
+  const total = whole.entries.filter(isWin).length;
+  if (period.since && period.since > cutoff) {
+    // The period starts inside the window: "in the last 30 days" would count days it leaves out.
+    if (wins.length >= REFRAME_RULES.recentWins) {
+      found.push({
+        group: "progress",
+        kind: "wins-in-period",
+        data: { count: wins.length, total, since: period.since, until: period.until ?? null },
+      });
+    }
+    return found;
+  }
   const recentWins = wins.filter((entry) => entry.date > cutoff).length;
   if (recentWins >= REFRAME_RULES.recentWins) {
+    const filtered = Boolean(period.since || period.until);
     found.push({
       group: "progress",
       kind: "wins-accumulating",
-      data: { recent: recentWins, total: wins.length, days: REFRAME_RULES.recentDays },
+      data: { recent: recentWins, total, days: REFRAME_RULES.recentDays, ...(filtered && { filtered }) },
     });
   }
   return found;

@@ -7,6 +7,7 @@ import type { JournalStore } from "../journal/store.js";
 import { resolveDataDir } from "../journal/paths.js";
 import type { Settings } from "../journal/settings.js";
 import { SETTINGS_NAME } from "../journal/store-files.js";
+import { symbols } from "../ui/symbols.js";
 
 /** The options every command accepts, set on the program itself. */
 export interface GlobalOptions {
@@ -26,7 +27,7 @@ export async function openJournal(command: Command): Promise<JournalStore> {
     import("../ui/output.js"),
   ]);
   return new JournalStore(dataDirOf(command), {
-    onLockWait: (state) => say(`Waiting: the journal ${describeLock(state)} yet…`),
+    onLockWait: (state) => say(`Waiting: the journal ${describeLock(state)} yet${symbols().ellipsis}`),
   });
 }
 

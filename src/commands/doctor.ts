@@ -78,7 +78,7 @@ function renderDiagnosis(diagnosis: Diagnosis, repairing: boolean): string {
   }
   lines.push("");
   if (diagnosis.healthy) lines.push(theme.good(repairing ? "All good: nothing to repair." : "All good."));
-  else if (repairing) lines.push("Repairing…");
+  else if (repairing) lines.push(`Repairing${symbols().ellipsis}`);
   else if (diagnosis.fullyRepairable) {
     lines.push("Run 'rejection-coach doctor --repair' to fix this. It keeps a copy of the file before changing it.");
   } else if (diagnosis.repairable) {

@@ -71,7 +71,7 @@ Examples:
 
       const current = isRejection ? rejectionFieldsOf(entry) : winFieldsOf(entry as WinEntry);
       let wanted: Partial<RejectionFields> | Partial<WinFields> = isRejection
-        ? await rejectionFieldsFrom(options, now)
+        ? await rejectionFieldsFrom(options, now, current as RejectionFields)
         : await winFieldsFrom(options, now);
       const reflection = async () => (await openContent(command)).reflection;
       if (givesPart(options)) {

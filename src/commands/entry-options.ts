@@ -9,13 +9,17 @@ import {
   REASONS,
   STAGES,
   WIN_KINDS,
+  spelledId,
   type Emotion,
   type Ending,
   type Reason,
   type Stage,
   type WinKind,
 } from "../journal/vocabulary.js";
-import { canPrompt, say } from "../ui/output.js";
+import { reasonConflict } from "../journal/reason-rules.js";
+import { ENDING_NAMES, REASON_CHOICES } from "../ui/labels.js";
+import { canPrompt } from "../ui/output.js";
+import { readStdinText } from "./stdin-text.js";
 import { readDayFlag } from "./date-flag.js";
 import { listFlag } from "./list-flag.js";
 
@@ -94,7 +98,9 @@ export function addRejectionOptions(command: Command): Command {
     .addOption(new Option("--ended <how>", "how it ended").choices(ENDINGS))
     .option("--reason-given <text>", "the reason they gave, in their words")
     .addOption(
-      new Option("--reason <reason>", "a likely reason (repeatable)").choices(REASONS).argParser(listFlag(REASONS)),
+      new Option("--reason <reason>", "a likely reason (repeatable)")
+        .choices(REASONS.map(spelledId))
+        .argParser(listFlag(REASONS)),
     )
     .addOption(new Option("--mood <1-10>", "how you feel: 1 is awful, 10 is fine").argParser(moodArg))
     .addOption(
@@ -124,11 +130,7 @@ function text(value: string | undefined, flag: string, required: boolean): strin
 /** `--note -` reads standard input to its end. */
 async function noteFrom(value: string | undefined): Promise<string | undefined> {
   if (value !== "-") return value === undefined ? undefined : value.trim();
-  // On a terminal nothing shows that it is waiting for the note.
-  if (process.stdin.isTTY) say("Type the note, then press Ctrl+D on an empty line.");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").trim();
+  return (await readStdinText("Type the note, then press Ctrl+D on an empty line.")).trim();
 }
 
 async function dayFrom(value: string | undefined, now: Date, what: string): Promise<string | undefined> {
@@ -139,7 +141,17 @@ async function dayFrom(value: string | undefined, now: Date, what: string): Prom
 const unique = <T>(items: T[] | undefined): T[] | undefined => (items ? [...new Set(items)] : undefined);
 
 /** The fields the flags give; a field with no flag is left out (undefined), so the flow can ask for it. */
-export async function rejectionFieldsFrom(options: RejectionOptions, now: Date): Promise<Partial<RejectionFields>> {
+/**
+ * The fields the flags give. `saved` is the entry being edited: its ending and
+ * reasons count when the flags leave them as they are.
+ */
+export async function rejectionFieldsFrom(
+  options: RejectionOptions,
+  now: Date,
+  saved?: RejectionFields,
+): Promise<Partial<RejectionFields>> {
+  // Before --note - waits for standard input: a contradiction needs no note.
+  checkReasons(options, saved);
   return dropUndefined({
     company: text(options.company, "--company", true),
     role: text(options.role, "--role", true),
@@ -164,6 +176,27 @@ export async function winFieldsFrom(options: WinOptions, now: Date): Promise<Par
     tags: unique(options.tag),
     note: await noteFrom(options.note),
   });
+}
+
+/** Refuses an ending and reasons that contradict each other, naming where each side came from. */
+function checkReasons(options: RejectionOptions, saved?: RejectionFields): void {
+  // An entry saved before this rule is left to be edited in peace until one side changes.
+  if (options.ended === undefined && options.reason === undefined) return;
+  const reasons = unique(options.reason);
+  const conflict = reasonConflict(options.ended ?? saved?.ended, reasons ?? saved?.reasons ?? []);
+  if (!conflict) return;
+  const reason = (id: Reason) => (reasons ? `--reason ${spelledId(id)}` : `the saved reason '${spelledId(id)}'`);
+  if (conflict.kind === "ending") {
+    const ended = options.ended ? `--ended ${conflict.ended}` : `the saved ending '${conflict.ended}'`;
+    throw new UsageError(
+      `${ended} and ${reason(conflict.reason)} conflict: "${ENDING_NAMES[conflict.ended]}" and "${REASON_CHOICES[conflict.reason]}" cannot both be true`,
+    );
+  }
+  // Only flags can put "I don't know" next to another reason: the flow and edit replace the whole list.
+  if (!reasons) return;
+  throw new UsageError(
+    `--reason ${spelledId(conflict.reason)} and --reason ${conflict.others.map(spelledId).join(", ")} conflict: "${REASON_CHOICES[conflict.reason]}" goes with no other reason`,
+  );
 }
 
 function dropUndefined<T extends object>(fields: T): Partial<T> {

@@ -7,6 +7,8 @@ import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal, readSettings } from "./context.js";
+import { readStdinText } from "./stdin-text.js";
+import { symbols } from "../ui/symbols.js";
 
 interface FeedbackOptions {
   kind?: TemplateKind;
@@ -131,7 +133,7 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
   const entry = findRejection(store.read(), id);
   let text: string;
   if (options.received === "-") {
-    text = await readStdin();
+    text = await readStdinText("Type or paste their feedback, then press Ctrl+D on an empty line.");
   } else if (options.received === true) {
     if (!canPrompt() || options.json) {
       throw new UsageError("--received needs the feedback: --received TEXT, or --received - to read it from stdin");
@@ -158,16 +160,15 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
     printJson({ entry: entry.id, feedback });
     return;
   }
-  say(`${theme.tick()} Saved their feedback on ${describe(entry)}. It will be there when you reflect.`);
+  // Once reflected, there is no reflection still to come for it to show up in.
+  const where = entry.reflection
+    ? `It is kept with the entry: rejection-coach show ${entry.id}`
+    : "It will be there when you reflect.";
+  say(`${theme.tick()} Saved their feedback on ${describe(entry)}. ${where}`);
   say(theme.muted(`Thanking them keeps the door open: rejection-coach feedback ${entry.id} --kind reply`));
 }
 
 const clean = (text: string | undefined): string | undefined => text?.trim() || undefined;
 
-const describe = (entry: RejectionEntry): string => `${safeLine(entry.company)} · ${safeLine(entry.role)}`;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
+const describe = (entry: RejectionEntry): string =>
+  `${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)}`;

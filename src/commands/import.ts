@@ -4,6 +4,7 @@ import { printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
+import { symbols } from "../ui/symbols.js";
 
 interface ImportOptions {
   prefer: "mine" | "theirs";
@@ -64,12 +65,13 @@ function report(plan: ImportPlan, dryRun: boolean, json?: boolean): void {
     dryRun,
   };
   for (const { mine } of plan.conflicts) {
-    const what = mine.kind === "rejection" ? `${mine.company} · ${mine.role}` : `win: ${mine.title}`;
+    const what =
+      mine.kind === "rejection" ? `${mine.company} ${symbols().separator} ${mine.role}` : `win: ${mine.title}`;
     const outcome =
       plan.prefer === "mine"
         ? `differs from yours; ${dryRun ? "would keep" : "kept"} yours (--prefer theirs takes the imported one)`
         : `differs from yours; ${dryRun ? "would take" : "took"} the imported one`;
-    say(`${theme.warn("conflict")} ${mine.id} (${mine.date} · ${safeLine(what)}) ${outcome}`);
+    say(`${theme.warn("conflict")} ${mine.id} (${mine.date} ${symbols().separator} ${safeLine(what)}) ${outcome}`);
   }
   const conflicts = `${counts.conflicts} ${counts.conflicts === 1 ? "conflict" : "conflicts"}`;
   const resolution = dryRun

@@ -8,6 +8,7 @@ import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
 import { readDayFlag } from "./date-flag.js";
+import { symbols } from "../ui/symbols.js";
 
 interface NextOptions {
   json?: boolean;
@@ -222,7 +223,9 @@ const entryRef = (entry: Entry) =>
 
 /** Where a step came from: "Acme · Backend Engineer", or "win: First interview at Acme". */
 const describeOwner = (entry: Entry): string =>
-  entry.kind === "rejection" ? `${safeLine(entry.company)} · ${safeLine(entry.role)}` : `win: ${safeLine(entry.title)}`;
+  entry.kind === "rejection"
+    ? `${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)}`
+    : `win: ${safeLine(entry.title)}`;
 
 function toJson(item: OpenAction) {
   return {
@@ -244,7 +247,7 @@ function renderList(items: OpenAction[]): string {
       const when = dueText(item);
       const text = safeLine(item.action.text);
       const first = when ? `${number} ${text.padEnd(textWidth)}  ${when}` : `${number} ${text}`;
-      const origin = `${describeOwner(item.entry)} · ${item.action.id}`;
+      const origin = `${describeOwner(item.entry)} ${symbols().separator} ${item.action.id}`;
       return `${first}\n${" ".repeat(numberWidth + 2)}${theme.muted(origin)}`;
     })
     .join("\n");

@@ -4,12 +4,13 @@ import type { ReflectionContent } from "../content/schema.js";
 import { CoachError, UsageError } from "../errors.js";
 import type { Action, Checkin, Journal, Reflection, RejectionEntry } from "../journal/entry.js";
 import type { JournalStore } from "../journal/store.js";
-import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN, REASONS, type Reason } from "../journal/vocabulary.js";
+import { FIT_ANSWERS, MOOD_MAX, MOOD_MIN, REASONS, spelledId, storedId, type Reason } from "../journal/vocabulary.js";
 import { canPrompt, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
 import { readDayFlag } from "./date-flag.js";
+import { symbols } from "../ui/symbols.js";
 
 export interface ReflectOptions {
   mood?: number;
@@ -65,11 +66,11 @@ export function registerReflect(program: Command): void {
     )
     .option(
       "--in-control <reasons>",
-      `the reasons that were in your hands, comma-separated, or none (${REASONS.join(", ")})`,
+      `the reasons that were in your hands, comma-separated, or none (${REASONS.map(spelledId).join(", ")})`,
       collectReasons,
     )
     .option("--thought <text>", "the thought that keeps coming back")
-    .option("--trap <id>", "the thinking trap it may be, by id (e.g. mind-reading); -ize and -ise spellings both work")
+    .option("--trap <id>", "the thinking trap it may be, by id (e.g. mind-reading, labeling)")
     .option("--balanced <text>", "a more balanced version of the thought")
     .addOption(new Option("--fit <answer>", "did the role fit your values, skills and goals").choices(FIT_ANSWERS))
     .option("--fit-note <text>", "a note on the fit")
@@ -255,7 +256,12 @@ function report(
   } else {
     say(`\n${theme.tick()} Check-in saved on ${describe(entry)}.`);
     const trail = [entry.mood, entry.reflection?.mood, ...entry.checkins.map((checkin) => checkin.mood)];
-    say(wrap(`Your mood on this one so far: ${trail.filter((mood) => mood !== undefined).join(" → ")}`, 2));
+    say(
+      wrap(
+        `Your mood on this one so far: ${trail.filter((mood) => mood !== undefined).join(` ${symbols().arrow} `)}`,
+        2,
+      ),
+    );
   }
   if (actions.length > 0)
     say(wrap(`${steps} added. See them any time with ${theme.accent("rejection-coach next")}.`, 2));
@@ -286,7 +292,7 @@ function report(
 }
 
 const describe = (entry: RejectionEntry): string =>
-  `${safeLine(entry.company)} · ${safeLine(entry.role)} (${entry.id})`;
+  `${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)} (${entry.id})`;
 
 /**
  * When a check-in is recorded: now, or noon of the past day given with --date
@@ -372,13 +378,13 @@ async function presetFrom(
     }
   }
   const trapIds = content.traps.map((trap) => trap.id);
-  // Trap ids are spelled -ise (overgeneralising) while their names say -ize: accept both.
-  const iseSpelling = options.trap?.replaceAll("iz", "is");
-  if (options.trap !== undefined && !trapIds.includes(options.trap) && trapIds.includes(iseSpelling!)) {
-    options.trap = iseSpelling;
-  }
   if (options.trap !== undefined && !trapIds.includes(options.trap)) {
-    throw new UsageError(`--trap: '${options.trap}' is not a thinking trap (traps: ${trapIds.join(", ")})`);
+    const stored = storedId(options.trap);
+    if (!trapIds.includes(stored)) {
+      const known = trapIds.map(spelledId).join(", ");
+      throw new UsageError(`--trap: '${options.trap}' is not a thinking trap (traps: ${known})`);
+    }
+    options.trap = stored;
   }
   if ((options.trap !== undefined || options.balanced !== undefined) && !options.thought?.trim() && !interactive) {
     throw new UsageError("--trap and --balanced go with a --thought");
@@ -434,13 +440,13 @@ export function collectPair<T>(flag: string, read: (value: string) => T) {
 function collectReasons(list: string, previous: Reason[] = []): Reason[] {
   const names = list
     .split(",")
-    .map((name) => name.trim().toLowerCase())
+    .map((name) => storedId(name.trim().toLowerCase()))
     .filter(Boolean);
   if (names.length === 1 && names[0] === "none") return previous;
   const unknown = names.filter((name) => !(REASONS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
     throw new InvalidArgumentError(
-      `'${unknown.join(", ") || list}' is not a reason (reasons: ${REASONS.join(", ")}, or none)`,
+      `'${unknown.map(spelledId).join(", ") || list}' is not a reason (reasons: ${REASONS.map(spelledId).join(", ")}, or none)`,
     );
   }
   return [...new Set([...previous, ...(names as Reason[])])];

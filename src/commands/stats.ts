@@ -30,7 +30,7 @@ Examples:
       const { since, until } = await resolveFilter(await readPeriod(options, now), now);
 
       const journal = (await openJournal(command)).read();
-      const { computeStats, inRange } = await import("../coach/stats.js");
+      const { computeStats } = await import("../coach/stats.js");
       const stats = computeStats(journal, { since, until }, today);
       if (options.json) return printJson(stats);
 
@@ -50,7 +50,7 @@ Examples:
       const { insightsFor } = await import("../coach/insights.js");
       const { renderDashboard } = await import("../ui/stats-view.js");
       const asOf = until && until < today ? until : today;
-      const insights = insightsFor(inRange(journal, { since, until }), content, asOf);
+      const insights = insightsFor(journal, content, asOf, { since, until });
       printData(renderDashboard(stats, insights, content, textWidth()));
     });
 }

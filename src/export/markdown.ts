@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { isRejection, type Entry, type Reflection, type RejectionEntry } from "../journal/entry.js";
+import { spelledId } from "../journal/vocabulary.js";
 import { visibleLine, visibleText, dayOf } from "./clean.js";
 
 /*
@@ -38,7 +39,7 @@ function factList(entry: Entry): string {
         ["Ended", entry.ended],
         ["Mood", `${entry.mood}/10`],
         ["Feelings", entry.emotions.join(", ") || undefined],
-        ["Reasons", entry.reasons.join(", ") || undefined],
+        ["Reasons", entry.reasons.map(spelledId).join(", ") || undefined],
         ["Contact", entry.contact],
       ]
     : [
@@ -91,11 +92,12 @@ function reflectionLines(reflection: Reflection): string[] {
     items.push(`- **${visibleLine(answer.question)}**${answer.answer ? `\n  ${item(answer.answer).slice(2)}` : ""}`);
   }
   for (const rating of reflection.ratings) items.push(item(`${rating.label}: ${rating.rating}/5`));
-  if (reflection.inControl.length) items.push(item(`In my control: ${reflection.inControl.join(", ")}`));
-  if (reflection.outOfControl.length) items.push(item(`Outside my control: ${reflection.outOfControl.join(", ")}`));
+  if (reflection.inControl.length) items.push(item(`In my control: ${reflection.inControl.map(spelledId).join(", ")}`));
+  if (reflection.outOfControl.length)
+    items.push(item(`Outside my control: ${reflection.outOfControl.map(spelledId).join(", ")}`));
   if (reflection.thought) {
     items.push(item(`Thought: ${reflection.thought.thought}`));
-    if (reflection.thought.trap) items.push(item(`Thinking trap: ${reflection.thought.trap}`));
+    if (reflection.thought.trap) items.push(item(`Thinking trap: ${spelledId(reflection.thought.trap)}`));
     if (reflection.thought.balanced) items.push(item(`A more balanced view: ${reflection.thought.balanced}`));
   }
   if (reflection.fit) {

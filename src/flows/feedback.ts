@@ -2,6 +2,7 @@ import type { Template, TemplateKind } from "../content/schema.js";
 import { TEMPLATE_KINDS } from "../content/vocabulary.js";
 import { theme } from "../ui/theme.js";
 import { editOrType, type Prompts } from "./prompts.js";
+import { symbols } from "../ui/symbols.js";
 
 export interface DraftChoices {
   kind?: TemplateKind;
@@ -54,7 +55,7 @@ export async function draftFlow(
 /** The feedback that came back, written in $EDITOR. */
 export async function receivedFlow(prompts: Prompts, company: string, say: (text: string) => void): Promise<string> {
   const text = await editOrType(prompts, say, {
-    editorMessage: `What did ${company} tell you? Opening your editor… save and close it when you are done.`,
+    editorMessage: `What did ${company} tell you? Opening your editor${symbols().ellipsis} save and close it when you are done.`,
     input: { message: `What did ${company} tell you?` },
   });
   return text.trim();

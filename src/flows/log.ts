@@ -1,5 +1,6 @@
 import type { RejectionFields } from "../journal/make-entry.js";
-import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Ending, type Reason } from "../journal/vocabulary.js";
+import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Reason } from "../journal/vocabulary.js";
+import { ALONE_REASON, reasonsFor } from "../journal/reason-rules.js";
 import { RULES } from "../coach/signals.js";
 import { ENDING_NAMES, REASON_CHOICES, STAGE_NAMES, stageChoice } from "../ui/labels.js";
 import { describeRejectionField } from "../ui/entry-summary.js";
@@ -64,7 +65,7 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
         checked: values.reasons?.includes(value) ?? false,
       })),
       pageSize: REASONS.length,
-      validate: exclusive<Reason>("unknown", REASON_CHOICES.unknown),
+      validate: exclusive<Reason>(ALONE_REASON, REASON_CHOICES[ALONE_REASON]),
     }),
   ),
   field("mood", "Mood", (prompts, values, context) =>
@@ -93,12 +94,6 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
     askOptionalText(prompts, "Anything else you want to remember about it?", values.note),
   ),
 ];
-
-/** A clear no was not a canceled role: reasons that contradict the ending are not offered. */
-const REASONS_AGAINST: Partial<Record<Ending, readonly Reason[]>> = { rejected: ["cancelled"] };
-
-const reasonsFor = (ended: Ending | undefined): Reason[] =>
-  REASONS.filter((reason) => !(ended && REASONS_AGAINST[ended]?.includes(reason)));
 
 const lowDay = (values: Partial<RejectionFields>): boolean => values.mood !== undefined && values.mood <= RULES.lowMood;
 

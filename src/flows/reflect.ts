@@ -26,6 +26,7 @@ import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { askDueDay, askMood, exclusive } from "./ask.js";
 import { editOrType, type Prompts } from "./prompts.js";
+import { symbols } from "../ui/symbols.js";
 
 export interface ReflectFlowOptions {
   prompts: Prompts;
@@ -42,7 +43,8 @@ export interface ReflectFlowOptions {
 export const EDITOR_KEY = "e";
 
 /** "Acme · Backend Engineer" */
-export const entryTitle = (entry: RejectionEntry): string => `${safeLine(entry.company)} · ${safeLine(entry.role)}`;
+export const entryTitle = (entry: RejectionEntry): string =>
+  `${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)}`;
 
 /** Lets the person choose which un-reflected rejection to work on. */
 export async function pickEntry(prompts: Prompts, pending: RejectionEntry[], now: Date): Promise<RejectionEntry> {
@@ -249,7 +251,7 @@ export async function checkinFlow(options: ReflectFlowOptions): Promise<ReflectA
           (point) =>
             `${point.mood} (${point.label === "check-in" ? formatDay(toDay(new Date(point.at)), now) : point.label})`,
         )
-        .join(" → ")}`,
+        .join(` ${symbols().arrow} `)}`,
     ),
   );
   if (answers.mood === undefined) {
@@ -318,7 +320,7 @@ function textAsker(prompts: Prompts, say: (text: string) => void) {
     });
     if (!isEditorKey(answer)) return answer.trim();
     const written = await editOrType(prompts, say, {
-      editorMessage: theme.muted("Opening your editor… save and close it when you are done."),
+      editorMessage: theme.muted(`Opening your editor${symbols().ellipsis} save and close it when you are done.`),
       // Asked again as it was, hint included; the editor key cannot work now, so it is not taken as the answer.
       input: {
         message: question,

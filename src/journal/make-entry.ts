@@ -40,10 +40,16 @@ export function applyChanges<T extends Entry>(entry: T, changes: Partial<T>, now
   return withoutEmpty({ ...entry, ...changes, updatedAt: now.toISOString() });
 }
 
-/** The fields whose values differ between two versions of an entry's fields. */
+/**
+ * The fields whose values differ between two versions of an entry's fields.
+ * Empty text is saved as no text, so clearing a note that was never there is no change.
+ */
 export function changedFields<T extends object>(before: T, after: T): (keyof T)[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof T)[]);
-  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  const absent = (value: unknown) => value === undefined || (typeof value === "string" && value.trim() === "");
+  return [...keys].filter(
+    (key) => !(absent(before[key]) && absent(after[key])) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
 }
 
 /** Comma-separated or repeated values ("remote, design"), trimmed, empty ones dropped, each kept once. */

@@ -7,7 +7,7 @@ function shown(value: unknown): string {
   if (value === undefined) return "missing";
   if (value === null) return "null";
   if (typeof value === "string")
-    return value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+    return value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}...` : JSON.stringify(value);
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a group of fields";
   return String(value);

@@ -41,3 +41,24 @@ export const MOOD_MAX = 10;
 
 /** Index of a stage in the hiring order, for "how far did it get" comparisons. */
 export const stageRank = (stage: Stage): number => STAGES.indexOf(stage);
+
+/**
+ * Ids first saved in British spelling. The journal and the content keep them as
+ * they are (no migration); a person reads the US spelling, and may type either.
+ */
+const US_SPELLINGS: Readonly<Record<string, string>> = {
+  cancelled: "canceled",
+  personalising: "personalizing",
+  overgeneralising: "overgeneralizing",
+  catastrophising: "catastrophizing",
+  labelling: "labeling",
+};
+const STORED_IDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(US_SPELLINGS).map(([stored, us]) => [us, stored]),
+);
+
+/** A stored id as a person reads it: "canceled" for `cancelled`. */
+export const spelledId = (id: string): string => US_SPELLINGS[id] ?? id;
+
+/** The stored id for what a person typed, in either spelling: `cancelled` for "canceled". */
+export const storedId = (typed: string): string => STORED_IDS[typed] ?? typed;

@@ -1,6 +1,7 @@
 import stringWidth from "fast-string-width";
 import { toDay } from "../journal/dates.js";
 import type { Action, Entry, Reflection, RejectionEntry } from "../journal/entry.js";
+import { spelledId } from "../journal/vocabulary.js";
 import { ENDING_NAMES, FIT_CHOICES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine, safeText } from "./safe-text.js";
@@ -148,7 +149,7 @@ function reflectionLines(reflection: Reflection): string[] {
   if (facts.length) lines.push("", ...facts);
   if (reflection.thought) {
     lines.push("", theme.accent("  Thought record"), bullet(`Thought: ${safeText(reflection.thought.thought)}`));
-    if (reflection.thought.trap) lines.push(bullet(`Thinking trap: ${safeText(reflection.thought.trap)}`));
+    if (reflection.thought.trap) lines.push(bullet(`Thinking trap: ${safeText(spelledId(reflection.thought.trap))}`));
     if (reflection.thought.balanced)
       lines.push(bullet(`A more balanced view: ${safeText(reflection.thought.balanced)}`));
   }
@@ -214,7 +215,7 @@ function actionLines(actions: readonly Action[]): string[] {
   return byDueDate(actions).map((a) => {
     const when = [a.due ? `due ${a.due}` : "", a.doneAt ? `done ${dayOf(a.doneAt)}` : ""].filter(Boolean).join(", ");
     // The id is what `next done ID` takes; a list number would change as steps are done.
-    const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}${theme.muted(` · id ${a.id}`)}`;
+    const text = `${safeText(a.text)}${when ? theme.muted(` (${when})`) : ""}${theme.muted(` ${symbols().separator} id ${a.id}`)}`;
     return bullet(a.doneAt ? theme.muted(text) : text, 2, a.doneAt ? "[x]" : "[ ]");
   });
 }

@@ -1,6 +1,6 @@
 import type { Insight } from "../coach/insights.js";
 import type { Content } from "../content/schema.js";
-import { atStage, REASON_PHRASES, STAGE_REACHED } from "./labels.js";
+import { atStage, formatDay, REASON_PHRASES, STAGE_REACHED } from "./labels.js";
 import { bullet } from "./strategy-view.js";
 import { wrap } from "./output.js";
 import { safeLine } from "./safe-text.js";
@@ -31,11 +31,18 @@ export function describeInsight(insight: Insight, content: Content): string {
         `You have been getting back to a mood of 6 or more sooner: typically in ${days(insight.data.recentMedianDays)} ` +
         `lately, against ${days(insight.data.earlierMedianDays)} earlier on (over ${insight.data.recoveries} recoveries).`
       );
-    case "wins-accumulating":
+    case "wins-accumulating": {
+      const { recent, total, filtered } = insight.data;
       return (
-        `You logged ${times(insight.data.recent, "win")} in the last ${days(insight.data.days)}, ` +
-        `${insight.data.total} in all. Each one is a step that worked.`
+        `You logged ${times(recent, "win")} in the last ${days(insight.data.days)}, ` +
+        `${total} ${filtered ? "in the whole journal" : "in all"}. Each one is a step that worked.`
       );
+    }
+    case "wins-in-period": {
+      const { count, total, since, until } = insight.data;
+      const period = until ? `from ${formatDay(since)} to ${formatDay(until)}` : `since ${formatDay(since)}`;
+      return `You logged ${times(count, "win")} ${period}, ${total} in the whole journal. Each one is a step that worked.`;
+    }
     case "recurring-stage":
       return (
         `${insight.data.count} of your last ${insight.data.of} rejections ended ${atStage(insight.data.stage)}. ` +

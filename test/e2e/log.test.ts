@@ -193,7 +193,7 @@ describe("log by flags, without a terminal", () => {
   it.each([
     [["--stage", "lunch"], "applied, screening, interview, assessment, final, offer"],
     [["--ended", "vanished"], "rejected, ghosted, role-closed"],
-    [["--reason", "astrology"], "skills, interview, culture, competition, salary, internal, cancelled, unknown"],
+    [["--reason", "astrology"], "skills, interview, culture, competition, salary, internal, canceled, unknown"],
     [["--emotion", "elated"], "disappointed, frustrated, sad, angry, anxious, embarrassed, relieved, numb, motivated"],
     [["--mood", "11"], "1 (awful) to 10 (fine)"],
     [["--mood", "three"], "1 (awful) to 10 (fine)"],

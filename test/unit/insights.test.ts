@@ -179,6 +179,14 @@ describe("progress reframes", () => {
     });
   });
 
+  it("with a period, wins are counted in it and set against the whole journal's total", () => {
+    const wins = [1, 2, 3, 4, 5, 60].map((ago) => win({ date: addDays(TODAY, -ago) }));
+    const since = addDays(TODAY, -14);
+    const insights = insightsFor(journal(...wins), content, TODAY, { since });
+    expect(find(insights, "wins-in-period")).toMatchObject({ data: { count: 5, total: 6, since, until: null } });
+    expect(kinds(insights)).not.toContain("wins-accumulating");
+  });
+
   it("no wins reframe for a single recent win, however many old ones", () => {
     const wins = [win({ date: addDays(TODAY, -3) }), ...[40, 60, 80].map((d) => win({ date: addDays(TODAY, -d) }))];
     expect(kinds(insightsFor(journal(...wins), content, TODAY))).not.toContain("wins-accumulating");

@@ -56,6 +56,8 @@ describe("insight wording", () => {
     expect(faster).toContain("1.5 days lately, against 5 days");
     const wins = describeInsight(insight("wins-accumulating", { recent: 1, total: 4, days: 30 }, "progress"), content);
     expect(wins).toContain("1 win in the last 30 days, 4 in all");
+    const filtered = insight("wins-accumulating", { recent: 2, total: 6, days: 30, filtered: true }, "progress");
+    expect(describeInsight(filtered, content)).toContain("2 wins in the last 30 days, 6 in the whole journal.");
     for (const text of [stage, faster, wins]) expect(text).not.toMatch(/!|amazing|awesome|great job|proud/i);
   });
 
