@@ -139,6 +139,18 @@ const ROWS: Row[] = [
     at: 0,
   },
   {
+    name: 'win: Ctrl+C at "Does this look right?"',
+    args: ["win", "--kind", "skill", "--date", "today", "--tag", "sql"],
+    steps: [
+      ["? In a few words, what happened?", "Finished the course"],
+      ["? Which company, if any?", ""],
+      ["? Anything to add?", ""],
+      ["? Does this look right?", ""],
+    ],
+    at: 3,
+    entries: waiting,
+  },
+  {
     name: 'feedback: Ctrl+C at "Who is it to?"',
     args: ["feedback", "appl0001"],
     steps: [

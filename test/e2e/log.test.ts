@@ -292,9 +292,39 @@ describe("win", () => {
     await session.answer("When was it?", "");
     await session.answer("Any tags?", "");
     await session.answer("Anything to add?", "");
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/What happened +Sent three applications/);
+    session.type(KEY.enter);
     expect(await session.exited()).toBe(0);
     expect(entries()[0]).toMatchObject({ kind: "win", winKind: "application", title: "Sent three applications" });
     expect(session.output).toContain("An application sent.");
+  });
+
+  it("shows a summary where an answer can be fixed before saving, or nothing saved at all", async () => {
+    const session = new PtySession(["win", "--kind", "skill", "--date", "today", "--tag", "sql"], { dataDir });
+    await session.answer("what happened?", "Finished the SQL corse");
+    await session.answer("Which company", "");
+    await session.answer("Anything to add?", "");
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/What happened +Finished the SQL corse/);
+    await session.answerSettled("Does this look right?", KEY.down.repeat(2)); // Change: what happened
+    session.clear();
+    await session.answerSettled("what happened?", "Finished the SQL course");
+    session.clear();
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/What happened +Finished the SQL course/);
+    await session.answerSettled("Does this look right?", "");
+    expect(await session.exited()).toBe(0);
+    expect(entries()).toMatchObject([{ kind: "win", winKind: "skill", title: "Finished the SQL course" }]);
+
+    const declined = new PtySession(["win", "--kind", "skill", "--date", "today", "--tag", "sql"], { dataDir });
+    await declined.answer("what happened?", "Another");
+    await declined.answer("Which company", "");
+    await declined.answer("Anything to add?", "");
+    await declined.answerSettled("Does this look right?", KEY.up); // Don't save it, the last choice
+    expect(await declined.exited()).toBe(0);
+    expect(declined.output).toContain("Nothing was saved.");
+    expect(entries()).toHaveLength(1);
   });
 });
 

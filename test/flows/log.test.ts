@@ -251,7 +251,7 @@ describe("editing a rejection", () => {
 describe("the win flow", () => {
   it("asks for what is missing, in order, with today as the default date", async () => {
     const fake = fakePrompts(
-      inOrder(["interview", "Second interview at Globex", "Globex", ENTER, "good-news", ENTER]).respond,
+      inOrder(["interview", "Second interview at Globex", "Globex", ENTER, "good-news", ENTER, "save"]).respond,
     );
     const answers = await winFlow(fake.prompts, {}, { show: () => undefined, now });
     expect(answers).toEqual<WinFields>({
@@ -266,17 +266,52 @@ describe("the win flow", () => {
   });
 
   it("records 'something else' when Enter is pressed on the untouched kind, and says so", async () => {
-    const fake = fakePrompts(inOrder([ENTER, "Sent three applications", ENTER, ENTER, ENTER, ENTER]).respond);
+    const fake = fakePrompts(inOrder([ENTER, "Sent three applications", ENTER, ENTER, ENTER, ENTER, ENTER]).respond);
     const answers = await winFlow(fake.prompts, {}, { show: () => undefined, now });
-    expect(answers.winKind).toBe("other");
+    expect(answers?.winKind).toBe("other");
     expect(fake.calls[0]!.message).toBe('What kind of win? Enter for "Something else"');
   });
 
   it("asks nothing the flags gave", async () => {
-    const fake = fakePrompts(inOrder(["Finished the course", ENTER, "yesterday", ENTER, ENTER]).respond);
+    const fake = fakePrompts(inOrder(["Finished the course", ENTER, "yesterday", ENTER, ENTER, "save"]).respond);
     const answers = await winFlow(fake.prompts, { winKind: "skill" }, { show: () => undefined, now });
     expect(answers).toMatchObject({ winKind: "skill", title: "Finished the course", date: "2026-11-17" });
     expect(fake.calls.some((call) => call.message.includes("What kind"))).toBe(false);
+  });
+
+  it("shows a summary of every answer and lets the person fix any field before saving", async () => {
+    const fake = fakePrompts(
+      inOrder([
+        "interview", "Second interview at Globex", "Globex", "yesterday", ENTER, "Went well",
+        "title", "Third interview at Globex", "company", "-", "save",
+      ]).respond,
+    ); // prettier-ignore
+    const shown: string[] = [];
+    const answers = await winFlow(fake.prompts, {}, { show: (text) => shown.push(text), now });
+    expect(answers).toMatchObject({ winKind: "interview", title: "Third interview at Globex", date: "2026-11-17" });
+    expect(answers?.company).toBeUndefined();
+    const summaries = shown.filter((text) => text.includes("What happened"));
+    expect(summaries).toHaveLength(3);
+    for (const text of ["An interview secured", "Second interview at Globex", "Globex", "2026-11-17", "Went well"]) {
+      expect(summaries[0]).toContain(text);
+    }
+    expect(summaries.at(-1)).toContain("Third interview at Globex");
+    const review = fake.calls.filter((call) => call.message === "Does this look right?");
+    expect(review).toHaveLength(3);
+    expect(choiceValues(review[0]!)).toEqual(["save", "winKind", "title", "company", "date", "tags", "note", "stop"]);
+    // Each fix re-asks the field with its current value as the default.
+    expect(fake.calls.filter((call) => call.message.includes("what happened")).at(-1)!.config.default).toBe(
+      "Second interview at Globex",
+    );
+  });
+
+  it("saves nothing when the person chooses not to save, or presses Ctrl+C at the summary", async () => {
+    const declined = fakePrompts(inOrder(["skill", "Finished the course", ENTER, ENTER, ENTER, ENTER, "stop"]).respond);
+    expect(await winFlow(declined.prompts, {}, { show: () => undefined, now })).toBeUndefined();
+    const stopped = fakePrompts(inOrder(["skill", "Finished the course", ENTER, ENTER, ENTER, ENTER, CTRL_C]).respond);
+    await expect(winFlow(stopped.prompts, {}, { show: () => undefined, now })).rejects.toMatchObject({
+      name: "ExitPromptError",
+    });
   });
 
   it("edits a win with its current values as defaults", async () => {
