@@ -63,6 +63,7 @@ const REFLECT_STEPS: Step[] = [
   ["? A next step (Enter to finish)", "Email Sam"],
   ["? By when?", "tomorrow"],
   ["? Another (Enter to finish)", ""],
+  ["? Does this look right?", ""],
 ];
 
 /** Reflecting again on one that has a reflection: the check-in. */
@@ -71,6 +72,7 @@ const CHECKIN_STEPS: Step[] = [
   ["? It has been a little while since this one.", "Two new interviews"],
   ["? Have you done any of these?", KEY.space],
   ["? A next step (Enter to finish)", ""],
+  ["? Does this look right?", ""],
 ];
 
 const waiting = (): Entry[] => [
