@@ -191,6 +191,30 @@ describe("the log flow", () => {
     expect(reasons.refused).toEqual(["'I don't know' can't go with other choices; untick one"]);
   });
 
+  it("names a rejection already logged for that company, role and day, and saves it only when told to", async () => {
+    const duplicate = (fields: RejectionFields) =>
+      fields.date === "2026-11-17"
+        ? "You already logged Backend Engineer at Acme on Tue 17 Nov (id 3738e2e9)"
+        : undefined;
+    const ask = (answers: Answer[]) => {
+      const fake = fakePrompts(inOrder([...WHOLE_LOG, ...answers]).respond);
+      const shown: string[] = [];
+      const result = logFlow(fake.prompts, {}, { show: (text) => shown.push(text), now, duplicate });
+      return { ...fake, shown, result };
+    };
+    // Enter at "Save it anyway?" is no: back to the summary, where the date is fixed.
+    const fixed = ask([ENTER, "date", "2026-11-16", "save"]);
+    expect((await fixed.result)?.date).toBe("2026-11-16");
+    const confirm = fixed.calls.find((call) => call.kind === "confirm")!;
+    expect(confirm.message).toBe("Save it anyway?");
+    expect(confirm.config.default).toBe(false);
+    expect(fixed.shown).toContain("You already logged Backend Engineer at Acme on Tue 17 Nov (id 3738e2e9)");
+    expect(fixed.calls.filter((call) => call.kind === "confirm")).toHaveLength(1);
+
+    expect((await ask([true]).result)?.date).toBe("2026-11-17");
+    expect(await ask([false, "stop"]).result).toBeUndefined();
+  });
+
   it("lets Ctrl+C reject, so the command saves nothing", async () => {
     const { result } = run(["Acme", "Dev", CTRL_C]);
     await expect(result).rejects.toMatchObject({ name: "ExitPromptError" });
