@@ -436,6 +436,27 @@ describe("feedback", () => {
     expect(stored("feed0001").contact).toBe("Sam");
   });
 
+  it("offers once to keep the sign-off name typed in a terminal, and signs with it next time", async () => {
+    const settings = () => join(dataDir, "settings.json");
+    const declined = new PtySession(["feedback", "feed0001", "--kind", "reply", "--contact", "Sam"], { dataDir });
+    await declined.answer("Your name for the sign-off", "Lee Park");
+    await declined.answerSettled("Save 'Lee Park' as your sign-off name for next time?", "n");
+    expect(await declined.exited()).toBe(0);
+    expect(existsSync(settings())).toBe(false);
+
+    const kept = new PtySession(["feedback", "feed0001", "--kind", "reply"], { dataDir });
+    await kept.answer("Your name for the sign-off", "Lee Park");
+    await kept.answerSettled("Save 'Lee Park' as your sign-off name for next time?", ""); // yes, the default
+    expect(await kept.exited()).toBe(0);
+    expect(JSON.parse(readFileSync(settings(), "utf8"))).toMatchObject({ name: "Lee Park" });
+
+    const next = run(["feedback", "feed0001", "--kind", "reply"]);
+    expect(next.stdout.trimEnd().endsWith("Lee Park")).toBe(true);
+    const again = new PtySession(["feedback", "feed0001", "--kind", "reply"], { dataDir });
+    expect(await again.exited()).toBe(0);
+    expect(again.output).not.toMatch(/sign-off name|Your name for/);
+  });
+
   it("uses the saved contact next time, and a neutral sign-off without a name", () => {
     run(["feedback", "feed0001", "--contact", "Sam"]);
     const result = run(["feedback", "feed0001", "--kind", "reply"]);
