@@ -83,6 +83,12 @@ async function printDraft(id: string, options: FeedbackOptions, command: Command
     ]);
     choices = await draftFlow(await loadPrompts(), templates, known);
   }
+  const sender = clean(choices.sender);
+  if (choices.rememberSender && sender) {
+    const { changeSettings } = await import("../journal/settings.js");
+    await changeSettings(store, (settings) => (settings.name = sender));
+    say(theme.muted(`Saved ${safeLine(sender)} as your sign-off name (rejection-coach config set name changes it).`));
+  }
 
   const contact = clean(choices.contact);
   if (contact && !entry.contact) {

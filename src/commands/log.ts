@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { CancelledError } from "../errors.js";
+import { CancelledError, CoachError } from "../errors.js";
 import { isPromptStop } from "../flows/prompts.js";
 import type { RejectionFields } from "../journal/make-entry.js";
-import { printData, printJson, say, wrap } from "../ui/output.js";
+import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
@@ -16,17 +16,24 @@ import {
 
 const REQUIRED = ["company", "role", "stage", "ended", "mood"] as const;
 
+interface LogOptions extends RejectionOptions {
+  allowDuplicate?: boolean;
+}
+
 export function registerLog(program: Command): void {
   const command = program
     .command("log")
     .summary("log a rejection and get ideas for what may help")
     .description("log a rejection, step by step, and get two or three ideas for what may help");
   addRejectionOptions(command)
+    .option("--allow-duplicate", "save even when the same company, role and day are in the journal already")
     .addHelpText(
       "after",
       `
 Asked one question at a time on a terminal; any flag you give is not asked again.
 Without a terminal, --company, --role, --stage, --ended and --mood are needed.
+The same company, role and day logged again is named and, on a terminal, saved
+only when you say so; without one, only with --allow-duplicate.
 
 Examples:
   rejection-coach log
@@ -36,21 +43,32 @@ Examples:
   pbpaste | rejection-coach log --company Acme --role Designer --stage final --ended rejected --mood 3 --note -
   rejection-coach log ... --json | jq -r .id`,
     )
-    .action(async (options: RejectionOptions, command: Command) => {
+    .action(async (options: LogOptions, command: Command) => {
       const now = new Date();
       const given = await rejectionFieldsFrom(options, now);
       const interactive = asksForMissing(given, REQUIRED, REJECTION_FLAGS, options.json);
       const store = await openJournal(command);
       // A broken journal or content folder is reported before the person has typed anything.
-      store.read();
+      const before = store.read();
       const content = await openContent(command);
+      const [{ sameRejection }, { formatDay }] = await Promise.all([
+        import("../journal/queries.js"),
+        import("../ui/labels.js"),
+      ]);
+      const loggedBefore = (candidate: RejectionFields): string | undefined => {
+        const earlier = sameRejection(before, candidate);
+        return earlier
+          ? `You already logged ${safeLine(earlier.role)} at ${safeLine(earlier.company)} on ${formatDay(earlier.date, now)} (id ${earlier.id})`
+          : undefined;
+      };
+      const duplicate = options.allowDuplicate ? () => undefined : loggedBefore;
       let fields: RejectionFields;
       if (interactive) {
         const [{ logFlow }, { loadPrompts }] = await Promise.all([
           import("../flows/log.js"),
           import("../flows/prompts.js"),
         ]);
-        const answers = await logFlow(await loadPrompts(), given, { show: say, now });
+        const answers = await logFlow(await loadPrompts(), given, { show: say, now, duplicate });
         if (!answers) {
           say("Nothing was saved.");
           return;
@@ -59,6 +77,22 @@ Examples:
       } else {
         const { toDay } = await import("../journal/dates.js");
         fields = { date: toDay(now), reasons: [], emotions: [], tags: [], ...given } as RejectionFields;
+        const twice = loggedBefore(fields);
+        if (twice && options.allowDuplicate) {
+          say(`${twice}; saving this one as well, as --allow-duplicate asks.`);
+        } else if (twice && (options.json || !canPrompt())) {
+          throw new CoachError(`${twice}; nothing was saved. To log it again anyway, add --allow-duplicate`);
+        } else if (twice) {
+          const [{ confirmDuplicate }, { loadPrompts }] = await Promise.all([
+            import("../flows/log.js"),
+            import("../flows/prompts.js"),
+          ]);
+          say(twice);
+          if (!(await confirmDuplicate(await loadPrompts()))) {
+            say("Nothing was saved.");
+            return;
+          }
+        }
       }
 
       const [

@@ -144,7 +144,7 @@ Examples:
         return;
       }
       say(
-        `${theme.good("Updated")} ${safeLine(action.text)}${action.due ? ` (due ${formatDay(action.due, now)})` : due === null ? " (no due date)" : ""} ${theme.muted(`· ${action.id}`)}`,
+        `${theme.good("Updated")} ${safeLine(action.text)}${action.due ? ` (due ${formatDay(action.due, now)})` : due === null ? " (no due date)" : ""} ${theme.muted(`${symbols().separator} ${action.id}`)}`,
       );
     });
 

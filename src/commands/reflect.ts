@@ -148,7 +148,13 @@ export async function reflectOn(command: Command, id: string | undefined, option
       import("../flows/prompts.js"),
     ]);
     const flow = checkingIn ? checkinFlow : reflectFlow;
-    answers = await flow({ prompts: await loadPrompts(), entry, content, preset, now, say });
+    const given = await flow({ prompts: await loadPrompts(), entry, content, preset, now, say });
+    if (!given) {
+      // Also reached from log, where the rejection itself is already saved.
+      say(checkingIn ? "The check-in was not saved." : "Your reflection was not saved.");
+      return;
+    }
+    answers = given;
   }
 
   const { hasSubstance, toCheckin, toReflection } = await import("../coach/reflection.js");

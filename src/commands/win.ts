@@ -41,7 +41,12 @@ Examples:
           import("../flows/win.js"),
           import("../flows/prompts.js"),
         ]);
-        fields = await winFlow(await loadPrompts(), given, { show: say, now });
+        const answers = await winFlow(await loadPrompts(), given, { show: say, now });
+        if (!answers) {
+          say("Nothing was saved.");
+          return;
+        }
+        fields = answers;
       } else {
         const { toDay } = await import("../journal/dates.js");
         fields = { date: toDay(now), tags: [], ...given } as WinFields;

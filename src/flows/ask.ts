@@ -34,7 +34,7 @@ export function hinted(question: string, hint: string | undefined) {
  * "keep", so the stored text itself comes back, never its display form.
  * Anything else typed is the new answer.
  */
-function storedDefault(current: string | undefined) {
+export function storedDefault(current: string | undefined) {
   const shown = current === undefined ? undefined : safeLine(current);
   return {
     default: shown,

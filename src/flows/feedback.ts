@@ -1,5 +1,6 @@
 import type { Template, TemplateKind } from "../content/schema.js";
 import { TEMPLATE_KINDS } from "../content/vocabulary.js";
+import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { editOrType, type Prompts } from "./prompts.js";
 import { symbols } from "../ui/symbols.js";
@@ -9,6 +10,8 @@ export interface DraftChoices {
   contact?: string;
   sender?: string;
   update?: string;
+  /** The person typed their name and agreed to keep it as the `name` setting. */
+  rememberSender?: boolean;
 }
 
 /**
@@ -34,12 +37,21 @@ export async function draftFlow(
       await prompts.input({ message: `Who is it to? ${theme.muted("(first name; Enter for a plain 'Hello')")}` })
     ).trim() ||
       undefined);
-  const sender =
-    known.sender ??
-    ((
-      await prompts.input({ message: `Your name for the sign-off ${theme.muted("(Enter to leave it off)")}` })
-    ).trim() ||
-      undefined);
+  let rememberSender = false;
+  let sender = known.sender;
+  if (sender === undefined) {
+    sender =
+      (
+        await prompts.input({ message: `Your name for the sign-off ${theme.muted("(Enter to leave it off)")}` })
+      ).trim() || undefined;
+    // Asked only when no name is known, so a typed one is offered for keeping once, not every time.
+    if (sender) {
+      rememberSender = await prompts.confirm({
+        message: `Save '${safeLine(sender)}' as your sign-off name for next time?`,
+        default: true,
+      });
+    }
+  }
   const update =
     known.update ??
     (kind === "checkin"
@@ -49,7 +61,7 @@ export async function draftFlow(
           })
         ).trim() || undefined
       : undefined);
-  return { kind, contact, sender, update };
+  return { kind, contact, sender, update, ...(rememberSender ? { rememberSender } : {}) };
 }
 
 /** The feedback that came back, written in $EDITOR. */

@@ -97,15 +97,26 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
 
 const lowDay = (values: Partial<RejectionFields>): boolean => values.mood !== undefined && values.mood <= RULES.lowMood;
 
+/** Asked when the same rejection seems to be in the journal already; saving it twice is never the default. */
+export function confirmDuplicate(prompts: Prompts): Promise<boolean> {
+  return prompts.confirm({ message: "Save it anyway?", default: false });
+}
+
+export interface LogFlowOptions extends FlowOptions {
+  /** Says why the answers look like a rejection already in the journal; undefined when they do not. */
+  duplicate?(fields: RejectionFields): string | undefined;
+}
+
 /**
  * Asks for every field that `given` (the flags) does not have, then shows a
- * summary with a chance to change any field. Returns the answers, or
- * undefined when the person chose not to save.
+ * summary with a chance to change any field. An apparent duplicate is named
+ * and saved only when the person says so; otherwise it is back to the
+ * summary. Returns the answers, or undefined when the person chose not to save.
  */
 export async function logFlow(
   prompts: Prompts,
   given: Partial<RejectionFields>,
-  options: FlowOptions,
+  options: LogFlowOptions,
 ): Promise<RejectionFields | undefined> {
   const now = options.now ?? new Date();
   const context: AskContext = { now };
@@ -117,8 +128,16 @@ export async function logFlow(
   const notApplicable = (key: keyof RejectionFields, answers: Partial<RejectionFields>) =>
     key === "reasonGiven" && answers.ended === "ghosted";
   await askMissing(prompts, REJECTION_FIELDS, values, context, notApplicable);
-  const answers = { reasons: [], emotions: [], tags: [], ...values } as RejectionFields;
-  return reviewFields(prompts, REJECTION_FIELDS, answers, { show: options.show, now, mode: "new" });
+  let answers = { reasons: [], emotions: [], tags: [], ...values } as RejectionFields;
+  for (;;) {
+    const reviewed = await reviewFields(prompts, REJECTION_FIELDS, answers, { show: options.show, now, mode: "new" });
+    if (!reviewed) return undefined;
+    const duplicate = options.duplicate?.(reviewed);
+    if (!duplicate) return reviewed;
+    options.show(duplicate);
+    if (await confirmDuplicate(prompts)) return reviewed;
+    answers = reviewed;
+  }
 }
 
 /** Changes a saved rejection: its values are the defaults. Undefined when left as it was. */

@@ -5,13 +5,13 @@ import { describeWinField } from "../ui/entry-summary.js";
 import type { NewAction } from "../coach/reflection.js";
 import { askChoice, askDueDay, askOptionalText, askPastDay, askRequiredText, askTags, hinted } from "./ask.js";
 import type { Prompts } from "./prompts.js";
-import { askMissing, editFields, fieldsOf, type FieldSpec, type FlowOptions } from "./review.js";
+import { askMissing, editFields, fieldsOf, reviewFields, type FieldSpec, type FlowOptions } from "./review.js";
 
 const field = fieldsOf<WinFields>(describeWinField);
 
 export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
   field("winKind", "Kind", (prompts, values) =>
-    // A win is saved without a review, so Enter must not claim more than the person said.
+    // Enter must not claim more than the person said.
     askChoice(prompts, "What kind of win?", {
       choices: WIN_KINDS.map((value) => ({ value, name: WIN_KIND_NAMES[value] })),
       names: WIN_KIND_NAMES,
@@ -31,15 +31,21 @@ export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
 ];
 
 /**
- * Asks for what `given` does not have. A win is saved straight away, without
- * a review: it is meant to take seconds, and `edit` can change it later.
+ * Asks for what `given` does not have, then shows a summary with a chance to
+ * change any field, as log does. Returns the answers, or undefined when the
+ * person chose not to save.
  */
-export async function winFlow(prompts: Prompts, given: Partial<WinFields>, options: FlowOptions): Promise<WinFields> {
-  const context = { now: options.now ?? new Date() };
+export async function winFlow(
+  prompts: Prompts,
+  given: Partial<WinFields>,
+  options: FlowOptions,
+): Promise<WinFields | undefined> {
+  const now = options.now ?? new Date();
   const values: Partial<WinFields> = { ...given };
   options.show("Good to hear. A few quick questions, and it is in your journal.\n");
-  await askMissing(prompts, WIN_FIELDS, values, context);
-  return { tags: [], ...values } as WinFields;
+  await askMissing(prompts, WIN_FIELDS, values, { now });
+  const answers = { tags: [], ...values } as WinFields;
+  return reviewFields(prompts, WIN_FIELDS, answers, { show: options.show, now, mode: "new" });
 }
 
 /** Changes a saved win: its values are the defaults. Undefined when left as it was. */

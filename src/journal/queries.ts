@@ -29,3 +29,22 @@ export function findRejection(journal: Journal, prefix: string): RejectionEntry 
 }
 
 export const rejections = (journal: Journal): RejectionEntry[] => journal.entries.filter(isRejection);
+
+/** Company or role as a person would compare them: case, edges and doubled spaces aside. */
+const comparable = (text: string): string => text.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * An earlier rejection from the same company for the same role on the same
+ * day: most likely this one, logged twice.
+ */
+export function sameRejection(
+  journal: Journal,
+  fields: Pick<RejectionEntry, "company" | "role" | "date">,
+): RejectionEntry | undefined {
+  return rejections(journal).find(
+    (entry) =>
+      entry.date === fields.date &&
+      comparable(entry.company) === comparable(fields.company) &&
+      comparable(entry.role) === comparable(fields.role),
+  );
+}

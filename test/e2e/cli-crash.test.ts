@@ -23,7 +23,7 @@ function freshDir(): string {
 
 const logArgs = (note: string) => [
   ...["log", "--company", "Acme", "--role", "Analyst", "--stage", "interview", "--ended", "rejected"],
-  ...["--mood", "4", "--emotion", "sad", "--tag", "remote", "--note", note, "--json"],
+  ...["--mood", "4", "--emotion", "sad", "--tag", "remote", "--note", note, "--json", "--allow-duplicate"],
 ];
 
 interface Run {

@@ -63,6 +63,7 @@ const REFLECT_STEPS: Step[] = [
   ["? A next step (Enter to finish)", "Email Sam"],
   ["? By when?", "tomorrow"],
   ["? Another (Enter to finish)", ""],
+  ["? Does this look right?", ""],
 ];
 
 /** Reflecting again on one that has a reflection: the check-in. */
@@ -71,6 +72,7 @@ const CHECKIN_STEPS: Step[] = [
   ["? It has been a little while since this one.", "Two new interviews"],
   ["? Have you done any of these?", KEY.space],
   ["? A next step (Enter to finish)", ""],
+  ["? Does this look right?", ""],
 ];
 
 const waiting = (): Entry[] => [
@@ -137,6 +139,18 @@ const ROWS: Row[] = [
     args: ["win"],
     steps: [["? What kind of win?", ""]],
     at: 0,
+  },
+  {
+    name: 'win: Ctrl+C at "Does this look right?"',
+    args: ["win", "--kind", "skill", "--date", "today", "--tag", "sql"],
+    steps: [
+      ["? In a few words, what happened?", "Finished the course"],
+      ["? Which company, if any?", ""],
+      ["? Anything to add?", ""],
+      ["? Does this look right?", ""],
+    ],
+    at: 3,
+    entries: waiting,
   },
   {
     name: 'feedback: Ctrl+C at "Who is it to?"',

@@ -51,6 +51,7 @@ describe("reflect in a terminal", () => {
     await reply(session, "would like to do again", "");
     await reply(session, "do differently next time", "");
     await reply(session, "A next step", "");
+    await reply(session, "Does this look right?", "");
     expect(await session.exited()).toBe(0);
     const { reflection } = entries()[0]!;
     expect(reflection).toBeDefined();
@@ -76,6 +77,7 @@ describe("reflect in a terminal", () => {
     await reply(session, "would like to do again", "");
     await reply(session, "do differently next time", "");
     await reply(session, "A next step", "");
+    await reply(session, "Does this look right?", "");
     expect(await session.exited()).toBe(0);
     expect(entries()[0]!.reflection).toMatchObject({ inControl: ["skills"] });
   });

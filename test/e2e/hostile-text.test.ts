@@ -275,6 +275,7 @@ describe("hostile text, in a terminal", () => {
     );
     await session.answerSettled("? Which would you like to think through?", "");
     await session.answerSettled("? A next step (Enter to finish)", "");
+    await session.answerSettled("? Does this look right?", "");
     expect(await session.exited()).toBe(0);
     for (const text of [`Company${SHOWN}`, `Feedback${SHOWN}`, `Action${SHOWN}`, `Balanced${SHOWN}`]) {
       expect(session.output).toContain(text);

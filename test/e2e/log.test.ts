@@ -130,6 +130,29 @@ describe("log in a terminal", () => {
     expect(readFileSync(journalFile()).equals(before)).toBe(true);
   });
 
+  it("names a rejection logged already for that company, role and day, and does not save it twice by Enter", async () => {
+    const first = idFromJson(logByFlags("--json").stdout);
+    const before = readFileSync(journalFile());
+    const session = new PtySession(["log", ...REQUIRED], { dataDir });
+    await session.answer("When did you hear?", "");
+    await session.answer("Did they give a reason?", "");
+    await session.answer("played a part", "");
+    await session.answer("How are you feeling about it right now?", "5");
+    await session.answer("Which of these words fit", "");
+    await session.answer("Any tags?", "");
+    await session.answer("Anything else you want to remember", "");
+    await session.answerSettled("Does this look right?", "");
+    await session.waitFor("Save it anyway?");
+    expect(session.output).toContain(`You already logged Backend Engineer at Acme on `);
+    expect(session.output).toContain(`(id ${first})`);
+    await session.answerSettled("Save it anyway?", ""); // no, the default: back to the summary
+    session.clear();
+    await session.answerSettled("Does this look right?", KEY.up); // Don't save it
+    expect(await session.exited()).toBe(0);
+    expect(session.output).toContain("Nothing was saved.");
+    expect(readFileSync(journalFile()).equals(before)).toBe(true);
+  });
+
   it("Ctrl+C on a first log leaves no journal file behind", async () => {
     const session = new PtySession(["log"], { dataDir });
     await session.waitFor("Which company was it?");
@@ -206,6 +229,22 @@ describe("log by flags, without a terminal", () => {
     expect(result.stderr).toContain(allowed);
     expect(result.stdout).toBe("");
     expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("refuses the same company, role and day twice with one line and exit 1, unless --allow-duplicate", () => {
+    const first = idFromJson(logByFlags("--date", "2026-11-10", "--json").stdout);
+    const again = run(["log", "--company", " acme", "--role", "BACKEND engineer", "--stage", "applied", "--ended", "ghosted", "--mood", "5", "--date", "2026-11-10"]); // prettier-ignore
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split("\n")).toEqual([
+      `rejection-coach: You already logged Backend Engineer at Acme on Tue 10 Nov${new Date().getFullYear() === 2026 ? "" : " 2026"} (id ${first}); nothing was saved. To log it again anyway, add --allow-duplicate`,
+    ]);
+    expect(entries()).toHaveLength(1);
+
+    const allowed = logByFlags("--date", "2026-11-10", "--allow-duplicate");
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain(`(id ${first}); saving this one as well`);
+    expect(logByFlags("--date", "2026-11-11").code).toBe(0);
+    expect(entries()).toHaveLength(3);
   });
 
   it("exits 2 on an empty --company", () => {
@@ -292,9 +331,39 @@ describe("win", () => {
     await session.answer("When was it?", "");
     await session.answer("Any tags?", "");
     await session.answer("Anything to add?", "");
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/What happened +Sent three applications/);
+    session.type(KEY.enter);
     expect(await session.exited()).toBe(0);
     expect(entries()[0]).toMatchObject({ kind: "win", winKind: "application", title: "Sent three applications" });
     expect(session.output).toContain("An application sent.");
+  });
+
+  it("shows a summary where an answer can be fixed before saving, or nothing saved at all", async () => {
+    const session = new PtySession(["win", "--kind", "skill", "--date", "today", "--tag", "sql"], { dataDir });
+    await session.answer("what happened?", "Finished the SQL corse");
+    await session.answer("Which company", "");
+    await session.answer("Anything to add?", "");
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/What happened +Finished the SQL corse/);
+    await session.answerSettled("Does this look right?", KEY.down.repeat(2)); // Change: what happened
+    session.clear();
+    await session.answerSettled("what happened?", "Finished the SQL course");
+    session.clear();
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/What happened +Finished the SQL course/);
+    await session.answerSettled("Does this look right?", "");
+    expect(await session.exited()).toBe(0);
+    expect(entries()).toMatchObject([{ kind: "win", winKind: "skill", title: "Finished the SQL course" }]);
+
+    const declined = new PtySession(["win", "--kind", "skill", "--date", "today", "--tag", "sql"], { dataDir });
+    await declined.answer("what happened?", "Another");
+    await declined.answer("Which company", "");
+    await declined.answer("Anything to add?", "");
+    await declined.answerSettled("Does this look right?", KEY.up); // Don't save it, the last choice
+    expect(await declined.exited()).toBe(0);
+    expect(declined.output).toContain("Nothing was saved.");
+    expect(entries()).toHaveLength(1);
   });
 });
 

@@ -80,6 +80,7 @@ describe("reflect in a terminal", () => {
     await reply(session, "A next step", "Email a former colleague");
     await reply(session, "By when?", "tomorrow");
     await reply(session, "Another", "");
+    await reply(session, "Does this look right?", "");
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain("Saved your reflection on Globex · Data Analyst");
 
@@ -103,6 +104,42 @@ describe("reflect in a terminal", () => {
       change: "Ask for a referral first",
     });
     expect(saved.actions).toMatchObject([{ text: "Email a former colleague", due: addDays(today, 1) }]);
+  });
+
+  it("shows a summary where an answer can be changed before saving, or nothing saved at all", async () => {
+    await seed(
+      rejection({ id: "appl0001", company: "Globex", stage: "applied", reasons: ["skills"] }),
+      rejection({ id: "appl0002", company: "Hooli", stage: "applied", reasons: ["skills"] }),
+    );
+    const FLAGS = ["--mood", "6", "--in-control", "none", "--thought", "Nobody wants me", "--trap", "labelling"];
+    const MORE = ["--balanced", "One no", "--fit", "yes", "--fit-note", "Near home", "--change", "Ask for a referral"];
+    const RATED = ["--rate", "preparation=3", "--rate", "application=4"];
+    const session = new PtySession(["reflect", "appl0001", ...FLAGS, ...MORE, ...RATED], { dataDir });
+    await reply(session, "Which would you like to think through", "");
+    await reply(session, "would like to do again", "A tailored sumary");
+    await reply(session, "A next step", "");
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/Went well +A tailored sumary/);
+    expect(session.output).toMatch(/Thinking trap +Labeling/);
+    await reply(session, "Does this look right?", KEY.down.repeat(7)); // Change: what went well
+    await session.waitFor("would like to do again");
+    expect(session.output).toContain("Enter keeps your answer, - removes it");
+    await reply(session, "would like to do again", "A tailored summary");
+    await session.waitFor("Does this look right?");
+    expect(session.output).toMatch(/Went well +A tailored summary/);
+    await reply(session, "Does this look right?", "");
+    expect(await session.exited()).toBe(0);
+    expect(stored("appl0001").reflection).toMatchObject({ mood: 6, wentWell: "A tailored summary", fit: "yes" });
+
+    const before = readFileSync(store().file);
+    const declined = new PtySession(["reflect", "appl0002", ...FLAGS, ...MORE, ...RATED], { dataDir });
+    await reply(declined, "Which would you like to think through", "");
+    await reply(declined, "would like to do again", "");
+    await reply(declined, "A next step", "");
+    await reply(declined, "Does this look right?", KEY.up); // Don't save it, the last choice
+    expect(await declined.exited()).toBe(0);
+    expect(declined.output).toContain("Your reflection was not saved.");
+    expect(readFileSync(store().file).equals(before)).toBe(true);
   });
 
   it("Ctrl+C in the middle exits 130 and leaves the journal byte for byte as it was", async () => {
@@ -135,6 +172,7 @@ describe("reflect in a terminal", () => {
     await reply(session, "What has changed for you", "Two new interviews");
     await reply(session, "Have you done any of these", KEY.space);
     await reply(session, "A next step", "");
+    await reply(session, "Does this look right?", "");
     expect(await session.exited()).toBe(0);
     const saved = stored("done0001");
     expect(saved.reflection).toEqual(first.reflection);
@@ -396,6 +434,27 @@ describe("feedback", () => {
     expect(result.stdout.trimEnd().endsWith("Alex")).toBe(true);
     expect(result.stdout).not.toMatch(/\{\{|\u001b\[/);
     expect(stored("feed0001").contact).toBe("Sam");
+  });
+
+  it("offers once to keep the sign-off name typed in a terminal, and signs with it next time", async () => {
+    const settings = () => join(dataDir, "settings.json");
+    const declined = new PtySession(["feedback", "feed0001", "--kind", "reply", "--contact", "Sam"], { dataDir });
+    await declined.answer("Your name for the sign-off", "Lee Park");
+    await declined.answerSettled("Save 'Lee Park' as your sign-off name for next time?", "n");
+    expect(await declined.exited()).toBe(0);
+    expect(existsSync(settings())).toBe(false);
+
+    const kept = new PtySession(["feedback", "feed0001", "--kind", "reply"], { dataDir });
+    await kept.answer("Your name for the sign-off", "Lee Park");
+    await kept.answerSettled("Save 'Lee Park' as your sign-off name for next time?", ""); // yes, the default
+    expect(await kept.exited()).toBe(0);
+    expect(JSON.parse(readFileSync(settings(), "utf8"))).toMatchObject({ name: "Lee Park" });
+
+    const next = run(["feedback", "feed0001", "--kind", "reply"]);
+    expect(next.stdout.trimEnd().endsWith("Lee Park")).toBe(true);
+    const again = new PtySession(["feedback", "feed0001", "--kind", "reply"], { dataDir });
+    expect(await again.exited()).toBe(0);
+    expect(again.output).not.toMatch(/sign-off name|Your name for/);
   });
 
   it("uses the saved contact next time, and a neutral sign-off without a name", () => {

@@ -16,7 +16,8 @@ const ASCII_LOCALE = { LANG: "C", LC_ALL: "", LC_CTYPE: "" };
 const NON_ASCII = /[^\x00-\x7f]/;
 
 const seed = () => {
-  const common = ["--company", "Initech", "--role", "Platform Engineer", "--ended", "rejected"];
+  // Two on the same day for the same role: said to be meant.
+  const common = ["--company", "Initech", "--role", "Platform Engineer", "--ended", "rejected", "--allow-duplicate"];
   for (const [stage, mood] of [
     ["interview", "3"],
     ["final", "6"],
@@ -128,8 +129,11 @@ describe("a non-UTF-8 locale (LANG=C)", () => {
 });
 
 describe("plain questions and answers", () => {
-  /** The whole of `log`, answered by typing numbers and words only. */
-  async function logByNumbers(session: PtySession): Promise<void> {
+  /**
+   * The whole of `log`, answered by typing numbers and words only. `again`:
+   * the same rejection is in the journal already, and is saved anyway.
+   */
+  async function logByNumbers(session: PtySession, again = false): Promise<void> {
     await session.answer("Which company was it?", "Globex");
     await session.answer("What was the role?", "Data Analyst");
     await session.waitFor("6) Offer");
@@ -143,6 +147,11 @@ describe("plain questions and answers", () => {
     await session.answer("Any tags?", "remote");
     await session.answer("Anything else you want to remember", "");
     await session.answer(/Does this look right\?[\s\S]*Type a number/, "");
+    if (again)
+      await session.answer(
+        /You already logged Data Analyst at Globex[\s\S]*Save it anyway\? \(y\/n, Enter for n\)/,
+        "y",
+      );
     await session.answer(/reflect on it now\?.*y\/n/, "n");
   }
 
@@ -176,7 +185,7 @@ describe("plain questions and answers", () => {
 
     writeFileSync(join(dataDir, "settings.json"), JSON.stringify({ plain: "yes" }));
     const set = new PtySession(["log"], { dataDir, env: { NO_COLOR: "" } });
-    await logByNumbers(set);
+    await logByNumbers(set, true);
     expect(await set.exited()).toBe(0);
     expect(set.rawOutput).not.toContain("\u001b");
     expect(entries()).toHaveLength(2);

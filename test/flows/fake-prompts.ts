@@ -29,7 +29,7 @@ export interface Call {
 export type Responder = (call: Call) => unknown;
 
 /** An answer in a list given in order. */
-export type Answer = string | number | string[] | typeof ENTER | typeof CTRL_C;
+export type Answer = string | number | boolean | string[] | typeof ENTER | typeof CTRL_C;
 
 /** An input refused this often fails the test rather than asking for ever. */
 const MAX_TRIES = 10;

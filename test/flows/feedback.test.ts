@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.js";
-import { draftFlow, receivedFlow } from "../../src/flows/feedback.js";
+import { draftFlow, receivedFlow, type DraftChoices } from "../../src/flows/feedback.js";
 import { choiceValues, CTRL_C, fakePrompts } from "./fake-prompts.js";
 
 const { templates } = loadContent();
@@ -25,6 +25,37 @@ describe("the draft flow", () => {
     expect(choices).toMatchObject({ kind: "reply", contact: "Sam", sender: "Alex" });
     // The news question belongs to the check-in draft only.
     expect(calls).toEqual([]);
+  });
+});
+
+describe("the sign-off name", () => {
+  const draft = (known: DraftChoices, name: string, keep: boolean | undefined) => {
+    const fake = fakePrompts((call) => {
+      if (/sign-off/.test(call.message) && call.kind === "input") return name;
+      if (call.kind === "confirm") return keep;
+      return undefined;
+    });
+    return { ...fake, result: draftFlow(fake.prompts, templates, { kind: "request", contact: "Sam", ...known }) };
+  };
+
+  it("offers once to keep a typed name for next time, yes by default", async () => {
+    const kept = draft({}, " Sam Lee ", true);
+    expect(await kept.result).toMatchObject({ sender: "Sam Lee", rememberSender: true });
+    const offers = kept.calls.filter((call) => call.kind === "confirm");
+    expect(offers.map((call) => call.message)).toEqual(["Save 'Sam Lee' as your sign-off name for next time?"]);
+    expect(offers[0]!.config.default).toBe(true);
+
+    const declined = draft({}, "Sam Lee", false);
+    const choices = await declined.result;
+    expect(choices.sender).toBe("Sam Lee");
+    expect(choices.rememberSender).toBeUndefined();
+  });
+
+  it("does not offer it when no name was typed, or the name came from a flag or the settings", async () => {
+    for (const { calls, result } of [draft({}, "", true), draft({ sender: "Alex" }, "Sam", true)]) {
+      expect((await result).rememberSender).toBeUndefined();
+      expect(calls.filter((call) => call.kind === "confirm")).toEqual([]);
+    }
   });
 });
 

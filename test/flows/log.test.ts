@@ -191,6 +191,30 @@ describe("the log flow", () => {
     expect(reasons.refused).toEqual(["'I don't know' can't go with other choices; untick one"]);
   });
 
+  it("names a rejection already logged for that company, role and day, and saves it only when told to", async () => {
+    const duplicate = (fields: RejectionFields) =>
+      fields.date === "2026-11-17"
+        ? "You already logged Backend Engineer at Acme on Tue 17 Nov (id 3738e2e9)"
+        : undefined;
+    const ask = (answers: Answer[]) => {
+      const fake = fakePrompts(inOrder([...WHOLE_LOG, ...answers]).respond);
+      const shown: string[] = [];
+      const result = logFlow(fake.prompts, {}, { show: (text) => shown.push(text), now, duplicate });
+      return { ...fake, shown, result };
+    };
+    // Enter at "Save it anyway?" is no: back to the summary, where the date is fixed.
+    const fixed = ask([ENTER, "date", "2026-11-16", "save"]);
+    expect((await fixed.result)?.date).toBe("2026-11-16");
+    const confirm = fixed.calls.find((call) => call.kind === "confirm")!;
+    expect(confirm.message).toBe("Save it anyway?");
+    expect(confirm.config.default).toBe(false);
+    expect(fixed.shown).toContain("You already logged Backend Engineer at Acme on Tue 17 Nov (id 3738e2e9)");
+    expect(fixed.calls.filter((call) => call.kind === "confirm")).toHaveLength(1);
+
+    expect((await ask([true]).result)?.date).toBe("2026-11-17");
+    expect(await ask([false, "stop"]).result).toBeUndefined();
+  });
+
   it("lets Ctrl+C reject, so the command saves nothing", async () => {
     const { result } = run(["Acme", "Dev", CTRL_C]);
     await expect(result).rejects.toMatchObject({ name: "ExitPromptError" });
@@ -251,7 +275,7 @@ describe("editing a rejection", () => {
 describe("the win flow", () => {
   it("asks for what is missing, in order, with today as the default date", async () => {
     const fake = fakePrompts(
-      inOrder(["interview", "Second interview at Globex", "Globex", ENTER, "good-news", ENTER]).respond,
+      inOrder(["interview", "Second interview at Globex", "Globex", ENTER, "good-news", ENTER, "save"]).respond,
     );
     const answers = await winFlow(fake.prompts, {}, { show: () => undefined, now });
     expect(answers).toEqual<WinFields>({
@@ -266,17 +290,52 @@ describe("the win flow", () => {
   });
 
   it("records 'something else' when Enter is pressed on the untouched kind, and says so", async () => {
-    const fake = fakePrompts(inOrder([ENTER, "Sent three applications", ENTER, ENTER, ENTER, ENTER]).respond);
+    const fake = fakePrompts(inOrder([ENTER, "Sent three applications", ENTER, ENTER, ENTER, ENTER, ENTER]).respond);
     const answers = await winFlow(fake.prompts, {}, { show: () => undefined, now });
-    expect(answers.winKind).toBe("other");
+    expect(answers?.winKind).toBe("other");
     expect(fake.calls[0]!.message).toBe('What kind of win? Enter for "Something else"');
   });
 
   it("asks nothing the flags gave", async () => {
-    const fake = fakePrompts(inOrder(["Finished the course", ENTER, "yesterday", ENTER, ENTER]).respond);
+    const fake = fakePrompts(inOrder(["Finished the course", ENTER, "yesterday", ENTER, ENTER, "save"]).respond);
     const answers = await winFlow(fake.prompts, { winKind: "skill" }, { show: () => undefined, now });
     expect(answers).toMatchObject({ winKind: "skill", title: "Finished the course", date: "2026-11-17" });
     expect(fake.calls.some((call) => call.message.includes("What kind"))).toBe(false);
+  });
+
+  it("shows a summary of every answer and lets the person fix any field before saving", async () => {
+    const fake = fakePrompts(
+      inOrder([
+        "interview", "Second interview at Globex", "Globex", "yesterday", ENTER, "Went well",
+        "title", "Third interview at Globex", "company", "-", "save",
+      ]).respond,
+    ); // prettier-ignore
+    const shown: string[] = [];
+    const answers = await winFlow(fake.prompts, {}, { show: (text) => shown.push(text), now });
+    expect(answers).toMatchObject({ winKind: "interview", title: "Third interview at Globex", date: "2026-11-17" });
+    expect(answers?.company).toBeUndefined();
+    const summaries = shown.filter((text) => text.includes("What happened"));
+    expect(summaries).toHaveLength(3);
+    for (const text of ["An interview secured", "Second interview at Globex", "Globex", "2026-11-17", "Went well"]) {
+      expect(summaries[0]).toContain(text);
+    }
+    expect(summaries.at(-1)).toContain("Third interview at Globex");
+    const review = fake.calls.filter((call) => call.message === "Does this look right?");
+    expect(review).toHaveLength(3);
+    expect(choiceValues(review[0]!)).toEqual(["save", "winKind", "title", "company", "date", "tags", "note", "stop"]);
+    // Each fix re-asks the field with its current value as the default.
+    expect(fake.calls.filter((call) => call.message.includes("what happened")).at(-1)!.config.default).toBe(
+      "Second interview at Globex",
+    );
+  });
+
+  it("saves nothing when the person chooses not to save, or presses Ctrl+C at the summary", async () => {
+    const declined = fakePrompts(inOrder(["skill", "Finished the course", ENTER, ENTER, ENTER, ENTER, "stop"]).respond);
+    expect(await winFlow(declined.prompts, {}, { show: () => undefined, now })).toBeUndefined();
+    const stopped = fakePrompts(inOrder(["skill", "Finished the course", ENTER, ENTER, ENTER, ENTER, CTRL_C]).respond);
+    await expect(winFlow(stopped.prompts, {}, { show: () => undefined, now })).rejects.toMatchObject({
+      name: "ExitPromptError",
+    });
   });
 
   it("edits a win with its current values as defaults", async () => {

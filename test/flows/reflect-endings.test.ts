@@ -17,6 +17,7 @@ async function walk(entry: RejectionEntry) {
   const { prompts, calls } = fakePrompts(byMessage([[/how are you feeling/i, "5"]]));
   const said: string[] = [];
   const answers = await reflectFlow({ prompts, entry, content, preset: emptyAnswers(), now, say: (t) => said.push(t) });
+  if (!answers) throw new Error("the flow ended without saving");
   const picker = calls.find((call) => call.message.startsWith("Which would you like to think through"))!;
   return { answers, said: stripAnsi(said.join("\n")).replace(/\s+/g, " "), offered: choiceValues(picker) as string[] };
 }

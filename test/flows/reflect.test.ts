@@ -23,6 +23,7 @@ async function run(entry: RejectionEntry, respond?: Responder, preset: ReflectAn
   const { prompts, calls } = fakePrompts(withMood(respond));
   const said: string[] = [];
   const answers = await reflectFlow({ prompts, entry, content, preset, now, say: (text) => said.push(text) });
+  if (!answers) throw new Error("the flow ended without saving");
   return { answers, calls, said: said.join("\n") };
 }
 
@@ -417,5 +418,127 @@ describe("the step ratings", () => {
       Array(3).fill("Please type a whole number from 1 to 5, or press Enter to skip"),
     );
     expect(answers.ratings).toEqual({ preparation: 4 });
+  });
+});
+
+/**
+ * Answers by the question's message, one from the list each time a question
+ * matching it is asked (a refused try takes the next one too); questions no
+ * pattern matches, or asked more often than there are answers, are skipped.
+ */
+const eachTime = (answers: readonly [RegExp, unknown[]][]): Responder => {
+  const used = new Map<RegExp, number>();
+  return (call) => {
+    const match = answers.find(([pattern]) => pattern.test(call.message));
+    if (!match) return undefined;
+    const turn = used.get(match[0]) ?? 0;
+    used.set(match[0], turn + 1);
+    return match[1][turn];
+  };
+};
+
+describe("the summary before a reflection is saved", () => {
+  const entry = () => rejection({ stage: "applied", reasons: ["skills"], mood: 4 });
+  const WALK: [RegExp, unknown[]][] = [
+    [/how are you feeling/, [6]],
+    [/^Which would you like to think through/, [["fit-requirements"]]],
+    [/^How many of the must-have/, ["Most of them"]],
+    [/^Preparation and research/, ["4"]],
+    [/actually in your hands/, [["skills"]]],
+    [/keeps coming back/, ["Nobody wants me"]],
+    [/thinking traps/, ["overgeneralising"]],
+    [/fair-minded friend/, ["One team said no"]],
+    [/went well/, ["A tailored summary"]],
+    [/differently next time/, ["Ask for a referral"]],
+    [/^A next step/, ["Email Sam"]],
+  ];
+  const walk = (review: unknown[], changes: [RegExp, unknown[]][] = []) => {
+    const merged = WALK.map(([pattern, answers]): [RegExp, unknown[]] => [
+      pattern,
+      [...answers, ...(changes.find(([other]) => other.source === pattern.source)?.[1] ?? [])],
+    ]);
+    const { prompts, calls } = fakePrompts(eachTime([[/^Does this look right/, review], ...merged, ...changes]));
+    const said: string[] = [];
+    const result = reflectFlow({ prompts, entry: entry(), content, preset: emptyAnswers(), now, say: (text) => said.push(stripAnsi(text)) }); // prettier-ignore
+    return { result, calls, said };
+  };
+
+  it("shows every answer before saving, and Enter on it saves", async () => {
+    const { result, calls, said } = walk([ENTER]);
+    const answers = await result;
+    expect(answers).toMatchObject({ mood: 6, wentWell: "A tailored summary", actions: [{ text: "Email Sam" }] });
+    const review = calls.at(-1)!;
+    expect(review.message).toBe("Does this look right?");
+    expect(choiceValues(review)).toEqual(["save", "mood", "questions", "ratings", "inControl", "thought", "fit", "wentWell", "change", "actions", "stop"]); // prettier-ignore
+    const summary = said.find((text) => text.includes("Mood now"))!;
+    for (const text of [
+      "6 of 10", "Most of them", "Preparation and research 4 of 5", "skills or experience", "Nobody wants me",
+      "Overgeneralizing", "One team said no", "A tailored summary", "Ask for a referral", "Email Sam",
+    ]) expect(summary).toContain(text); // prettier-ignore
+  });
+
+  it("asks a part again with the earlier answers as defaults, as often as needed, then saves the result", async () => {
+    const { result, calls, said } = walk(
+      ["mood", "thought", "wentWell", "actions", "save"],
+      [
+        [/how are you feeling/, [7]],
+        [/keeps coming back/, [ENTER]],
+        [/thinking traps/, [ENTER]],
+        [/fair-minded friend/, ["One team said no, once"]],
+        [/went well/, ["-"]],
+        [/^Which of these steps do you want to keep/, [[]]],
+        [/^A next step/, ["Apply to two roles"]],
+      ],
+    );
+    const answers = (await result)!;
+    expect(answers).toMatchObject({ mood: 7, thought: "Nobody wants me", trap: "overgeneralising" });
+    expect(answers.balanced).toBe("One team said no, once");
+    expect(answers.actions).toEqual([{ text: "Apply to two roles" }]);
+    expect(toReflection(answers, entry(), content, now).wentWell).toBeUndefined();
+    const asked = (pattern: RegExp) => calls.filter((call) => pattern.test(call.message));
+    expect(asked(/how are you feeling/).at(-1)!.config.default).toBe("6");
+    expect(asked(/keeps coming back/).at(-1)!.config.default).toBe("Nobody wants me");
+    expect(asked(/thinking traps/).at(-1)!.config.default).toBe("overgeneralising");
+    const wentWell = asked(/went well/).at(-1)!;
+    expect(wentWell.config.default).toBe("A tailored summary");
+    expect(wentWell.message).toContain("Enter keeps your answer, - removes it");
+    expect(asked(/^Does this look right/)).toHaveLength(5);
+    // The summary is shown again after each change.
+    const last = said.filter((text) => text.includes("Mood now")).at(-1)!;
+    expect(last).toContain("7 of 10");
+    expect(last).toContain("One team said no, once");
+    expect(last).not.toContain("A tailored summary");
+  });
+
+  it("returns nothing when the person chooses not to save, and passes Ctrl+C on at the summary", async () => {
+    expect(await walk(["stop"]).result).toBeUndefined();
+    await expect(walk([CTRL_C]).result).rejects.toMatchObject({ name: "ExitPromptError" });
+  });
+
+  it("shows a check-in before saving it and lets a part be changed or the whole left unsaved", async () => {
+    const entry = rejection({
+      mood: 3,
+      reflection: { ...toReflection({ ...emptyAnswers(), mood: 5 }, rejection(), content, new Date(2026, 10, 10)) },
+      actions: [{ id: "act00001", text: "Mock interview", createdAt: "2026-11-10T10:00:00.000Z" }],
+    });
+    const checkin = (review: unknown[]) => {
+      const { prompts, calls } = fakePrompts(
+        eachTime([
+          [/^Does this look right/, review],
+          [/how are you feeling/, [8]],
+          [/What has changed for you/, ["Two interviews booked", "Three interviews booked"]],
+          [/Have you done any of these/, [["act00001"]]],
+        ]),
+      );
+      const said: string[] = [];
+      const result = checkinFlow({ prompts, entry, content, preset: emptyAnswers(), now, say: (text) => said.push(stripAnsi(text)) }); // prettier-ignore
+      return { result, calls, said };
+    };
+    const changed = checkin(["note", "save"]);
+    expect(await changed.result).toMatchObject({ mood: 8, note: "Three interviews booked", done: ["act00001"] });
+    const summary = changed.said.find((text) => text.includes("Mood now"))!;
+    for (const text of ["8 of 10", "Two interviews booked", "Mock interview"]) expect(summary).toContain(text);
+    expect(choiceValues(changed.calls.at(-1)!)).toEqual(["save", "mood", "note", "done", "actions", "stop"]);
+    expect(await checkin(["stop"]).result).toBeUndefined();
   });
 });
