@@ -97,7 +97,20 @@ describe("edit says 'Nothing changed' when nothing did", () => {
 
 describe("ids a person reads are spelled the US way, and either spelling is accepted", () => {
   const BRITISH = /cancelled|personalising|overgeneralising|catastrophising|labelling/;
-  const LOG = ["log", "--company", "Acme", "--role", "Designer", "--stage", "interview", "--mood", "5", "--json"];
+  // The same rejection logged more than once on purpose: these tests are about the reason flags.
+  const LOG = [
+    "log",
+    "--company",
+    "Acme",
+    "--role",
+    "Designer",
+    "--stage",
+    "interview",
+    "--mood",
+    "5",
+    "--json",
+    "--allow-duplicate",
+  ];
 
   it("help lists canceled and the -izing traps", () => {
     for (const command of ["log", "edit", "reflect"]) {
@@ -159,7 +172,18 @@ describe("ids a person reads are spelled the US way, and either spelling is acce
 });
 
 describe("contradictory flags are bad usage, named in one line", () => {
-  const LOG = ["log", "--company", "Acme", "--role", "Designer", "--stage", "interview", "--mood", "5"];
+  const LOG = [
+    "log",
+    "--company",
+    "Acme",
+    "--role",
+    "Designer",
+    "--stage",
+    "interview",
+    "--mood",
+    "5",
+    "--allow-duplicate",
+  ];
 
   it.each([
     [["--ended", "rejected", "--reason", "cancelled"], "--ended rejected and --reason canceled conflict"],

@@ -66,6 +66,7 @@ describe("win on a terminal", () => {
     await session.answer("When was it?", "");
     await session.answer("Any tags?", "");
     await session.answer("Anything to add?", "");
+    await session.answer("Does this look right?", "");
     await session.waitFor(/Saved [0-9a-f]{8}: Second interview at Globex/);
     await session.answer("Any next step? (e.g. prepare for the interview)", "Practice the system design question");
     await session.answer("By when?", "2099-02-01");
@@ -80,7 +81,13 @@ describe("win on a terminal", () => {
   it("Enter at the next-step question skips it", async () => {
     const session = new PtySession(["win", "--kind", "interview"], { dataDir });
     await session.answer("what happened?", "Third interview");
-    for (const question of ["Which company", "When was it?", "Any tags?", "Anything to add?"]) {
+    for (const question of [
+      "Which company",
+      "When was it?",
+      "Any tags?",
+      "Anything to add?",
+      "Does this look right?",
+    ]) {
       await session.answer(question, "");
     }
     await session.answer("Any next step?", "");
@@ -93,7 +100,13 @@ describe("win on a terminal", () => {
   it("another kind of win is not asked for a next step", async () => {
     const session = new PtySession(["win", "--kind", "skill"], { dataDir });
     await session.answer("what happened?", "Finished the SQL course");
-    for (const question of ["Which company", "When was it?", "Any tags?", "Anything to add?"]) {
+    for (const question of [
+      "Which company",
+      "When was it?",
+      "Any tags?",
+      "Anything to add?",
+      "Does this look right?",
+    ]) {
       await session.answer(question, "");
     }
     expect(await session.exited()).toBe(0);
