@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -102,9 +103,19 @@ export function resolveWriteTarget(file: string): string {
   for (let hops = 0; hops < 40; hops++) {
     const stats = lstatOrUndefined(path);
     if (!stats?.isSymbolicLink()) return path;
-    path = resolve(dirname(path), readlinkSync(path));
+    // A relative link is relative to the folder it really sits in: "../x" inside a
+    // symlinked folder must go where the system goes, not where the path's text says.
+    path = resolve(realFolder(dirname(path)), readlinkSync(path));
   }
   throw Object.assign(new Error(`${file}: too many levels of symbolic links`), { code: "ELOOP" });
+}
+
+function realFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 /**

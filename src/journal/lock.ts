@@ -5,13 +5,13 @@ import {
   lstatSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
   writeSync,
 } from "node:fs";
 import { currentProcess, livenessOf, type Liveness, type ProcessIdentity } from "./liveness.js";
+import { readRegularFile } from "./read-file.js";
 
 /**
  * A lock between processes that never takes the lock from a writer that is still
@@ -39,6 +39,8 @@ export interface LockHolder extends ProcessIdentity {
 export const FOREIGN_LOCK_LIMIT_MS = 10 * 60_000;
 /** A lock file whose content cannot be read is not ours in progress after this long. */
 const UNREADABLE_LOCK_GRACE_MS = 10_000;
+/** A lock file is a line of JSON; anything larger is not one. */
+const MAX_LOCK_BYTES = 4096;
 /** How long a writer waits for the holder before giving up, unless told otherwise. */
 export const DEFAULT_LOCK_WAIT_MS = 60_000;
 
@@ -89,7 +91,7 @@ export async function acquireLock(path: string, options: AcquireOptions = {}): P
     const state = inspectLock(path, now());
     if (state.state === "free") continue;
     if (state.state === "folder" && !state.empty) {
-      throw new LockBlockedError(`${path} is a folder with files in it, where the lock file goes`);
+      throw new LockBlockedError(`${path} is a folder with files in it, or a special file, where the lock file goes`);
     }
     if (state.abandoned) {
       if (state.state === "folder") removeEmptyFolder(path);
@@ -126,12 +128,21 @@ export function inspectLock(path: string, now = Date.now()): LockState {
     const empty = isEmptyFolder(path);
     return { state: "folder", empty, abandoned: empty && old };
   }
-  const holder = parseHolder(readQuietly(path));
+  // A FIFO or a device there would hang a read, or never end: it blocks saves until cleared.
+  if (!stats.isFile()) return { state: "folder", empty: false, abandoned: false };
+  let text: string | undefined;
+  try {
+    text = readRegularFile(path, MAX_LOCK_BYTES).toString("utf8");
+  } catch (error) {
+    // Another user's lock this user may not read is still a holder, not a broken file.
+    if ((error as NodeJS.ErrnoException).code === "EACCES") return { state: "unreadable", ageMs, abandoned: false };
+  }
+  const holder = parseHolder(text);
   if (!holder) return { state: "unreadable", ageMs, abandoned: old };
   const liveness = livenessOf(holder);
   const heldFor = now - Date.parse(holder.since);
-  const abandoned =
-    liveness === "dead" || (liveness === "unknown" && !(heldFor >= 0 && heldFor < FOREIGN_LOCK_LIMIT_MS));
+  // Another machine's clock may run a little ahead or behind: only a lock far from now is abandoned.
+  const abandoned = liveness === "dead" || (liveness === "unknown" && !(Math.abs(heldFor) < FOREIGN_LOCK_LIMIT_MS));
   return { state: "held", holder, liveness, abandoned };
 }
 
@@ -171,7 +182,9 @@ function createExclusive(path: string, text: string): boolean {
 }
 
 function writeNew(path: string, text: string): void {
-  const fd = openSync(path, "wx", 0o600);
+  // Readable by others (it holds only a pid, a host, a time and a token), so that
+  // another user's process can see that the holder is alive rather than guess.
+  const fd = openSync(path, "wx", 0o644);
   try {
     const bytes = Buffer.from(text);
     for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
@@ -246,7 +259,7 @@ function parseHolder(text: string | undefined): LockHolder | undefined {
 
 function readQuietly(path: string): string | undefined {
   try {
-    return readFileSync(path, "utf8");
+    return readRegularFile(path, MAX_LOCK_BYTES).toString("utf8");
   } catch {
     return undefined;
   }

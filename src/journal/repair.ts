@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { StoreError } from "../errors.js";
 import { kindOf, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
@@ -231,7 +231,7 @@ function checkLock(lock: string, now: number, checks: Check[], problem: Problem)
       problem(
         state.empty
           ? "an empty folder was left where the lock goes, by an earlier version that stopped while saving"
-          : "a folder with files in it sits where the lock goes: every save is refused until it is cleared",
+          : "a folder with files in it, or a special file, sits where the lock goes: every save is refused until it is cleared",
         true,
       );
       return true;
@@ -353,9 +353,8 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
   const files = storeFiles(dir);
 
   // A folder where the lock goes blocks taking the lock itself: it goes first.
-  if (before.staleLock && statOf(files.lock) !== "missing" && (statOf(files.lock) as Stats).isDirectory()) {
-    rmSync(files.lock, { recursive: true, force: true });
-  }
+  const lockStats = before.staleLock ? lstatOrMissing(files.lock) : undefined;
+  if (lockStats && !lockStats.isFile()) rmSync(files.lock, { recursive: true, force: true });
   const store = new JournalStore(dir);
   try {
     await store.withLock(async (lock) => {
@@ -420,8 +419,14 @@ function repairSettings(store: JournalStore, lock: Lock, report: RepairReport, n
   } catch {
     raw = undefined;
   }
-  const backup = raw ? keepBeside(file, "backup-", "", raw, now) : undefined;
-  if (!raw) rmSync(file, { recursive: true, force: true });
+  if (!raw) {
+    // Not read (no permission, a folder, too large): nothing can be kept of it, and nothing is removed.
+    throw new StoreError(
+      file,
+      `${reading.unreadable ?? "cannot be read"}; doctor --repair leaves it for you to move away`,
+    );
+  }
+  const backup = keepBeside(file, "backup-", "", raw, now);
   store.writeOwnFile(file, `${JSON.stringify(reading.settings, undefined, "\t")}\n`, lock);
   const dropped = reading.unreadable
     ? "it could not be read"
@@ -443,7 +448,8 @@ function keepBeside(file: string, kind: string, extension: string, raw: Buffer, 
     const path = `${file}.${kind}${stamp}${n > 1 ? `-${n}` : ""}${extension}`;
     if (statOf(path) !== "missing") continue;
     try {
-      writeFileAtomic(path, raw, { mode: FILE_MODE });
+      // Root repairing someone's journal leaves copies they can open.
+      writeFileAtomic(path, raw, { mode: FILE_MODE, owner: ownerOf(dirname(file)) });
     } catch (error) {
       throw new StoreError(
         path,
@@ -492,6 +498,19 @@ function leftovers(dir: string): Leftovers {
     (pid !== undefined && pidExists(pid) ? result.inProgress : result.abandoned).push(join(dir, name));
   }
   return result;
+}
+
+function ownerOf(dir: string): { uid: number; gid: number } | undefined {
+  const stats = statOf(dir);
+  return typeof stats === "string" ? undefined : { uid: stats.uid, gid: stats.gid };
+}
+
+function lstatOrMissing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function statOf(path: string): Stats | "missing" | string {

@@ -1,4 +1,4 @@
-import { chownSync, mkdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
+import { chownSync, mkdirSync, rmSync, statSync, type Stats } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 import { StoreError } from "../errors.js";
 import { ForeignOwnerError, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
@@ -155,7 +155,8 @@ export class JournalStore {
 
   #seal(): string | undefined {
     try {
-      return readFileSync(this.files.seal, "utf8");
+      // Through the same checks as the journal: a FIFO or a device here must not hang a read.
+      return readRegularFile(this.files.seal, 1024).toString("utf8");
     } catch {
       return undefined;
     }
@@ -226,7 +227,7 @@ export class JournalStore {
       if (error instanceof LockBlockedError) {
         throw new StoreError(
           this.files.lock,
-          "is a folder with files in it where the lock goes, so nothing can be saved; 'rejection-coach doctor --repair' clears it",
+          "is a folder with files in it, or a special file, where the lock goes, so nothing can be saved; 'rejection-coach doctor --repair' clears it",
         );
       }
       throw this.#writeError(error, this.files.lock);

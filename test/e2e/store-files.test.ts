@@ -111,6 +111,18 @@ describe.skipIf(!isRoot)("another user's journal", () => {
     }
   });
 
+  it("root repairing someone's journal leaves the backup theirs, so they can open it", () => {
+    const dir = home();
+    writeFileSync(join(dir, "journal.json"), journal().slice(0, -10), { mode: 0o600 });
+    chownSync(dir, PERSON, PERSON);
+    chownSync(join(dir, "journal.json"), PERSON, PERSON);
+    const result = runCli(["doctor", "--repair"], { dataDir: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const backup = /Kept a copy of the original file: (\S+)/.exec(result.stdout)![1]!;
+    expect(statSync(backup).uid).toBe(PERSON);
+    expect(statSync(join(dir, "journal.json")).uid).toBe(PERSON);
+  });
+
   it("root creating the data folder for someone gives it to the owner of the folder it is made in", () => {
     const parent = home();
     chownSync(parent, PERSON, PERSON);
@@ -216,5 +228,35 @@ describe("settings.json", () => {
     expect(runCli(["config", "set", "name", "Sam"], { dataDir: dir }).code).toBe(0);
     expect(statSync(join(dir, "settings.json")).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, "settings.json"), "utf8")).toBe('{\n\t"name": "Sam"\n}\n');
+  });
+});
+
+describe("a journal reached through relative symlinks", () => {
+  it("a relative link inside a symlinked folder saves where reads look (as dotfile managers set it up)", () => {
+    const root = tempDir();
+    roots.push(root);
+    // home/.config/rc -> ../../real/data, and real/data/journal.json -> ../other/journal.json
+    mkdirSync(join(root, "home", ".config"), { recursive: true });
+    mkdirSync(join(root, "real", "data"), { recursive: true });
+    mkdirSync(join(root, "real", "other"), { recursive: true });
+    writeFileSync(join(root, "real", "other", "journal.json"), journal(), { mode: 0o600 });
+    symlinkSync("../other/journal.json", join(root, "real", "data", "journal.json"));
+    symlinkSync("../../real/data", join(root, "home", ".config", "rc"));
+    const dir = join(root, "home", ".config", "rc");
+    expect(runCli(LOG, { dataDir: dir }).code).toBe(0);
+    const listed = JSON.parse(runCli(["list", "--json"], { dataDir: dir }).stdout) as { company: string }[];
+    expect(listed.map((entry) => entry.company).sort()).toEqual(["Acme", "Initech"]);
+    expect(readFileSync(join(root, "real", "other", "journal.json"), "utf8")).toContain("Initech");
+  });
+});
+
+describe("a special file where the seal goes", () => {
+  it("does not hang a read: the journal is validated in full instead", () => {
+    const dir = home();
+    writeFileSync(join(dir, "journal.json"), journal(), { mode: 0o600 });
+    execFileSync("mkfifo", [join(dir, "journal.json.checked")]);
+    const result = runCli(["list", "--json"], { dataDir: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toHaveLength(1);
   });
 });

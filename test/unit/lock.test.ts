@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -137,6 +137,34 @@ describe("the journal lock", () => {
     // In and out alternate: no two waiters held it at once.
     for (let i = 0; i < order.length; i += 2) {
       expect(order[i]!.replace("in", "out")).toBe(order[i + 1]);
+    }
+  });
+});
+
+describe("locks in odd states", () => {
+  it("respects another machine's lock whose clock runs a little ahead (a `since` in the future)", () => {
+    holderFile({ pid: 1, host: "another-machine", since: new Date(Date.now() + 60_000).toISOString() });
+    expect(inspectLock(path)).toMatchObject({ liveness: "unknown", abandoned: false });
+    holderFile({
+      pid: 1,
+      host: "another-machine",
+      since: new Date(Date.now() + FOREIGN_LOCK_LIMIT_MS + 1).toISOString(),
+    });
+    expect(inspectLock(path)).toMatchObject({ abandoned: true });
+  });
+
+  it("a FIFO where the lock goes blocks saves with a reason, and is never read (which would hang)", async () => {
+    execFileSync("mkfifo", [path]);
+    expect(inspectLock(path)).toMatchObject({ state: "folder", empty: false, abandoned: false });
+    await expect(acquireLock(path, { waitMs: 0 })).rejects.toBeInstanceOf(LockBlockedError);
+  });
+
+  it("is written readable by others, so another user's process sees a live holder instead of an unreadable file", async () => {
+    const lock = await acquireLock(path);
+    try {
+      expect(statSync(path).mode & 0o044).toBe(0o044);
+    } finally {
+      lock.release();
     }
   });
 });
