@@ -17,12 +17,13 @@ import {
   abandonedTemps,
   abandonedTempsIn,
   kindOf,
+  realPathOf,
   resolveWriteTarget,
   writeFileAtomic,
 } from "../journal/atomic-file.js";
 import type { Entry } from "../journal/entry.js";
 import { fileErrorReason } from "../journal/file-errors.js";
-import { isStorePath, realPathOf } from "../journal/store-files.js";
+import { isStorePath } from "../journal/store-files.js";
 import { markdownNote, noteFileName } from "./markdown.js";
 
 /** An export file or folder that cannot be written; names the path. Exit 1. */

@@ -105,16 +105,18 @@ export function resolveWriteTarget(file: string): string {
     if (!stats?.isSymbolicLink()) return path;
     // A relative link is relative to the folder it really sits in: "../x" inside a
     // symlinked folder must go where the system goes, not where the path's text says.
-    path = resolve(realFolder(dirname(path)), readlinkSync(path));
+    path = resolve(realPathOf(dirname(path)), readlinkSync(path));
   }
   throw Object.assign(new Error(`${file}: too many levels of symbolic links`), { code: "ELOOP" });
 }
 
-function realFolder(dir: string): string {
+/** The real path of `path`, following symlinks as far as they exist (a missing tail is kept as written). */
+export function realPathOf(path: string): string {
   try {
-    return realpathSync(dir);
+    return realpathSync(path);
   } catch {
-    return dir;
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathOf(parent), basename(path));
   }
 }
 

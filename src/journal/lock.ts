@@ -84,12 +84,15 @@ export async function acquireLock(path: string, options: AcquireOptions = {}): P
   const started = now();
   let pause = 10;
   let told = false;
+  const self = currentProcess();
   for (;;) {
-    const holder: LockHolder = { ...currentProcess(), since: new Date(now()).toISOString(), token: newToken() };
-    if (tryCreate(path, holder)) return heldLock(path, holder);
-
+    // Look before trying: a waiter writes nothing in the data folder while the lock is taken.
     const state = inspectLock(path, now());
-    if (state.state === "free") continue;
+    if (state.state === "free") {
+      const holder: LockHolder = { ...self, since: new Date(now()).toISOString(), token: newToken() };
+      if (tryCreate(path, holder)) return heldLock(path, holder);
+      continue;
+    }
     if (state.state === "folder" && !state.empty) {
       throw new LockBlockedError(`${path} is a folder with files in it, or a special file, where the lock file goes`);
     }

@@ -13,7 +13,7 @@ import { EXPORT_VERSION } from "../export/formats.js";
 import { jsonText } from "../export/json-text.js";
 import { salvageJournal, type Dropped, type Mended, type Salvage } from "./salvage.js";
 import { inspectSettings } from "./settings.js";
-import { describeSince, FILE_MODE, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
+import { describeSince, FILE_MODE, folderOwner, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
 import { storeFileKind, storeFiles, storeTempWriter } from "./store-files.js";
 
 export type { Dropped, Mended } from "./salvage.js";
@@ -449,7 +449,7 @@ function keepBeside(file: string, kind: string, extension: string, raw: Buffer, 
     if (statOf(path) !== "missing") continue;
     try {
       // Root repairing someone's journal leaves copies they can open.
-      writeFileAtomic(path, raw, { mode: FILE_MODE, owner: ownerOf(dirname(file)) });
+      writeFileAtomic(path, raw, { mode: FILE_MODE, owner: folderOwner(dirname(file)) });
     } catch (error) {
       throw new StoreError(
         path,
@@ -498,11 +498,6 @@ function leftovers(dir: string): Leftovers {
     (pid !== undefined && pidExists(pid) ? result.inProgress : result.abandoned).push(join(dir, name));
   }
   return result;
-}
-
-function ownerOf(dir: string): { uid: number; gid: number } | undefined {
-  const stats = statOf(dir);
-  return typeof stats === "string" ? undefined : { uid: stats.uid, gid: stats.gid };
 }
 
 function lstatOrMissing(path: string): Stats | undefined {

@@ -1,5 +1,5 @@
-import { realpathSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { realPathOf } from "./atomic-file.js";
 
 /**
  * Every file the store keeps in its data folder, named in one place so that the
@@ -85,14 +85,4 @@ export function isStorePath(dir: string, path: string): boolean {
   if (dirname(target) === realDir && storeFileKind(basename(target)) !== undefined) return true;
   const { journal, settings } = storeFiles(resolve(dir));
   return [journal, settings].some((file) => realPathOf(file) === target);
-}
-
-/** The real path of `path`, following symlinks as far as they exist (a missing tail is kept as written). */
-export function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(realPathOf(parent), basename(path));
-  }
 }

@@ -123,21 +123,11 @@ export class JournalStore {
     try {
       writeFileAtomic(path, data, {
         mode: FILE_MODE,
-        owner: this.#folderOwner(),
+        owner: folderOwner(this.dir),
         beforeCommit: () => lock.assertHeld(),
       });
     } catch (error) {
       throw this.#writeError(error, path);
-    }
-  }
-
-  /** Who new files in the data folder should belong to (root saving for a person keeps them theirs). */
-  #folderOwner(): { uid: number; gid: number } | undefined {
-    try {
-      const { uid, gid } = statSync(this.dir);
-      return { uid, gid };
-    } catch {
-      return undefined;
     }
   }
 
@@ -165,10 +155,11 @@ export class JournalStore {
   /** Writes a whole journal while `lock` is held (update, and doctor --repair after a salvage). */
   writeJournal(journal: Journal, lock: Lock): void {
     const bytes = journalBytes(validateForWrite(journal));
+    const owner = folderOwner(this.dir);
     try {
       writeFileAtomic(this.file, bytes, {
         mode: FILE_MODE,
-        owner: this.#folderOwner(),
+        owner,
         beforeCommit: () => lock.assertHeld(),
       });
       markSaved();
@@ -176,7 +167,7 @@ export class JournalStore {
       throw this.#writeError(error, this.file);
     }
     try {
-      writeFileAtomic(this.files.seal, sealOf(bytes), { mode: FILE_MODE, durable: false, owner: this.#folderOwner() });
+      writeFileAtomic(this.files.seal, sealOf(bytes), { mode: FILE_MODE, durable: false, owner });
     } catch {
       // Without a seal the next read validates in full, which is only slower.
       rmSync(this.files.seal, { force: true });
@@ -268,6 +259,16 @@ export class JournalStore {
       return new StoreError(path, `is ${error.kind}, not a regular file; nothing was saved`);
     }
     return new StoreError(path, `cannot be written: ${fileErrorReason(error)}`);
+  }
+}
+
+/** Who new files in a data folder should belong to: its owner (root saving for a person keeps them theirs). */
+export function folderOwner(dir: string): { uid: number; gid: number } | undefined {
+  try {
+    const { uid, gid } = statSync(dir);
+    return { uid, gid };
+  } catch {
+    return undefined;
   }
 }
 
