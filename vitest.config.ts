@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+
 export default defineConfig({
+  // The build defines the version; in-process runs of the CLI from source need it too.
+  define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   test: {
     include: ["test/**/*.test.ts"],
     reporters: ["default", "./test/helpers/summary-reporter.ts"],

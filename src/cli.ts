@@ -18,6 +18,8 @@ import { dateOrderSetting } from "./commands/context.js";
 import { useDateOrderSetting } from "./journal/dates.js";
 import { applyPlainOption } from "./commands/plain-option.js";
 import { applyUsageChecks } from "./commands/usage-checks.js";
+import { io } from "./io.js";
+import { terminalColumns } from "./ui/output.js";
 
 declare const PACKAGE_VERSION: string;
 
@@ -34,7 +36,13 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     // One prefix for every error line, whether commander or the tool found the problem,
     // and commander's "did you mean" on that same line.
-    .configureOutput({ outputError: (text, write) => write(oneLine(text)) })
+    .configureOutput({
+      writeOut: (text) => io().stdout.write(text),
+      writeErr: (text) => io().stderr.write(text),
+      getOutHelpWidth: () => terminalColumns(io().stdout) ?? 80,
+      getErrHelpWidth: () => terminalColumns(io().stderr) ?? 80,
+      outputError: (text, write) => write(oneLine(text)),
+    })
     .exitOverride()
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(

@@ -5,6 +5,7 @@ import { say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { dataDirOf } from "./context.js";
 import { addFilterOptions, readFiltered, type FilterOptions } from "./filter-options.js";
+import { io } from "../io.js";
 
 interface ExportOptions extends FilterOptions {
   format: ExportFormat;
@@ -67,7 +68,7 @@ Only the data goes to standard output; messages go to standard error.`,
         say(`Wrote ${entries.length} ${entries.length === 1 ? "entry" : "entries"} to ${safeLine(target.path)}`);
       } else {
         // No --output, or --output /dev/stdout: the stream the shell gave, so `>>` appends.
-        (target?.kind === "standard" && target.fd === 2 ? process.stderr : process.stdout).write(text);
+        (target?.kind === "standard" && target.fd === 2 ? io().stderr : io().stdout).write(text);
       }
       if (entries.length === 0) {
         say(total === 0 ? "Your journal is empty: nothing to export." : "No entries match those filters.");

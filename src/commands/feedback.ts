@@ -3,7 +3,7 @@ import { TEMPLATE_KINDS, type TemplateKind } from "../content/vocabulary.js";
 import { UsageError } from "../errors.js";
 import type { DraftChoices } from "../flows/feedback.js";
 import type { RejectionEntry } from "../journal/entry.js";
-import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
+import { canPrompt, printData, printJson, say, stdoutIsTerminal, wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal, readSettings } from "./context.js";
@@ -112,7 +112,7 @@ async function printDraft(id: string, options: FeedbackOptions, command: Command
   if (options.json) {
     printJson({ entry: entry.id, kind: choices.kind, to: contact ?? null, subject: draft.subject, body: draft.body });
   } else {
-    if (process.stdout.isTTY) say(theme.muted(wrap(`${template.title}. ${template.when}\n`)));
+    if (stdoutIsTerminal()) say(theme.muted(wrap(`${template.title}. ${template.when}\n`)));
     printData(draftText(draft));
   }
   const hints: string[] = [];

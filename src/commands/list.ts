@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { printData, printJson, say } from "../ui/output.js";
+import { printData, printJson, say, terminalColumns } from "../ui/output.js";
 import { addFilterOptions, readFiltered, type FilterOptions } from "./filter-options.js";
 
 interface ListOptions extends FilterOptions {
@@ -27,7 +27,7 @@ Examples:
       if (options.json) printJson(entries);
       else if (entries.length) {
         const { renderEntryList } = await import("../ui/entry-view.js");
-        printData(renderEntryList(entries, process.stdout.isTTY ? process.stdout.columns : undefined));
+        printData(renderEntryList(entries, terminalColumns()));
       }
       if (total === 0) say("Your journal is empty. Log a rejection with: rejection-coach log");
       else if (entries.length === 0 && filtered) say(`No entries match those filters (${total} in the journal).`);

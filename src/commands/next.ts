@@ -3,7 +3,7 @@ import type { ActionRef, OpenAction } from "../coach/actions.js";
 import { NotFoundError, UsageError } from "../errors.js";
 import type { Action, Entry } from "../journal/entry.js";
 import { formatDay } from "../ui/labels.js";
-import { canPrompt, printData, printJson, say } from "../ui/output.js";
+import { canPrompt, printData, printJson, say, stdoutIsTerminal } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
@@ -47,7 +47,7 @@ Examples:
         return;
       }
       printData(renderList(items));
-      if (process.stdout.isTTY) say(theme.muted("\nMark one done with: rejection-coach next done N"));
+      if (stdoutIsTerminal()) say(theme.muted("\nMark one done with: rejection-coach next done N"));
     });
 
   next
@@ -104,7 +104,7 @@ Examples:
         );
       }
       // The numbers shift once a step is done: show the new ones to whoever is looking.
-      if (process.stdout.isTTY) {
+      if (stdoutIsTerminal()) {
         if (remaining.length === 0) say("That was the last open step.");
         else {
           say(theme.muted("\nStill open, with their new numbers:"));

@@ -1,12 +1,13 @@
 import { say } from "../ui/output.js";
+import { io } from "../io.js";
 
 /**
  * Standard input read to its end, for a flag given as `-`. On a terminal nothing
  * would show that it is waiting, so `hint` says what to type and how to finish.
  */
 export async function readStdinText(hint: string): Promise<string> {
-  if (process.stdin.isTTY) say(hint);
+  if (io().stdin.isTTY) say(hint);
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of io().stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 }

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, fstatSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileErrorReason } from "../journal/file-errors.js";
 import { ImportError, MAX_IMPORT_BYTES } from "../journal/import.js";
+import { io } from "../io.js";
 
 const tooLarge = (source: string) =>
   new ImportError(
@@ -47,7 +48,7 @@ export async function readImport(file: string): Promise<{ text: string; source: 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+  for await (const chunk of io().stdin as AsyncIterable<Buffer>) {
     total += chunk.length;
     if (total > MAX_IMPORT_BYTES) throw tooLarge("standard input");
     chunks.push(chunk);

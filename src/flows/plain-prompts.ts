@@ -2,6 +2,7 @@ import { createInterface, type Interface } from "node:readline/promises";
 import { stripVTControlCharacters } from "node:util";
 import { fitLines, terminalColumns } from "../ui/output.js";
 import type { Prompts } from "./prompts.js";
+import { io } from "../io.js";
 
 /**
  * The prompts as plain questions and answers, for a terminal that cannot move
@@ -40,7 +41,7 @@ export function plainPrompts(signal: AbortSignal): Omit<Prompts, "editor"> {
   const reader = (): Interface => {
     if (!lines) {
       // terminal: false: the terminal echoes and edits the line itself, and readline sends no codes.
-      lines = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+      lines = createInterface({ input: io().stdin, output: io().stdout, terminal: false });
       lines.on("close", () => {
         ended = true;
         pending?.(stopError("ExitPromptError"));
@@ -48,7 +49,7 @@ export function plainPrompts(signal: AbortSignal): Omit<Prompts, "editor"> {
     }
     return lines;
   };
-  const write = (text: string): void => void process.stdout.write(text);
+  const write = (text: string): void => void io().stdout.write(text);
 
   /** One line from the person, without its line ending. */
   async function ask(question: string): Promise<string> {

@@ -2,6 +2,7 @@ import type { checkbox, confirm, editor, input, number, search, select } from "@
 import { fitLines, terminalColumns } from "../ui/output.js";
 import { plainMode } from "../ui/plain-mode.js";
 import { unicodeOutput } from "../ui/symbols.js";
+import { io } from "../io.js";
 
 /**
  * The prompt functions a flow may call: the one seam between flows and the
@@ -128,7 +129,7 @@ export const isEditorFailure = (error: unknown): boolean =>
  */
 const strictEditor = (async (config: Parameters<Prompts["editor"]>[0]) => {
   const { ExternalEditor } = await import("@inquirer/external-editor");
-  process.stdout.write(`${config.message}\n`);
+  io().stdout.write(`${config.message}\n`);
   const external = new ExternalEditor(config.default ?? "", { postfix: config.postfix ?? ".txt" });
   const text = await external.runAsync();
   if (external.lastExitStatus !== 0) {

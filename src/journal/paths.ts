@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { CoachError } from "../errors.js";
+import { io } from "../io.js";
 
 export const APP_NAME = "rejection-coach";
 
@@ -21,7 +22,7 @@ function passwordHome(): string | undefined {
  */
 export function resolveDataDir(
   flag: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = io().env,
   systemHome: () => string | undefined = passwordHome,
 ): string {
   const home = (): string => homeFolder(env, systemHome);

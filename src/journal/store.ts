@@ -10,6 +10,7 @@ import { CURRENT_VERSION, validateJournal } from "./migrations.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
 import { markSaved } from "./save-state.js";
 import { storeFiles, type StoreFiles } from "./store-files.js";
+import { io } from "../io.js";
 
 export const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
@@ -204,7 +205,7 @@ export class JournalStore {
   }
 
   async #lock(): Promise<Lock> {
-    const fromEnv = Number(process.env.REJECTION_COACH_LOCK_WAIT);
+    const fromEnv = Number(io().env.REJECTION_COACH_LOCK_WAIT);
     const waitMs = this.options.lockWaitMs ?? (fromEnv > 0 ? fromEnv * 1000 : undefined);
     try {
       return await acquireLock(this.files.lock, { waitMs, onWait: this.options.onLockWait });

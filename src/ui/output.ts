@@ -4,13 +4,17 @@ import { wrapAnsi } from "fast-wrap-ansi";
 import { jsonText } from "../export/json-text.js";
 import { fileErrorReason } from "../journal/file-errors.js";
 import { safeLine } from "./safe-text.js";
+import { io, type OutputStream } from "../io.js";
 
 /** Prompts need both ends to be a terminal: a pipe in either direction means a script. */
-export const canPrompt = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY);
+export const canPrompt = (): boolean => Boolean(io().stdin.isTTY && io().stdout.isTTY);
+
+/** Whether stdout is a terminal, where a person (not a script) reads what is printed. */
+export const stdoutIsTerminal = (): boolean => Boolean(io().stdout.isTTY);
 
 /** Data for stdout: JSON, exports, listings. */
 export function printData(text: string): void {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  io().stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
 export function printJson(value: unknown): void {
@@ -23,8 +27,8 @@ export function printJson(value: unknown): void {
  * the terminal itself would cut it mid-word.
  */
 export function say(text: string): void {
-  const columns = terminalColumns(process.stderr);
-  process.stderr.write(`${columns === undefined ? text : fitLines(text, columns - 1)}\n`);
+  const columns = terminalColumns(io().stderr);
+  io().stderr.write(`${columns === undefined ? text : fitLines(text, columns - 1)}\n`);
 }
 
 /** Each line that is wider than `width` wrapped between words, its continuation under its own indent. */
@@ -60,9 +64,9 @@ export function stdoutFailure(error: unknown, saved: boolean): string {
  * (a serial console, a pane being resized) report 0: that means unknown, not
  * nothing fits, so it counts as the common 80.
  */
-export function terminalColumns(stream: NodeJS.WriteStream = process.stdout): number | undefined {
+export function terminalColumns(stream: OutputStream = io().stdout): number | undefined {
   if (!stream.isTTY) return undefined;
-  return Number.isFinite(stream.columns) && stream.columns > 0 ? stream.columns : 80;
+  return stream.columns !== undefined && Number.isFinite(stream.columns) && stream.columns > 0 ? stream.columns : 80;
 }
 
 /** Width to wrap prose to: the terminal's, capped for readability; 80 when piped. */

@@ -1,17 +1,16 @@
 import chalk from "chalk";
-
-let chosen = false;
+import { io, runState } from "../io.js";
 
 /**
  * Plain mode: questions asked one line at a time with numbered choices, no
  * colour, no redraws. On for a terminal that says it cannot move the cursor
  * (TERM=dumb), or when the person asks for it (`--plain`, the `plain` setting).
  */
-export const plainMode = (env: NodeJS.ProcessEnv = process.env): boolean => chosen || env.TERM === "dumb";
+export const plainMode = (env: NodeJS.ProcessEnv = io().env): boolean => runState().plain || env.TERM === "dumb";
 
 /** Called before the command runs, when the person asked for plain mode. */
 export function choosePlainMode(): void {
-  chosen = true;
+  runState().plain = true;
   chalk.level = 0;
 }
 

@@ -4,6 +4,8 @@
  * console), where Unicode would show as mojibake or question marks.
  */
 
+import { io } from "../io.js";
+
 export interface Symbols {
   /** A full chart cell. */
   block: string;
@@ -63,10 +65,10 @@ const ASCII: Symbols = {
  * as the C library does (LC_ALL, else LC_CTYPE, else LANG; none set is the C
  * locale). Windows terminals set none of these and show Unicode.
  */
-export function unicodeOutput(env: NodeJS.ProcessEnv = process.env, platform = process.platform): boolean {
+export function unicodeOutput(env: NodeJS.ProcessEnv = io().env, platform = process.platform): boolean {
   if (platform === "win32") return true;
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
   return /utf-?8/i.test(locale);
 }
 
-export const symbols = (env: NodeJS.ProcessEnv = process.env): Symbols => (unicodeOutput(env) ? UNICODE : ASCII);
+export const symbols = (env: NodeJS.ProcessEnv = io().env): Symbols => (unicodeOutput(env) ? UNICODE : ASCII);

@@ -1,11 +1,12 @@
 import chalk from "chalk";
 import { symbols } from "./symbols.js";
+import { io } from "../io.js";
 
 /**
  * chalk 5 honours FORCE_COLOR and --no-color but not NO_COLOR (no-color.org):
  * called once at start-up, before anything is printed.
  */
-export function applyColorPreference(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): void {
+export function applyColorPreference(env: NodeJS.ProcessEnv = io().env, argv: string[] = process.argv): void {
   if ((env.NO_COLOR !== undefined && env.NO_COLOR !== "") || argv.includes("--no-color")) {
     chalk.level = 0;
     // The prompts colour themselves and read only NO_COLOR.
