@@ -15,7 +15,7 @@ import { registerImport } from "./commands/import.js";
 import { registerConfig } from "./commands/config.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { dateOrderSetting } from "./commands/context.js";
-import { useDateOrderSetting } from "./journal/dates.js";
+import { useDateOrderSetting } from "./journal/day-input.js";
 import { applyPlainOption } from "./commands/plain-option.js";
 import { applyUsageChecks } from "./commands/usage-checks.js";
 import { io } from "./io.js";

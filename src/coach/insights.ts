@@ -4,7 +4,9 @@ import { addDays } from "../journal/dates.js";
 import { isRejection, isWin, type Journal, type RejectionEntry } from "../journal/entry.js";
 import { stageRank, type Reason, type Stage } from "../journal/vocabulary.js";
 import { detectPatterns, type Pattern } from "./signals.js";
-import { furthestStage, inRange, median, recoveryOf, type StatsRange } from "./stats.js";
+import { median } from "./averages.js";
+import { recoveryOf } from "./recovery.js";
+import { furthestStage, inRange, type StatsRange } from "./stats.js";
 
 /**
  * What the coach noticed across the journal, as data: a kind, the figures it is

@@ -1,5 +1,7 @@
-import { FIRST_YEAR, LAST_YEAR, addDays, daysBetween, toDay, weekdayOf } from "../journal/dates.js";
+import { FIRST_YEAR, LAST_YEAR, addDays, daysBetween, weekdayOf } from "../journal/dates.js";
 import { isRejection, isWin, type Entry, type Journal, type RejectionEntry } from "../journal/entry.js";
+import { mean, round1 } from "./averages.js";
+import { recovery, type Recovery } from "./recovery.js";
 import {
   ENDINGS,
   REASONS,
@@ -18,8 +20,6 @@ import {
  * with a new `version`. The README documents every field.
  */
 export const STATS_VERSION = 1;
-/** A mood of this or more counts as having got back on your feet. */
-export const RECOVERED_MOOD = 6;
 /** Spans up to this many days are counted per week; longer ones per month. */
 export const WEEKLY_SPAN_DAYS = 84;
 
@@ -48,28 +48,10 @@ export interface Stats {
     periods: { period: string; start: string; rejections: number; wins: number }[];
   };
   mood: { average: number | null; latest: number | null; points: { date: string; id: string; mood: number }[] };
-  recovery: {
-    threshold: typeof RECOVERED_MOOD;
-    lowAtLog: number;
-    recovered: number;
-    medianDays: number | null;
-    averageChange: number | null;
-    items: RecoveryItem[];
-  };
+  recovery: Recovery;
   wins: { count: number; byKind: { kind: WinKind; count: number }[]; streakWeeks: number };
   reflections: { done: number; pending: number };
   actions: { open: number; overdue: number; done: number; items: OpenAction[] };
-}
-
-export interface RecoveryItem {
-  id: string;
-  date: string;
-  logMood: number;
-  /** The most recent mood recorded after the log (check-in or reflection). */
-  laterMood: number;
-  change: number;
-  /** Days from the rejection's date to the first later mood of 6 or more; null when it started there or has not got there yet. */
-  daysToRecover: number | null;
 }
 
 export interface OpenAction {
@@ -219,46 +201,6 @@ function mood(rejections: RejectionEntry[]): Stats["mood"] {
   };
 }
 
-/** Moods recorded after the log, oldest first, each with the day it was recorded. */
-function laterMoods(entry: RejectionEntry): { day: string; mood: number }[] {
-  const moods = entry.checkins.map((checkin) => ({ at: checkin.at, mood: checkin.mood }));
-  if (entry.reflection) moods.push({ at: entry.reflection.createdAt, mood: entry.reflection.mood });
-  return moods
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-    .map((item) => ({ day: toDay(new Date(item.at)), mood: item.mood }));
-}
-
-/** How one rejection's mood moved after the log, or undefined when nothing was recorded since. */
-export function recoveryOf(entry: RejectionEntry): RecoveryItem | undefined {
-  const later = laterMoods(entry);
-  const last = later[later.length - 1];
-  if (!last) return undefined;
-  const back = entry.mood < RECOVERED_MOOD ? later.find((item) => item.mood >= RECOVERED_MOOD) : undefined;
-  return {
-    id: entry.id,
-    date: entry.date,
-    logMood: entry.mood,
-    laterMood: last.mood,
-    change: last.mood - entry.mood,
-    // From the day it happened: an entry typed in weeks later must not look like a quick recovery.
-    daysToRecover: back ? Math.max(0, daysBetween(entry.date, back.day)) : null,
-  };
-}
-
-function recovery(rejections: RejectionEntry[]): Stats["recovery"] {
-  const items = rejections.map(recoveryOf).filter((item): item is RecoveryItem => item !== undefined);
-  const recoveryDays = items.flatMap((item) => (item.daysToRecover === null ? [] : [item.daysToRecover]));
-  const averageChange = mean(items.map((item) => item.change));
-  return {
-    threshold: RECOVERED_MOOD,
-    lowAtLog: rejections.filter((entry) => entry.mood < RECOVERED_MOOD).length,
-    recovered: recoveryDays.length,
-    medianDays: median(recoveryDays),
-    averageChange: averageChange === null ? null : round1(averageChange),
-    items,
-  };
-}
-
 /**
  * Consecutive weeks (Monday to Sunday) with at least one entry, ending with the
  * week of `asOf`. A week still under way does not break the streak: if it has
@@ -312,16 +254,3 @@ function ranked<T extends string>(vocabulary: readonly T[], values: readonly T[]
 
 const chronological = <T extends Journal["entries"][number]>(entries: T[]): T[] =>
   [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
-
-function mean(values: readonly number[]): number | null {
-  return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-const round1 = (value: number): number => Math.round(value * 10) / 10;

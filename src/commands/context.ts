@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { Content } from "../content/schema.js";
-import type { DateOrder } from "../journal/dates.js";
+import type { DateOrder } from "../journal/day-input.js";
 import type { JournalStore } from "../journal/store.js";
 import { resolveDataDir } from "../journal/paths.js";
 import type { Settings } from "../journal/settings.js";
@@ -22,8 +22,9 @@ export const dataDirOf = (command: Command): string => resolveDataDir(globalOpti
 
 /** The journal store, loaded only by the commands that need it. */
 export async function openJournal(command: Command): Promise<JournalStore> {
-  const [{ JournalStore, describeLock }, { say }] = await Promise.all([
+  const [{ JournalStore }, { describeLock }, { say }] = await Promise.all([
     import("../journal/store.js"),
+    import("../journal/lock-words.js"),
     import("../ui/output.js"),
   ]);
   return new JournalStore(dataDirOf(command), {

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import type { ParseDayOptions } from "../journal/dates.js";
+import type { ParseDayOptions } from "../journal/day-input.js";
 import { formatDayInFull } from "../ui/labels.js";
 import { say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
@@ -10,7 +10,7 @@ import { safeLine } from "../ui/safe-text.js";
  * words on stderr, so a misreading shows before it is relied on.
  */
 export async function readDayFlag(flag: string, value: string, options: ParseDayOptions): Promise<string> {
-  const { DateInputError, readDay } = await import("../journal/dates.js");
+  const { DateInputError, readDay } = await import("../journal/day-input.js");
   try {
     const reading = await readDay(value, options);
     if (reading.ambiguous) {

@@ -1,4 +1,5 @@
-import { DateInputError, parseDay, readDay, toDay, type DayReading } from "../journal/dates.js";
+import { toDay } from "../journal/dates.js";
+import { DateInputError, parseDay, readDay, type DayReading } from "../journal/day-input.js";
 import { splitList } from "../journal/make-entry.js";
 import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
 import { formatDay, MOOD_SCALE } from "../ui/labels.js";

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { DateInputError, parseDay } from "./dates.js";
+import { DateInputError, parseDay } from "./day-input.js";
 import type { Entry } from "./entry.js";
 import { newestFirst } from "./queries.js";
 import { stageRank, type EntryKind, type Stage } from "./vocabulary.js";

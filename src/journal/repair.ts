@@ -13,7 +13,9 @@ import { EXPORT_VERSION } from "../export/formats.js";
 import { jsonText } from "../export/json-text.js";
 import { salvageJournal, type Dropped, type Mended, type Salvage } from "./salvage.js";
 import { inspectSettings } from "./settings.js";
-import { describeSince, FILE_MODE, folderOwner, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
+import { describeSince } from "./lock-words.js";
+import { folderOwner } from "./ownership.js";
+import { FILE_MODE, JournalStore, MAX_JOURNAL_BYTES } from "./store.js";
 import { storeFileKind, storeFiles, storeTempWriter } from "./store-files.js";
 
 export type { Dropped, Mended } from "./salvage.js";

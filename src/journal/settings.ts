@@ -1,6 +1,6 @@
 import { StoreError, UsageError } from "../errors.js";
 import { NotRegularFileError } from "./atomic-file.js";
-import { DATE_ORDERS, type DateOrder } from "./dates.js";
+import { DATE_ORDERS, type DateOrder } from "./day-input.js";
 import { fileErrorReason } from "./file-errors.js";
 import { jsonErrorText } from "./journal-text.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";

@@ -1,12 +1,13 @@
-import { chownSync, mkdirSync, rmSync, statSync, type Stats } from "node:fs";
-import { dirname, relative, sep } from "node:path";
+import { mkdirSync, rmSync, statSync, type Stats } from "node:fs";
 import { StoreError } from "../errors.js";
 import { ForeignOwnerError, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
 import { fileErrorReason } from "./file-errors.js";
 import { journalBytes, readJournalBytes, sealOf } from "./journal-text.js";
 import { acquireLock, LockBlockedError, LockLostError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
+import { describeLock } from "./lock-words.js";
 import { CURRENT_VERSION, validateJournal } from "./migrations.js";
+import { folderOwner, giveToParentOwner } from "./ownership.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
 import { markSaved } from "./save-state.js";
 import { storeFiles, type StoreFiles } from "./store-files.js";
@@ -263,65 +264,5 @@ export class JournalStore {
   }
 }
 
-/** Who new files in a data folder should belong to: its owner (root saving for a person keeps them theirs). */
-export function folderOwner(dir: string): { uid: number; gid: number } | undefined {
-  try {
-    const { uid, gid } = statSync(dir);
-    return { uid, gid };
-  } catch {
-    return undefined;
-  }
-}
-
 /** A journal checked entry by entry before it is written: a bug must not save a broken file. */
 const validateForWrite = (journal: Journal): Journal => validateJournal({ ...journal });
-
-/**
- * Folders root creates for someone (`sudo` keeping HOME) are given to the owner
- * of the folder they were made in, so the person can still save afterwards.
- */
-function giveToParentOwner(firstCreated: string, dir: string): void {
-  if (process.getuid?.() !== 0) return;
-  let owner: Stats;
-  try {
-    owner = statSync(dirname(firstCreated));
-  } catch {
-    return;
-  }
-  if (owner.uid === 0) return;
-  const parts = relative(dirname(firstCreated), dir).split(sep);
-  let path = dirname(firstCreated);
-  for (const part of parts) {
-    path = `${path}${sep}${part}`;
-    try {
-      chownSync(path, owner.uid, owner.gid);
-    } catch {
-      // a folder that cannot be given away stays root's; saving as the person then says so
-    }
-  }
-}
-
-/** ", since 17:02:11" today, ", since 28/11/2026, 09:14:03" on another day; nothing for a time that cannot be read. */
-export function describeSince(iso: string, now = new Date()): string {
-  const since = new Date(iso);
-  if (Number.isNaN(since.getTime())) return "";
-  const sameDay = since.toDateString() === now.toDateString();
-  return `, since ${sameDay ? since.toLocaleTimeString() : since.toLocaleString()}`;
-}
-
-/** Who holds the lock, in words, for the message of a writer that gave up waiting. */
-export function describeLock(state: LockState): string {
-  switch (state.state) {
-    case "held": {
-      const { holder } = state;
-      const when = describeSince(holder.since);
-      return `is being saved by another rejection-coach (pid ${holder.pid} on ${holder.host}${when}) that has not finished`;
-    }
-    case "unreadable":
-      return "is locked by a lock file that cannot be read";
-    case "folder":
-      return "is locked by a folder at the lock's place";
-    default:
-      return "was locked by another process";
-  }
-}

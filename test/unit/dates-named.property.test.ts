@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DateInputError, parseDay, type DateOrder } from "../../src/journal/dates.js";
+import { DateInputError, parseDay, type DateOrder } from "../../src/journal/day-input.js";
 
 /** fast-check runs from this seed, so a failure can be repeated; set DATES_SEED to try others. */
 const SEED = Number(process.env.DATES_SEED ?? 20_261_129);

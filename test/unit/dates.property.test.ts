@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DateInputError, addDays, daysBetween, fromDay, parseDay, toDay } from "../../src/journal/dates.js";
+import { addDays, daysBetween, fromDay, toDay } from "../../src/journal/dates.js";
+import { DateInputError, parseDay } from "../../src/journal/day-input.js";
 
 /** Calendar days from 1900 to 2100, as local dates. */
 const day = fc

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computeStats, median, recoveryOf, weekStart, weekStreak } from "../../src/coach/stats.js";
+import { median } from "../../src/coach/averages.js";
+import { recoveryOf } from "../../src/coach/recovery.js";
+import { computeStats, weekStart, weekStreak } from "../../src/coach/stats.js";
 import type { Journal } from "../../src/journal/entry.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { STATS_TODAY, checkin, reflected, statsJournal } from "../helpers/stats-journal.js";
