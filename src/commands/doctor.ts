@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { StoreError } from "../errors.js";
-import type { Check, Diagnosis, Dropped, Mended, RepairReport } from "../journal/repair.js";
+import type { Check, Diagnosis, Dropped, Mended } from "../journal/diagnose.js";
+import type { RepairReport } from "../journal/repair.js";
 import { printData, printJson } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { symbols } from "../ui/symbols.js";
@@ -31,7 +32,10 @@ Examples:
     )
     .action(async (options: DoctorOptions, command: Command) => {
       const dir = dataDirOf(command);
-      const { diagnose, repair } = await import("../journal/repair.js");
+      const [{ diagnose }, { repair }] = await Promise.all([
+        import("../journal/diagnose.js"),
+        import("../journal/repair.js"),
+      ]);
       const diagnosis = diagnose(dir);
       if (!options.repair || !diagnosis.repairable) {
         if (options.json) printJson(diagnosis);

@@ -317,7 +317,10 @@ async function checkinMoment(
       `--date is for a check-in; ${entry.id} has no reflection yet, and a reflection is dated today`,
     );
   }
-  const [{ DateInputError, parseDay }, { fromDay, toDay }] = await Promise.all([import("../journal/day-input.js"), import("../journal/dates.js")]);
+  const [{ DateInputError, parseDay }, { fromDay, toDay }] = await Promise.all([
+    import("../journal/day-input.js"),
+    import("../journal/dates.js"),
+  ]);
   let day: string;
   try {
     day = await parseDay(date, { now, direction: "past" });
