@@ -3,8 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { CoachError, UsageError } from "../errors.js";
 import { storeFiles } from "../journal/store-files.js";
-import type * as SettingsModule from "../journal/settings.js";
-import type { SettingKey, Settings } from "../journal/settings.js";
+import { isSettingKey, SETTING_KEYS, type SettingKey, type Settings } from "../journal/setting-keys.js";
 import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { didYouMean } from "../ui/suggest.js";
@@ -14,24 +13,18 @@ interface JsonOption {
   json?: boolean;
 }
 
-// Typed against the settings, so a new key without a line here fails to compile;
-// settings.ts itself loads conf, which only the commands that write should pay for.
+// Typed against the settings, so a new key without a line here fails to compile.
 const DESCRIPTIONS: Record<SettingKey, string> = {
   contentDir: "a folder of your own YAML strategies, used when --content is not given",
   name: "the name signed under email drafts",
   dateOrder: "how numeric dates are read: mdy (12/01/2026 is December 1) or dmy (1 December)",
   plain: "yes for plain questions with numbered choices and no redraws (as --plain)",
 };
-const SETTING_KEYS = Object.keys(DESCRIPTIONS) as SettingKey[];
-
-async function checkedKey(key: string): Promise<SettingKey> {
-  const settings: typeof SettingsModule = await import("../journal/settings.js");
-  const known: readonly string[] = settings.SETTING_KEYS;
-  if (!known.includes(key)) {
-    throw new UsageError(`unknown setting '${key}'${didYouMean(key, known)} (settings: ${known.join(", ")})`);
-  }
-  settings.assertSettingKey(key);
-  return key;
+function checkedKey(key: string): SettingKey {
+  if (isSettingKey(key)) return key;
+  throw new UsageError(
+    `unknown setting '${key}'${didYouMean(key, SETTING_KEYS)} (settings: ${SETTING_KEYS.join(", ")})`,
+  );
 }
 
 export function registerConfig(program: Command): void {
@@ -78,7 +71,7 @@ Examples:
     .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
     .addHelpText("after", "\nExamples:\n  rejection-coach config get name\n  rejection-coach config get contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
-      const key = await checkedKey(name);
+      const key = checkedKey(name);
       const value = (await readSettings(command))[key];
       if (value === undefined)
         throw new CoachError(`${key} is not set (set it with: rejection-coach config set ${key} VALUE)`);
@@ -95,7 +88,7 @@ Examples:
       '\nExamples:\n  rejection-coach config set name "Sam Lee"\n  rejection-coach config set contentDir ~/coaching\n  rejection-coach config set dateOrder dmy',
     )
     .action(async (name: string, value: string, _options: unknown, command: Command) => {
-      const key = await checkedKey(name);
+      const key = checkedKey(name);
       let stored = value.trim();
       if (!stored) throw new UsageError(`${key} needs a value; to remove it use: rejection-coach config unset ${key}`);
       if (key === "dateOrder") {
@@ -123,7 +116,7 @@ Examples:
     .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
     .addHelpText("after", "\nExamples:\n  rejection-coach config unset contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
-      const key = await checkedKey(name);
+      const key = checkedKey(name);
       await changeSettings(command, (settings) => delete settings[key]);
       say(`${key} is not set now.`);
     });

@@ -5,7 +5,7 @@ import type { Content } from "../content/schema.js";
 import type { DateOrder } from "../journal/day-input.js";
 import type { JournalStore } from "../journal/store.js";
 import { resolveDataDir } from "../journal/paths.js";
-import type { Settings } from "../journal/settings.js";
+import type { Settings } from "../journal/setting-keys.js";
 import { SETTINGS_NAME } from "../journal/store-files.js";
 import { symbols } from "../ui/symbols.js";
 

@@ -3,6 +3,3 @@
 
 export const EXPORT_FORMATS = ["md", "json", "yaml", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** The version of the JSON and YAML export schema; `import` reads this version. */
-export const EXPORT_VERSION = 1;

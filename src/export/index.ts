@@ -1,8 +1,6 @@
 import type { Entry } from "../journal/entry.js";
 import type { ExportFormat } from "./formats.js";
 
-export { EXPORT_FORMATS, EXPORT_VERSION, type ExportFormat } from "./formats.js";
-
 /** The entries in one format, as one text; only the chosen formatter is loaded. */
 export async function formatEntries(format: ExportFormat, entries: readonly Entry[]): Promise<string> {
   switch (format) {

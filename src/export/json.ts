@@ -1,5 +1,5 @@
 import type { Entry } from "../journal/entry.js";
-import { EXPORT_VERSION } from "./formats.js";
+import { EXPORT_VERSION } from "../journal/export-version.js";
 import { jsonText } from "./json-text.js";
 
 /**

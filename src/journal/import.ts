@@ -2,11 +2,9 @@ import { isDeepStrictEqual } from "node:util";
 import { parseDocument as parseYamlDocument } from "yaml";
 import { CoachError } from "../errors.js";
 import { entrySchema, type Entry, type Journal } from "./entry.js";
+import { EXPORT_VERSION } from "./export-version.js";
 import { describeDuplicateKey, duplicateKeyIn } from "./json-keys.js";
 import { plainIssue, valueAt } from "./plain-issue.js";
-
-/** The export schema version this build reads (see src/export/json.ts). */
-export const IMPORT_VERSION = 1;
 
 /** Larger than any real journal by far; a bigger file is a mistake, not a journal. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -63,13 +61,13 @@ export function parseExport(text: string, source = "the import", warn: ImportWar
     throw new ImportError(`${source}: is not a rejection-coach export (expected { "version": 1, "entries": [...] })`);
   }
   const { version, entries } = document as { version?: unknown; entries?: unknown };
-  if (version === undefined) throw new ImportError(`${source}: has no \`version\` field (expected ${IMPORT_VERSION})`);
+  if (version === undefined) throw new ImportError(`${source}: has no \`version\` field (expected ${EXPORT_VERSION})`);
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    throw new ImportError(`${source}: field \`version\` must be a whole number (this build reads ${IMPORT_VERSION})`);
+    throw new ImportError(`${source}: field \`version\` must be a whole number (this build reads ${EXPORT_VERSION})`);
   }
-  if (version > IMPORT_VERSION) {
+  if (version > EXPORT_VERSION) {
     throw new ImportError(
-      `${source}: was exported by a newer rejection-coach (version ${version}; this one reads ${IMPORT_VERSION}); upgrade rejection-coach`,
+      `${source}: was exported by a newer rejection-coach (version ${version}; this one reads ${EXPORT_VERSION}); upgrade rejection-coach`,
     );
   }
   if (!Array.isArray(entries)) throw new ImportError(`${source}: field \`entries\` must be a list of entries`);

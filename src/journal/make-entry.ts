@@ -9,10 +9,6 @@ export type RejectionFields = Pick<
 /** What a person says about a win. */
 export type WinFields = Pick<WinEntry, "winKind" | "title" | "company" | "date" | "tags" | "note">;
 
-/** The fields a rejection cannot be saved without; the date defaults to today. */
-export const REQUIRED_REJECTION_FIELDS = ["company", "role", "stage", "ended", "mood"] as const;
-export const REQUIRED_WIN_FIELDS = ["winKind", "title"] as const;
-
 export function makeRejection(fields: RejectionFields, id: string, now: Date): RejectionEntry {
   const at = now.toISOString();
   return withoutEmpty({

@@ -1,36 +1,14 @@
-import { StoreError, UsageError } from "../errors.js";
+import { StoreError } from "../errors.js";
 import { NotRegularFileError } from "./atomic-file.js";
-import { DATE_ORDERS, type DateOrder } from "./day-input.js";
+import { DATE_ORDERS } from "./day-input.js";
 import { fileErrorReason } from "./file-errors.js";
 import { jsonErrorText } from "./journal-text.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
+import { isSettingKey, SETTING_KEYS, type SettingKey, type Settings } from "./setting-keys.js";
 import type { JournalStore } from "./store.js";
-
-/** The person's preferences, kept beside the journal in settings.json. */
-export interface Settings {
-  /** A folder of the person's own YAML content, merged over the built-in coaching. */
-  contentDir?: string;
-  /** The name signed under email drafts. */
-  name?: string;
-  /** How numeric dates are read: 01/12/2026 is 12 January in "mdy", 1 December in "dmy". */
-  dateOrder?: DateOrder;
-  /** "yes" for plain questions and answers, as on a terminal that cannot redraw. */
-  plain?: string;
-}
-
-export const SETTING_KEYS = ["contentDir", "name", "dateOrder", "plain"] as const satisfies readonly (keyof Settings)[];
-export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Settings are a few short lines; anything this large is not a settings file. */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
-
-export function assertSettingKey(key: string): asserts key is SettingKey {
-  if (!(SETTING_KEYS as readonly string[]).includes(key)) {
-    throw new UsageError(`unknown setting '${key}' (settings: ${SETTING_KEYS.join(", ")})`);
-  }
-}
-
-const isSettingKey = (key: string): key is SettingKey => (SETTING_KEYS as readonly string[]).includes(key);
 
 /** Why one setting's value cannot be used, or undefined when it can. */
 export function valueProblem(key: SettingKey, value: unknown): string | undefined {

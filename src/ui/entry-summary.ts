@@ -3,6 +3,7 @@ import { ENDING_NAMES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./label
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
 import { symbols } from "./symbols.js";
+import { MOOD_MAX } from "../journal/vocabulary.js";
 
 /** Typed text on one safe line; empty shows as a dash. */
 export const shown = (text: string | undefined): string => (text?.trim() ? safeLine(text.trim()) : symbols().none);
@@ -16,7 +17,7 @@ export function describeRejectionField(key: keyof RejectionFields, fields: Parti
     case "ended":
       return fields.ended ? ENDING_NAMES[fields.ended] : symbols().none;
     case "mood":
-      return fields.mood === undefined ? symbols().none : `${fields.mood} of 10`;
+      return fields.mood === undefined ? symbols().none : `${fields.mood} of ${MOOD_MAX}`;
     case "reasons":
       return shownList((fields.reasons ?? []).map((reason) => REASON_NAMES[reason]));
     case "emotions":

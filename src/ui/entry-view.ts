@@ -1,7 +1,8 @@
 import stringWidth from "fast-string-width";
+import { RULES } from "../coach/signals.js";
 import { toDay } from "../journal/dates.js";
 import type { Action, Entry, Reflection, RejectionEntry } from "../journal/entry.js";
-import { spelledId } from "../journal/vocabulary.js";
+import { MOOD_MAX, spelledId } from "../journal/vocabulary.js";
 import { ENDING_NAMES, FIT_CHOICES, REASON_NAMES, STAGE_NAMES, WIN_KIND_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine, safeText } from "./safe-text.js";
@@ -41,7 +42,7 @@ export function renderEntryList(entries: readonly Entry[], width?: number): stri
       ...common,
       { text: safeLine(entry.role) },
       { text: entry.stage },
-      { text: `${entry.mood}/10`, style: entry.mood <= 3 ? theme.warn : undefined },
+      { text: `${entry.mood}/${MOOD_MAX}`, style: entry.mood <= RULES.lowMood ? theme.warn : undefined },
       entry.reflection ? { text: "yes", style: theme.good } : { text: "no", style: theme.muted },
     ];
   });
@@ -125,7 +126,7 @@ const bullet = (text: string, indent = 2, marker = symbols().bullet): string => 
 
 function reflectionLines(reflection: Reflection): string[] {
   const sep = symbols().separator;
-  const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} ${sep} mood ${reflection.mood}/10`)];
+  const lines = [theme.muted(`  written ${dayOf(reflection.createdAt)} ${sep} mood ${reflection.mood}/${MOOD_MAX}`)];
   for (const answer of reflection.answers) {
     lines.push(
       "",
@@ -180,7 +181,7 @@ export function renderEntry(entry: Entry): string {
     theme.muted(`${entry.date} ${sep} rejection ${sep} id ${entry.id} ${sep} ${logged}`),
     "",
     ...field("stage", `${STAGE_NAMES[entry.stage]} (${ENDING_NAMES[entry.ended].toLowerCase()})`),
-    ...field("mood", `${entry.mood}/10${entry.emotions.length ? ` ${sep} ${entry.emotions.join(", ")}` : ""}`),
+    ...field("mood", `${entry.mood}/${MOOD_MAX}${entry.emotions.length ? ` ${sep} ${entry.emotions.join(", ")}` : ""}`),
     ...field("reasons", entry.reasons.map((reason) => REASON_NAMES[reason]).join(", ")),
     ...field("contact", entry.contact && safeLine(entry.contact)),
     ...field("tags", entry.tags.map(safeLine).join(", ")),
@@ -197,7 +198,7 @@ export function renderEntry(entry: Entry): string {
       // Numbered for `edit ID --checkin N` and `--remove-checkin N`.
       entry.checkins.map((c, index) =>
         bullet(
-          `${dayOf(c.at)} ${sep} mood ${c.mood}/10${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`,
+          `${dayOf(c.at)} ${sep} mood ${c.mood}/${MOOD_MAX}${c.note ? ` ${sep} ${safeText(c.note)}` : ""}`,
           2,
           `${index + 1}.`,
         ),

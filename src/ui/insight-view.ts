@@ -1,10 +1,12 @@
 import type { Insight } from "../coach/insights.js";
+import { RULES } from "../coach/signals.js";
 import type { Content } from "../content/schema.js";
 import { atStage, formatDay, REASON_PHRASES, STAGE_REACHED } from "./labels.js";
 import { bullet } from "./strategy-view.js";
 import { wrap } from "./output.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
+import { RECOVERED_MOOD } from "../coach/recovery.js";
 
 const days = (count: number): string => `${count} ${count === 1 ? "day" : "days"}`;
 const times = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -17,7 +19,7 @@ export function describeInsight(insight: Insight, content: Content): string {
   switch (insight.kind) {
     case "low-mood-streak":
       return (
-        `Your mood was 3 or lower for ${insight.data.lowMoods} of your last ${insight.data.of} rejections. ` +
+        `Your mood was ${RULES.lowMood} or lower for ${insight.data.lowMoods} of your last ${insight.data.of} rejections. ` +
         "That is a lot to carry on your own. Talking it over with someone, a friend or a counselor, often helps."
       );
     case "furthest-stage":
@@ -28,7 +30,7 @@ export function describeInsight(insight: Insight, content: Content): string {
       );
     case "faster-recovery":
       return (
-        `You have been getting back to a mood of 6 or more sooner: typically in ${days(insight.data.recentMedianDays)} ` +
+        `You have been getting back to a mood of ${RECOVERED_MOOD} or more sooner: typically in ${days(insight.data.recentMedianDays)} ` +
         `lately, against ${days(insight.data.earlierMedianDays)} earlier on (over ${insight.data.recoveries} recoveries).`
       );
     case "wins-accumulating": {

@@ -6,7 +6,15 @@
 //   *_PHRASES  a noun phrase that sits inside one of the coach's sentences
 import type { Signal } from "../content/vocabulary.js";
 import { fromDay } from "../journal/dates.js";
-import type { Ending, FIT_ANSWERS, Reason, Stage, WinKind } from "../journal/vocabulary.js";
+import {
+  MOOD_MAX,
+  MOOD_MIN,
+  type Ending,
+  type FIT_ANSWERS,
+  type Reason,
+  type Stage,
+  type WinKind,
+} from "../journal/vocabulary.js";
 
 export type FitAnswer = (typeof FIT_ANSWERS)[number];
 
@@ -131,7 +139,7 @@ export const FIT_CHOICES: Record<FitAnswer, string> = {
 };
 
 /** The mood scale's ends, said the same way everywhere. */
-export const MOOD_SCALE = "1 is awful, 10 is fine";
+export const MOOD_SCALE = `${MOOD_MIN} is awful, ${MOOD_MAX} is fine`;
 
 // Patterns the coach can notice across the journal
 

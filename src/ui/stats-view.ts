@@ -120,7 +120,8 @@ function activity(stats: Stats, width: number): string[] {
 }
 
 /** "the 1 rejection logged below 6", "the 4 rejections logged below 6" */
-const loggedLow = (count: number): string => `the ${plural(count, "rejection")} logged below 6`;
+const loggedLow = (count: number, threshold: number): string =>
+  `the ${plural(count, "rejection")} logged below ${threshold}`;
 
 function wellbeing(stats: Stats, width: number): string[] {
   const lines: string[] = [];
@@ -130,22 +131,26 @@ function wellbeing(stats: Stats, width: number): string[] {
       points.map((point) => point.mood),
       { min: MOOD_MIN, max: MOOD_MAX },
     );
-    const summary = theme.muted(`average ${stats.mood.average}, latest ${stats.mood.latest} (1 to 10)`);
+    const summary = theme.muted(
+      `average ${stats.mood.average}, latest ${stats.mood.latest} (${MOOD_MIN} to ${MOOD_MAX})`,
+    );
     lines.push(field("Mood at log", `${theme.accent(line)}  ${summary}`, width));
   }
   const recovery = stats.recovery;
+  const back = recovery.threshold;
   let text: string;
-  if (recovery.lowAtLog === 0) text = "every rejection was logged at a mood of 6 or more";
+  if (recovery.lowAtLog === 0) text = `every rejection was logged at a mood of ${back} or more`;
   else if (recovery.items.length === 0) text = "no check-ins or reflections yet to compare with the mood at log";
-  else if (recovery.medianDays === null) text = `not back to 6 or more yet after ${loggedLow(recovery.lowAtLog)}`;
+  else if (recovery.medianDays === null)
+    text = `not back to ${back} or more yet after ${loggedLow(recovery.lowAtLog, back)}`;
   else {
     // Say which rejections the figure is about: "low start" left people guessing.
     const which =
       recovery.recovered === recovery.lowAtLog && recovery.lowAtLog > 1
-        ? `all ${loggedLow(recovery.lowAtLog).replace(/^the /, "")}`
-        : `${recovery.recovered === recovery.lowAtLog ? "" : `${recovery.recovered} of `}${loggedLow(recovery.lowAtLog)}`;
+        ? `all ${loggedLow(recovery.lowAtLog, back).replace(/^the /, "")}`
+        : `${recovery.recovered === recovery.lowAtLog ? "" : `${recovery.recovered} of `}${loggedLow(recovery.lowAtLog, back)}`;
     const days = plural(recovery.medianDays, "day");
-    text = `back to 6 or more in ${recovery.recovered > 1 ? `a median of ${days}` : days}, for ${which}`;
+    text = `back to ${back} or more in ${recovery.recovered > 1 ? `a median of ${days}` : days}, for ${which}`;
   }
   if (recovery.averageChange !== null) {
     const sign = recovery.averageChange > 0 ? "+" : "";

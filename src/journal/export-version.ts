@@ -1,0 +1,6 @@
+/**
+ * The version of the JSON and YAML export schema: what `export` writes and
+ * `import` reads. The journal owns it because a repair's set-aside file is
+ * written in the same schema.
+ */
+export const EXPORT_VERSION = 1;
