@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import { UsageError } from "../errors.js";
 import type { RejectionFields, WinFields } from "../journal/make-entry.js";
 import {
@@ -21,7 +21,7 @@ import { ENDING_NAMES, REASON_CHOICES } from "../ui/labels.js";
 import { canPrompt } from "../ui/output.js";
 import { readStdinText } from "./stdin-text.js";
 import { readDayFlag } from "./date-flag.js";
-import { listFlag } from "./list-flag.js";
+import { listParser, wholeNumberParser } from "./option-parsers.js";
 
 /** The flags `log` takes, and `edit` too: one per question of the flow. */
 export interface RejectionOptions {
@@ -73,19 +73,17 @@ export const WIN_FLAGS: Record<keyof WinFields, string> = {
   note: "--note",
 };
 
-function moodArg(value: string): number {
-  const mood = /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : NaN;
-  if (!(mood >= MOOD_MIN && mood <= MOOD_MAX)) {
-    throw new InvalidArgumentError(`Allowed values are whole numbers from ${MOOD_MIN} (awful) to ${MOOD_MAX} (fine).`);
-  }
-  return mood;
-}
+const moodParser = wholeNumberParser(
+  MOOD_MIN,
+  MOOD_MAX,
+  `Allowed values are whole numbers from ${MOOD_MIN} (awful) to ${MOOD_MAX} (fine).`,
+);
 
 /** The options shared by every entry: when, tags, a note. */
 function addCommonOptions(command: Command): Command {
   return command
     .option("--date <when>", "when it happened: 2026-11-20, 20 nov 2026, yesterday, last friday (default: today)")
-    .addOption(new Option("--tag <tag>", "a tag (repeat it, or separate with commas)").argParser(listFlag(undefined)))
+    .addOption(new Option("--tag <tag>", "a tag (repeat it, or separate with commas)").argParser(listParser(undefined)))
     .option("--note <text>", "a note; '-' reads it from standard input")
     .option("--json", "print the saved entry as JSON, and nothing else on stdout");
 }
@@ -100,13 +98,13 @@ export function addRejectionOptions(command: Command): Command {
     .addOption(
       new Option("--reason <reason>", "a likely reason (repeatable)")
         .choices(REASONS.map(spelledId))
-        .argParser(listFlag(REASONS)),
+        .argParser(listParser(REASONS)),
     )
-    .addOption(new Option("--mood <1-10>", "how you feel: 1 is awful, 10 is fine").argParser(moodArg))
+    .addOption(new Option("--mood <1-10>", "how you feel: 1 is awful, 10 is fine").argParser(moodParser))
     .addOption(
       new Option("--emotion <emotion>", "a feeling that fits (repeatable)")
         .choices(EMOTIONS)
-        .argParser(listFlag(EMOTIONS)),
+        .argParser(listParser(EMOTIONS)),
     );
   return addCommonOptions(command);
 }

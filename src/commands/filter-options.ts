@@ -1,10 +1,11 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import type { Entry } from "../journal/entry.js";
-import type { FilterInput } from "../journal/filters.js";
+import { UsageError } from "../errors.js";
+import type { EntryFilter, FilterInput, PeriodEnd } from "../journal/filters.js";
 import { ENTRY_KINDS, STAGES, type EntryKind, type Stage } from "../journal/vocabulary.js";
 import { openJournal } from "./context.js";
 import { readDayFlag } from "./date-flag.js";
-import { listFlag } from "./list-flag.js";
+import { listParser, wholeNumberParser } from "./option-parsers.js";
 
 /** The filter flags as commander hands them over. */
 export interface FilterOptions {
@@ -16,14 +17,6 @@ export interface FilterOptions {
   tag?: string[];
   search?: string;
   limit?: number;
-}
-
-function positiveWhole(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
-    throw new InvalidArgumentError("It must be a whole number of 1 or more.");
-  }
-  return number;
 }
 
 /** Adds --since and --until, which every command that reads a stretch of the journal takes. */
@@ -46,11 +39,15 @@ export function addFilterOptions(command: Command): Command {
     .addOption(new Option("--kind <kind>", "only rejections or only wins").choices(ENTRY_KINDS))
     .addOption(
       new Option("--tag <tag>", "carries this tag (repeat it, or separate with commas: all must match)").argParser(
-        listFlag(),
+        listParser(),
       ),
     )
     .option("--search <text>", "this text anywhere in the entry, notes and reflection included (any case)")
-    .option("-n, --limit <n>", "only the newest N", positiveWhole);
+    .option(
+      "-n, --limit <n>",
+      "only the newest N",
+      wholeNumberParser(1, undefined, "It must be a whole number of 1 or more."),
+    );
 }
 
 /** The filter flags as the journal's filter takes them (dates still as typed). */
@@ -84,14 +81,32 @@ export async function readPeriod(
   return { since: await read("--since", options.since), until: await read("--until", options.until) };
 }
 
+const PERIOD_FLAGS: Record<PeriodEnd, string> = { since: "--since", until: "--until" };
+
+/** The journal's filter for the flags, with a problem in the period worded in the flags' names. */
+export async function resolveFilterFlags(input: FilterInput, now: Date): Promise<EntryFilter> {
+  const { PeriodError, resolveFilter } = await import("../journal/filters.js");
+  try {
+    return await resolveFilter(input, now);
+  } catch (error) {
+    if (!(error instanceof PeriodError)) throw error;
+    const { problem } = error;
+    throw new UsageError(
+      problem.kind === "unreadable"
+        ? `${PERIOD_FLAGS[problem.end]}: ${problem.reason}`
+        : `--since ${problem.since} is after --until ${problem.until}; nothing could match`,
+    );
+  }
+}
+
 /** The journal's entries that pass the filter flags, newest first, with how many there are in all. */
 export async function readFiltered(
   command: Command,
   options: FilterOptions,
 ): Promise<{ entries: Entry[]; total: number; filtered: boolean }> {
-  const { filterEntries, isFiltered, resolveFilter } = await import("../journal/filters.js");
+  const { filterEntries, isFiltered } = await import("../journal/filters.js");
   const now = new Date();
-  const filter = await resolveFilter(filterInput({ ...options, ...(await readPeriod(options, now)) }), now);
+  const filter = await resolveFilterFlags(filterInput({ ...options, ...(await readPeriod(options, now)) }), now);
   const journal = (await openJournal(command)).read();
   return {
     entries: filterEntries(journal.entries, filter),

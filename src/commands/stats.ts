@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { printData, printJson, say, textWidth } from "../ui/output.js";
 import { openContent, openJournal } from "./context.js";
-import { addPeriodOptions, readPeriod, type FilterOptions } from "./filter-options.js";
+import { addPeriodOptions, readPeriod, resolveFilterFlags, type FilterOptions } from "./filter-options.js";
 
 interface StatsOptions extends Pick<FilterOptions, "since" | "until"> {
   json?: boolean;
@@ -23,14 +23,19 @@ Examples:
   rejection-coach stats --json | jq '.funnel.stages'`,
     )
     .action(async (options: StatsOptions, command: Command) => {
-      const { toDay } = await import("../journal/dates.js");
-      const { resolveFilter } = await import("../journal/filters.js");
+      // Loaded here, not at the top of the file: --help and the other commands stay fast.
+      const [{ toDay }, { computeStats }, { insightsFor }, { formatDay }, { renderDashboard }] = await Promise.all([
+        import("../journal/dates.js"),
+        import("../coach/stats.js"),
+        import("../coach/insights.js"),
+        import("../ui/labels.js"),
+        import("../ui/stats-view.js"),
+      ]);
       const now = new Date();
       const today = toDay(now);
-      const { since, until } = await resolveFilter(await readPeriod(options, now), now);
+      const { since, until } = await resolveFilterFlags(await readPeriod(options, now), now);
 
       const journal = (await openJournal(command)).read();
-      const { computeStats } = await import("../coach/stats.js");
       const stats = computeStats(journal, { since, until }, today);
       if (options.json) return printJson(stats);
 
@@ -40,15 +45,12 @@ Examples:
         return;
       }
       if (stats.totals.rejections + stats.totals.wins === 0) {
-        const { formatDay } = await import("../ui/labels.js");
         const day = (text: string) => formatDay(text, now);
         const between = [since && `from ${day(since)}`, until && `up to ${day(until)}`].filter(Boolean).join(" ");
         say(`Nothing logged ${between}. Try a wider range, or leave out --since and --until.`);
         return;
       }
       const content = await openContent(command);
-      const { insightsFor } = await import("../coach/insights.js");
-      const { renderDashboard } = await import("../ui/stats-view.js");
       const asOf = until && until < today ? until : today;
       const insights = insightsFor(journal, content, asOf, { since, until });
       printData(renderDashboard(stats, insights, content, textWidth()));

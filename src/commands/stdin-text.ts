@@ -1,5 +1,6 @@
 import { say } from "../ui/output.js";
 import { io } from "../io.js";
+import { readStdin } from "../read-stdin.js";
 
 /**
  * Standard input read to its end, for a flag given as `-`. On a terminal nothing
@@ -7,7 +8,5 @@ import { io } from "../io.js";
  */
 export async function readStdinText(hint: string): Promise<string> {
   if (io().stdin.isTTY) say(hint);
-  const chunks: Buffer[] = [];
-  for await (const chunk of io().stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return readStdin();
 }

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, fstatSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileErrorReason } from "../journal/file-errors.js";
 import { ImportError, MAX_IMPORT_BYTES } from "../journal/import.js";
-import { io } from "../io.js";
+import { readStdin } from "../read-stdin.js";
 
 const tooLarge = (source: string) =>
   new ImportError(
@@ -26,13 +26,16 @@ function readLimited(fd: number, source: string): string {
 
 /** The text of an import: a file, or standard input for `-`. */
 export async function readImport(file: string): Promise<{ text: string; source: string }> {
-  if (file === "-") return { text: await readStdin(), source: "standard input" };
+  if (file === "-") {
+    const text = await readStdin({ bytes: MAX_IMPORT_BYTES, tooLarge: () => tooLarge("standard input") });
+    return { text, source: "standard input" };
+  }
   const path = resolve(file);
   let fd: number;
   try {
     fd = openSync(path, "r");
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : fileErrorReason(error);
+    const why = fileErrorReason(error, { ENOENT: "no such file" });
     throw new ImportError(`${path}: cannot be read: ${why}`);
   }
   try {
@@ -43,15 +46,4 @@ export async function readImport(file: string): Promise<{ text: string; source: 
   } finally {
     closeSync(fd);
   }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of io().stdin as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > MAX_IMPORT_BYTES) throw tooLarge("standard input");
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -51,12 +51,11 @@ export class StorePathError extends UsageError {
 }
 
 /** Why a write failed, in plain words; a missing path here is a missing folder. */
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "the folder does not exist";
-  if (code === "EPIPE") return "the program reading it stopped before the end";
-  return fileErrorReason(error);
-}
+const reason = (error: unknown): string =>
+  fileErrorReason(error, {
+    ENOENT: "the folder does not exist",
+    EPIPE: "the program reading it stopped before the end",
+  });
 
 /** How often to look again for a reader of a named pipe; waiting costs nothing else. */
 const READER_POLL_MS = 100;

@@ -2,6 +2,7 @@ import { toDay } from "../journal/dates.js";
 import { DateInputError, parseDay, readDay, type DayReading } from "../journal/day-input.js";
 import { splitList } from "../journal/make-entry.js";
 import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
+import { wholeNumberIn } from "../journal/whole-number.js";
 import { formatDay, MOOD_SCALE } from "../ui/labels.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
@@ -130,18 +131,11 @@ export async function askMood(
     ...hinted(question, hint ?? undefined),
     default: current === undefined ? undefined : String(current),
     validate: (text) =>
-      readMood(text) === undefined
+      wholeNumberIn(text, MOOD_MIN, MOOD_MAX) === undefined
         ? `Please type a whole number from ${MOOD_MIN} to ${MOOD_MAX} (${MOOD_SCALE})`
         : true,
   });
-  return readMood(answer)!;
-}
-
-export function readMood(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^\d{1,2}$/.test(trimmed)) return undefined;
-  const mood = Number(trimmed);
-  return mood >= MOOD_MIN && mood <= MOOD_MAX ? mood : undefined;
+  return wholeNumberIn(answer, MOOD_MIN, MOOD_MAX)!;
 }
 
 /** Tags as typed: "remote, design" -> ["remote", "design"]; Enter keeps the current ones, "-" clears them. */

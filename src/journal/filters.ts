@@ -70,24 +70,44 @@ export function filterEntries<T extends Entry>(entries: readonly T[], filter: En
 export const isFiltered = (filter: EntryFilter): boolean =>
   Object.values(filter).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
 
+/** One end of the period a filter keeps. */
+export type PeriodEnd = "since" | "until";
+
+export type PeriodProblem =
+  { kind: "unreadable"; end: PeriodEnd; reason: string } | { kind: "reversed"; since: string; until: string };
+
 /**
- * Reads --since and --until the way a person types them ("last monday",
- * "2 weeks ago") as days already past; a date that cannot be read is bad usage.
+ * A period that cannot be used: a day that cannot be read, or a start after the
+ * end. Bad usage; `problem` says which end, so a command can name its own flag.
+ */
+export class PeriodError extends UsageError {
+  constructor(readonly problem: PeriodProblem) {
+    super(
+      problem.kind === "unreadable"
+        ? `${problem.end}: ${problem.reason}`
+        : `${problem.since} is after ${problem.until}; nothing could match`,
+    );
+  }
+}
+
+/**
+ * Reads the period the way a person types it ("last monday", "2 weeks ago") as
+ * days already past; a day that cannot be read, or an empty period, is a PeriodError.
  */
 export async function resolveFilter(input: FilterInput, now: Date = new Date()): Promise<EntryFilter> {
-  const readDay = async (flag: string, text: string | undefined) => {
+  const readDay = async (end: PeriodEnd, text: string | undefined) => {
     if (text === undefined) return undefined;
     try {
       return await parseDay(text, { now, direction: "past" });
     } catch (error) {
-      if (error instanceof DateInputError) throw new UsageError(`${flag}: ${error.message}`);
+      if (error instanceof DateInputError) throw new PeriodError({ kind: "unreadable", end, reason: error.message });
       throw error;
     }
   };
-  const filter: EntryFilter = { ...input, since: await readDay("--since", input.since) };
-  filter.until = await readDay("--until", input.until);
+  const filter: EntryFilter = { ...input, since: await readDay("since", input.since) };
+  filter.until = await readDay("until", input.until);
   if (filter.since && filter.until && filter.since > filter.until) {
-    throw new UsageError(`--since ${filter.since} is after --until ${filter.until}; nothing could match`);
+    throw new PeriodError({ kind: "reversed", since: filter.since, until: filter.until });
   }
   for (const key of Object.keys(filter) as (keyof EntryFilter)[]) {
     if (filter[key] === undefined) delete filter[key];

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { filterEntries, isFiltered, resolveFilter, stringsOf, type EntryFilter } from "../../src/journal/filters.js";
+import { resolveFilterFlags } from "../../src/commands/filter-options.js";
+import {
+  filterEntries,
+  isFiltered,
+  PeriodError,
+  resolveFilter,
+  stringsOf,
+  type EntryFilter,
+} from "../../src/journal/filters.js";
 import { fixtureEntries } from "../helpers/journal-fixture.js";
 
 const entries = fixtureEntries();
@@ -107,16 +115,33 @@ describe("resolveFilter", () => {
     });
   });
 
-  it("a future, unreadable or impossible day is bad usage naming the flag", async () => {
+  it("a future, unreadable or impossible day is bad usage saying which end of the period", async () => {
     await expect(resolveFilter({ since: "tomorrow" }, now)).rejects.toThrow(UsageError);
-    await expect(resolveFilter({ since: "tomorrow" }, now)).rejects.toThrow(/--since: 'tomorrow' is in the future/);
-    await expect(resolveFilter({ until: "blurple" }, now)).rejects.toThrow(/--until: cannot read 'blurple'/);
+    await expect(resolveFilter({ since: "tomorrow" }, now)).rejects.toMatchObject({
+      problem: { kind: "unreadable", end: "since", reason: expect.stringMatching(/'tomorrow' is in the future/) },
+    });
+    await expect(resolveFilter({ until: "blurple" }, now)).rejects.toMatchObject({
+      problem: { kind: "unreadable", end: "until", reason: expect.stringMatching(/cannot read 'blurple'/) },
+    });
     await expect(resolveFilter({ until: "2026-02-30" }, now)).rejects.toThrow(/not a calendar date/);
   });
 
-  it("--since after --until is bad usage", async () => {
-    await expect(resolveFilter({ since: "2026-11-10", until: "2026-11-01" }, now)).rejects.toThrow(
-      /--since 2026-11-10 is after --until 2026-11-01/,
+  it("a start after the end is bad usage, and names no flag", async () => {
+    const reversed = resolveFilter({ since: "2026-11-10", until: "2026-11-01" }, now);
+    await expect(reversed).rejects.toBeInstanceOf(PeriodError);
+    await expect(reversed).rejects.toMatchObject({
+      problem: { kind: "reversed", since: "2026-11-10", until: "2026-11-01" },
+      message: expect.not.stringContaining("--"),
+    });
+  });
+
+  it("the commands word a period problem with their flags", async () => {
+    await expect(resolveFilterFlags({ since: "tomorrow" }, now)).rejects.toThrow(
+      /^--since: 'tomorrow' is in the future/,
+    );
+    await expect(resolveFilterFlags({ until: "blurple" }, now)).rejects.toThrow(/^--until: cannot read 'blurple'/);
+    await expect(resolveFilterFlags({ since: "2026-11-10", until: "2026-11-01" }, now)).rejects.toThrow(
+      "--since 2026-11-10 is after --until 2026-11-01; nothing could match",
     );
   });
 
