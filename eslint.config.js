@@ -22,6 +22,25 @@ export default tseslint.config(
     },
   },
   {
+    // An async CLI: a promise nobody awaits loses its error and its exit code.
+    files: ["src/**/*.ts", "test/**/*.ts", "scripts/**/*.mjs"],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["scripts/*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    rules: { "@typescript-eslint/no-unnecessary-type-assertion": "error" },
+  },
+  {
     // Tests look for escape sequences in terminal output on purpose.
     files: ["test/**"],
     rules: { "no-control-regex": "off" },

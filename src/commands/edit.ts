@@ -69,7 +69,7 @@ Examples:
         );
       }
 
-      const current = isRejection ? rejectionFieldsOf(entry) : winFieldsOf(entry as WinEntry);
+      const current = isRejection ? rejectionFieldsOf(entry) : winFieldsOf(entry);
       let wanted: Partial<RejectionFields> | Partial<WinFields> = isRejection
         ? await rejectionFieldsFrom(options, now, current as RejectionFields)
         : await winFieldsFrom(options, now);
@@ -124,7 +124,7 @@ Examples:
       }
 
       const { changedFields } = await import("../journal/make-entry.js");
-      const changed = changedFields(current, { ...current, ...wanted } as typeof current);
+      const changed = changedFields(current, { ...current, ...wanted });
       if (changed.length === 0) {
         say("Nothing changed.");
         if (options.json) printJson(entry);

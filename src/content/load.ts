@@ -50,7 +50,7 @@ export function loadContent(options: { userDir?: string; builtInDir?: string } =
   return finish({
     strategies: mergeById(base.strategies ?? [], own.strategies ?? []),
     reflection: {
-      prompts: { ...reflection.prompts, ...own.reflection?.prompts } as ReflectionContent["prompts"],
+      prompts: { ...reflection.prompts, ...own.reflection?.prompts },
       steps: mergeById(reflection.steps, own.reflection?.steps ?? []),
       questions: mergeById(reflection.questions, own.reflection?.questions ?? []),
       traps: mergeById(reflection.traps, own.reflection?.traps ?? []),

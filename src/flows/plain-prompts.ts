@@ -74,7 +74,7 @@ export function plainPrompts(signal: AbortSignal): Omit<Prompts, "editor"> {
     for (;;) {
       const result = await read(await ask(question));
       if (result && typeof result === "object" && "refused" in result) write(`${plain(result.refused)}\n`);
-      else return result as T;
+      else return result;
     }
   }
 

@@ -58,7 +58,7 @@ export function splitList(values: readonly string[]): string[] {
 function withoutEmpty<T extends object>(entry: T): T {
   const copy = { ...entry } as Record<string, unknown>;
   for (const key of ["reasonGiven", "note", "company"]) {
-    if (copy[key] === undefined || (typeof copy[key] === "string" && (copy[key] as string).trim() === "")) {
+    if (copy[key] === undefined || (typeof copy[key] === "string" && copy[key].trim() === "")) {
       // A rejection's company is required; the schema check reports it if it is missing.
       if (key === "company" && copy.kind === "rejection") continue;
       delete copy[key];

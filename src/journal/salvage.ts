@@ -124,7 +124,7 @@ type Candidate = { index: number; value: unknown } | { index: number; error: str
 function describe(candidate: Candidate): string {
   const value = "value" in candidate ? candidate.value : undefined;
   const fields = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string).slice(0, 60) : undefined);
+  const text = (key: string) => (typeof fields[key] === "string" ? fields[key].slice(0, 60) : undefined);
   const label = [text("company") ?? text("title"), text("date")].filter(Boolean).join(", ");
   const id = text("id");
   return `${id ? `entry ${id}` : `entry #${candidate.index + 1}`}${label ? ` (${label})` : ""}`;

@@ -55,7 +55,7 @@ export async function saveChanges(
   return store.update((journal) => {
     const index = journal.entries.findIndex((entry) => entry.id === id);
     if (index < 0) throw new NotFoundError(`entry ${id} is no longer in the journal`);
-    const entry = checked(entrySchema, applyChanges(journal.entries[index]!, changes as Partial<Entry>, now));
+    const entry = checked(entrySchema, applyChanges(journal.entries[index]!, changes, now));
     journal.entries[index] = entry;
     return entry;
   });

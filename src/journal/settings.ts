@@ -96,8 +96,8 @@ export async function changeSettings(store: JournalStore, change: (settings: Set
     if (reading?.unreadable) throw new StoreError(file, reading.unreadable, true);
     // Keys this change does not touch keep their values, wrong ones included, for `doctor` to show.
     const settings: Record<string, unknown> = { ...reading?.raw };
-    change(settings as Settings);
+    change(settings);
     store.writeOwnFile(file, `${JSON.stringify(settings, undefined, "\t")}\n`, lock);
-    return settings as Settings;
+    return settings;
   });
 }
