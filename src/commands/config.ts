@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { CoachError, UsageError } from "../errors.js";
 import { storeFiles } from "../journal/store-files.js";
-import { isSettingKey, SETTING_KEYS, type SettingKey, type Settings } from "../journal/setting-keys.js";
+import { isSettingKey, SETTING_KEYS, type SettingKey } from "../journal/setting-keys.js";
 import { printData, printJson, say } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { didYouMean } from "../ui/suggest.js";
@@ -88,13 +88,14 @@ Examples:
       '\nExamples:\n  rejection-coach config set name "Sam Lee"\n  rejection-coach config set contentDir ~/coaching\n  rejection-coach config set dateOrder dmy',
     )
     .action(async (name: string, value: string, _options: unknown, command: Command) => {
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const { changeSettings, valueProblem } = await import("../journal/settings.js");
       const key = checkedKey(name);
       let stored = value.trim();
       if (!stored) throw new UsageError(`${key} needs a value; to remove it use: rejection-coach config unset ${key}`);
       if (key === "dateOrder") {
         // Typed in any case; kept as the one spelling the reader checks for.
         stored = stored.toLowerCase();
-        const { valueProblem } = await import("../journal/settings.js");
         const problem = valueProblem(key, stored);
         if (problem) throw new UsageError(`${key} ${problem}`);
       }
@@ -106,7 +107,10 @@ Examples:
         }
       }
       // Checked above where a key has rules of its own; the others take any text.
-      await changeSettings(command, (settings) => ((settings as Record<string, string>)[key] = stored));
+      await changeSettings(
+        await openJournal(command),
+        (settings) => ((settings as Record<string, string>)[key] = stored),
+      );
       say(`${key} = ${safeLine(stored)}`);
     });
 
@@ -116,8 +120,10 @@ Examples:
     .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
     .addHelpText("after", "\nExamples:\n  rejection-coach config unset contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const { changeSettings } = await import("../journal/settings.js");
       const key = checkedKey(name);
-      await changeSettings(command, (settings) => delete settings[key]);
+      await changeSettings(await openJournal(command), (settings) => delete settings[key]);
       say(`${key} is not set now.`);
     });
 
@@ -136,13 +142,4 @@ Examples:
       if (options.json) return printJson(paths);
       printData(`data folder  ${paths.dataDir}\njournal      ${paths.journal}\nsettings     ${paths.settings}`);
     });
-}
-
-/** Applies one change to settings.json, under the journal's lock. */
-async function changeSettings(command: Command, change: (settings: Settings) => void): Promise<void> {
-  const [{ changeSettings: change_ }, store] = await Promise.all([
-    import("../journal/settings.js"),
-    openJournal(command),
-  ]);
-  await change_(store, change);
 }

@@ -32,10 +32,16 @@ export async function openJournal(command: Command): Promise<JournalStore> {
   });
 }
 
+/** This run's settings.json, when there is one. */
+export function settingsFileOf(command: Command): string | undefined {
+  const file = join(dataDirOf(command), SETTINGS_NAME);
+  return existsSync(file) ? file : undefined;
+}
+
 /** Reads settings.json if there is one, without creating anything. */
 export async function readSettings(command: Command): Promise<Settings> {
-  const file = join(dataDirOf(command), SETTINGS_NAME);
-  if (!existsSync(file)) return {};
+  const file = settingsFileOf(command);
+  if (file === undefined) return {};
   const { readSettingsFile } = await import("../journal/settings.js");
   return readSettingsFile(file);
 }
@@ -46,8 +52,8 @@ export async function readSettings(command: Command): Promise<Settings> {
  * used and the date is confirmed in words.
  */
 export async function dateOrderSetting(command: Command): Promise<DateOrder | undefined> {
-  const file = join(dataDirOf(command), SETTINGS_NAME);
-  if (!existsSync(file)) return undefined;
+  const file = settingsFileOf(command);
+  if (file === undefined) return undefined;
   const { inspectSettings } = await import("../journal/settings.js");
   return inspectSettings(file)?.settings.dateOrder;
 }

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { CancelledError, UsageError } from "../errors.js";
-import { isPromptStop, loadPrompts } from "../flows/prompts.js";
 import { canPrompt, say } from "../ui/output.js";
 import { theme } from "../ui/theme.js";
 import { openJournal } from "./context.js";
@@ -20,8 +19,12 @@ export function registerDelete(program: Command): void {
       "\nExamples:\n  rejection-coach delete 3f9a\n  rejection-coach delete 3f9a --yes\n\nThere is no undo; 'rejection-coach export --format json --output backup.json' keeps a copy first.",
     )
     .action(async (id: string, options: DeleteOptions, command: Command) => {
-      const { findEntry } = await import("../journal/queries.js");
-      const { describeContents, describeEntry } = await import("../ui/entry-view.js");
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const [{ findEntry }, { describeContents, describeEntry }, { isPromptStop, loadPrompts }] = await Promise.all([
+        import("../journal/queries.js"),
+        import("../ui/entry-view.js"),
+        import("../flows/prompts.js"),
+      ]);
       const store = await openJournal(command);
       const entry = findEntry(store.read(), id);
       if (!options.yes) {

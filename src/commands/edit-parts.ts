@@ -1,12 +1,13 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import type { Question, ReflectionContent } from "../content/schema.js";
 import { UsageError } from "../errors.js";
+import type * as Changes from "../journal/changes.js";
 import type { AnswerChange } from "../journal/changes.js";
 import type { Entry, RejectionEntry } from "../journal/entry.js";
 import type { JournalStore } from "../journal/store.js";
 import { printJson, say } from "../ui/output.js";
 import { theme } from "../ui/theme.js";
-import { collectPair } from "./reflect.js";
+import { pairParser, repeatParser, wholeNumberParser } from "./option-parsers.js";
 
 /** The flags that change one part of a rejection rather than its own fields. */
 export interface PartOptions {
@@ -23,21 +24,12 @@ export function addPartOptions(command: Command): Command {
     .option(
       "--answer <question=text>",
       "change or add a reflection answer by its question id (repeatable); an empty text clears it",
-      collectPair("--answer", (text) => text),
+      pairParser("--answer", (text) => text),
     )
-    .option(
-      "--remove-answer <question>",
-      "clear a reflection answer by its question id (repeatable)",
-      (id: string, previous: string[] = []) => [...previous, id.trim()],
-    );
+    .option("--remove-answer <question>", "clear a reflection answer by its question id (repeatable)", repeatParser);
 }
 
-function position(value: string): number {
-  if (!/^\s*\d{1,4}\s*$/.test(value) || Number(value) < 1) {
-    throw new InvalidArgumentError("must be a check-in number: 1 for the first one");
-  }
-  return Number(value);
-}
+const position = wholeNumberParser(1, 9999, "must be a check-in number: 1 for the first one");
 
 export const givesPart = (options: PartOptions): boolean =>
   options.checkin !== undefined ||
@@ -55,7 +47,13 @@ export async function editPart(
   entry: Entry,
   options: PartOptions & { json?: boolean },
   fields: { mood?: number; note?: string; [key: string]: unknown },
-  context: { now: Date; reflection: () => Promise<ReflectionContent> },
+  context: {
+    now: Date;
+    reflection: () => Promise<ReflectionContent>;
+    /** Loaded by the command's action. */
+    changes: typeof Changes;
+    stageQuestions: (content: ReflectionContent, entry: RejectionEntry) => Question[];
+  },
 ): Promise<void> {
   if (entry.kind !== "rejection") {
     throw new UsageError(`${entry.id} is a win; check-ins and reflection answers belong to rejections`);
@@ -72,8 +70,8 @@ export async function editPart(
       `${kinds[0]} changes ${options.checkin !== undefined ? "a check-in's --mood and --note" : "one part"} only; change the entry's own fields in a separate edit`,
     );
   }
-  const { changeAnswers, changeCheckin, removeCheckin } = await import("../journal/changes.js");
-  const { now } = context;
+  const { now, stageQuestions } = context;
+  const { changeAnswers, changeCheckin, removeCheckin } = context.changes;
   let saved: RejectionEntry;
   let done: string;
   if (options.checkin !== undefined) {
@@ -92,7 +90,6 @@ export async function editPart(
     saved = result.entry;
     done = `removed check-in ${options.removeCheckin} (${result.checkin.at.slice(0, 10)}, mood ${result.checkin.mood})`;
   } else {
-    const { stageQuestions } = await import("../coach/reflection.js");
     const changes = answerChanges(entry, options, stageQuestions(await context.reflection(), entry));
     saved = await changeAnswers(store, entry.id, changes.list, changes.order, now);
     done = describeAnswerChanges(changes.list);
@@ -120,7 +117,7 @@ function answerChanges(
     questions.find((question) => question.id === id)?.text;
   const wanted: [string, string | undefined][] = [
     ...Object.entries(options.answer ?? {}),
-    ...(options.removeAnswer ?? []).map((id): [string, undefined] => [id, undefined]),
+    ...(options.removeAnswer ?? []).map((id): [string, undefined] => [id.trim(), undefined]),
   ];
   const list = wanted.map(([questionId, answer]): AnswerChange => {
     const question = wording(questionId);

@@ -57,9 +57,30 @@ Examples:
   rejection-coach edit 3f9a --answer why-this-role="The team's mission." --remove-answer first-glance`,
     )
     .action(async (id: string, options: EditOptions, command: Command) => {
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const [
+        { findEntry },
+        { editRejectionFlow },
+        { editWinFlow },
+        { loadPrompts },
+        { chooseEntryPart, editAnswersFlow },
+        { stageQuestions },
+        journalChanges,
+        { changedFields },
+        { saveChanges },
+      ] = await Promise.all([
+        import("../journal/queries.js"),
+        import("../flows/log.js"),
+        import("../flows/win.js"),
+        import("../flows/prompts.js"),
+        import("../flows/edit-reflection.js"),
+        import("../coach/reflection.js"),
+        import("../journal/changes.js"),
+        import("../journal/make-entry.js"),
+        import("../journal/save.js"),
+      ]);
       const now = new Date();
       const store = await openJournal(command);
-      const { findEntry } = await import("../journal/queries.js");
       const entry = findEntry(store.read(), id);
       const isRejection = entry.kind === "rejection";
       const misplaced = (isRejection ? WIN_ONLY : REJECTION_ONLY).filter((key) => options[key] !== undefined);
@@ -75,7 +96,7 @@ Examples:
         : await winFieldsFrom(options, now);
       const reflection = async () => (await openContent(command)).reflection;
       if (givesPart(options)) {
-        await editPart(store, entry, options, wanted, { now, reflection });
+        await editPart(store, entry, options, wanted, { now, reflection, changes: journalChanges, stageQuestions });
         return;
       }
       if (Object.keys(wanted).length === 0) {
@@ -84,38 +105,30 @@ Examples:
             `nothing to change: give the fields as flags (such as ${isRejection ? "--mood 6 or --note TEXT" : "--title TEXT"}), or run 'rejection-coach edit ${entry.id}' in a terminal`,
           );
         }
-        const [flows, { loadPrompts }] = await Promise.all([
-          isRejection ? import("../flows/log.js") : import("../flows/win.js"),
-          import("../flows/prompts.js"),
-        ]);
         const prompts = await loadPrompts();
         say(`Changing ${theme.id(entry.id)}, the ${entry.kind} of ${entry.date}.`);
         if (entry.kind === "rejection" && entry.reflection) {
-          const { chooseEntryPart, editAnswersFlow } = await import("../flows/edit-reflection.js");
           const part = await chooseEntryPart(prompts);
           if (part === "stop") {
             say("Left as it was.");
             return;
           }
           if (part === "reflection") {
-            const { stageQuestions } = await import("../coach/reflection.js");
             const questions = stageQuestions(await reflection(), entry);
-            const changes = await editAnswersFlow(prompts, entry.reflection, questions);
-            if (!changes || changes.length === 0) {
-              say(changes ? "Nothing changed." : "Left as it was.");
+            const answers = await editAnswersFlow(prompts, entry.reflection, questions);
+            if (!answers || answers.length === 0) {
+              say(answers ? "Nothing changed." : "Left as it was.");
               return;
             }
-            const { changeAnswers } = await import("../journal/changes.js");
             const order = questions.map((question) => question.id);
-            const saved = await changeAnswers(store, entry.id, changes, order, now);
-            say(`${theme.good("Updated")} ${theme.id(saved.id)}: ${describeAnswerChanges(changes)}.`);
+            const saved = await journalChanges.changeAnswers(store, entry.id, answers, order, now);
+            say(`${theme.good("Updated")} ${theme.id(saved.id)}: ${describeAnswerChanges(answers)}.`);
             return;
           }
         }
-        const edited =
-          "editRejectionFlow" in flows
-            ? await flows.editRejectionFlow(prompts, current as RejectionFields, { show: say, now })
-            : await flows.editWinFlow(prompts, current as WinFields, { show: say, now });
+        const edited = isRejection
+          ? await editRejectionFlow(prompts, current as RejectionFields, { show: say, now })
+          : await editWinFlow(prompts, current as WinFields, { show: say, now });
         if (!edited) {
           say("Left as it was.");
           return;
@@ -123,7 +136,6 @@ Examples:
         wanted = edited;
       }
 
-      const { changedFields } = await import("../journal/make-entry.js");
       const changed = changedFields(current, { ...current, ...wanted });
       if (changed.length === 0) {
         say("Nothing changed.");
@@ -131,7 +143,6 @@ Examples:
         return;
       }
       const changes = Object.fromEntries(changed.map((key) => [key, (wanted as Record<string, unknown>)[key]]));
-      const { saveChanges } = await import("../journal/save.js");
       const saved = await saveChanges(store, entry.id, changes, now);
       const flags = isRejection ? REJECTION_FLAGS : WIN_FLAGS;
       const names = changed.map((key) => (flags as Record<string, string>)[key]!.replace(/^--/, ""));

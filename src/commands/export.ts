@@ -42,6 +42,11 @@ Examples:
 Only the data goes to standard output; messages go to standard error.`,
     )
     .action(async (options: ExportOptions, cmd: Command) => {
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const [write, { formatEntries }] = await Promise.all([
+        import("../export/write.js"),
+        import("../export/index.js"),
+      ]);
       if (options.perFile !== undefined && options.format !== "md") {
         throw new UsageError("--per-file writes Markdown notes; use it with --format md");
       }
@@ -50,20 +55,17 @@ Only the data goes to standard output; messages go to standard error.`,
       }
       const dataDir = dataDirOf(cmd);
       if (options.perFile !== undefined) {
-        const { refuseNotesFolder, writeNotes } = await import("../export/write.js");
         // Before reading, so that a path onto the journal is refused without touching anything.
-        refuseNotesFolder(dataDir, options.perFile);
+        write.refuseNotesFolder(dataDir, options.perFile);
         const { entries } = await readFiltered(cmd, options);
-        const written = writeNotes(options.perFile, entries, { dataDir });
+        const written = write.writeNotes(options.perFile, entries, { dataDir });
         say(`Wrote ${written.length} ${written.length === 1 ? "note" : "notes"} to ${safeLine(written.dir)}`);
         return;
       }
-      const write = options.output === undefined ? undefined : await import("../export/write.js");
-      const target = options.output === undefined ? undefined : write?.exportTarget(options.output, dataDir);
+      const target = options.output === undefined ? undefined : write.exportTarget(options.output, dataDir);
       const { entries, total } = await readFiltered(cmd, options);
-      const { formatEntries } = await import("../export/index.js");
       const text = await formatEntries(options.format, entries);
-      if (write && target && target.kind !== "standard") {
+      if (target && target.kind !== "standard") {
         await write.writeExport(target, text);
         say(`Wrote ${entries.length} ${entries.length === 1 ? "entry" : "entries"} to ${safeLine(target.path)}`);
       } else {

@@ -38,8 +38,11 @@ Entries already in your journal are skipped; one with the same id but other
 content is a conflict: yours is kept unless you say --prefer theirs.`,
     )
     .action(async (file: string, options: ImportOptions, command: Command) => {
-      const { readImport } = await import("../export/read.js");
-      const { applyImport, changesJournal, parseExport, planImport } = await import("../journal/import.js");
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const [{ readImport }, { applyImport, changesJournal, parseExport, planImport }] = await Promise.all([
+        import("../export/read.js"),
+        import("../journal/import.js"),
+      ]);
       const { text, source } = await readImport(file);
       const incoming = parseExport(text, source, (warning) => say(`${theme.warn("warning:")} ${safeLine(warning)}`));
       const store = await openJournal(command);

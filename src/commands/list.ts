@@ -23,12 +23,11 @@ Examples:
   rejection-coach list --kind rejection --json | jq -r '.[].company'`,
     )
     .action(async (options: ListOptions, cmd: Command) => {
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const { renderEntryList } = await import("../ui/entry-view.js");
       const { entries, total, filtered } = await readFiltered(cmd, options);
       if (options.json) printJson(entries);
-      else if (entries.length) {
-        const { renderEntryList } = await import("../ui/entry-view.js");
-        printData(renderEntryList(entries, terminalColumns()));
-      }
+      else if (entries.length) printData(renderEntryList(entries, terminalColumns()));
       if (total === 0) say("Your journal is empty. Log a rejection with: rejection-coach log");
       else if (entries.length === 0 && filtered) say(`No entries match those filters (${total} in the journal).`);
     });

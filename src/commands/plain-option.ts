@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Command } from "commander";
-import { SETTINGS_NAME } from "../journal/store-files.js";
 import { choosePlainMode, plainSettingOn } from "../ui/plain-mode.js";
-import { dataDirOf } from "./context.js";
+import { settingsFileOf } from "./context.js";
 
 /**
  * Turns plain mode on before a command runs when `--plain` is given or the
@@ -13,8 +10,8 @@ import { dataDirOf } from "./context.js";
 export async function applyPlainOption(command: Command): Promise<void> {
   if (command.optsWithGlobals<{ plain?: boolean }>().plain) return choosePlainMode();
   try {
-    const file = join(dataDirOf(command), SETTINGS_NAME);
-    if (!existsSync(file)) return;
+    const file = settingsFileOf(command);
+    if (file === undefined) return;
     const { inspectSettings } = await import("../journal/settings.js");
     if (plainSettingOn(inspectSettings(file)?.settings.plain)) choosePlainMode();
   } catch {

@@ -18,12 +18,13 @@ export function registerShow(program: Command): void {
       "\nExamples:\n  rejection-coach show 3f9a\n  rejection-coach show 3f9a --json | jq .reflection",
     )
     .action(async (id: string, options: ShowOptions, command: Command) => {
-      const { findEntry } = await import("../journal/queries.js");
+      // Loaded per action, not at the top of the file: --help and the other commands stay fast.
+      const [{ findEntry }, { renderEntry }] = await Promise.all([
+        import("../journal/queries.js"),
+        import("../ui/entry-view.js"),
+      ]);
       const entry = findEntry((await openJournal(command)).read(), id);
       if (options.json) printJson(entry);
-      else {
-        const { renderEntry } = await import("../ui/entry-view.js");
-        printData(renderEntry(entry));
-      }
+      else printData(renderEntry(entry));
     });
 }
