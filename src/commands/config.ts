@@ -20,6 +20,8 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   dateOrder: "how numeric dates are read: mdy (12/01/2026 is December 1) or dmy (1 December)",
   plain: "yes for plain questions with numbered choices and no redraws (as --plain)",
 };
+const KEY_HELP = `one of: ${SETTING_KEYS.join(", ")}`;
+
 function checkedKey(key: string): SettingKey {
   if (isSettingKey(key)) return key;
   throw new UsageError(
@@ -68,7 +70,7 @@ Examples:
   config
     .command("get")
     .description("print one setting's value")
-    .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .argument("<key>", KEY_HELP)
     .addHelpText("after", "\nExamples:\n  rejection-coach config get name\n  rejection-coach config get contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
       const key = checkedKey(name);
@@ -81,7 +83,7 @@ Examples:
   config
     .command("set")
     .description("change one setting")
-    .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .argument("<key>", KEY_HELP)
     .argument("<value>", "the new value")
     .addHelpText(
       "after",
@@ -117,7 +119,7 @@ Examples:
   config
     .command("unset")
     .description("remove one setting (back to the default)")
-    .argument("<key>", `one of: ${SETTING_KEYS.join(", ")}`)
+    .argument("<key>", KEY_HELP)
     .addHelpText("after", "\nExamples:\n  rejection-coach config unset contentDir")
     .action(async (name: string, _options: unknown, command: Command) => {
       // Loaded per action, not at the top of the file: --help and the other commands stay fast.

@@ -91,18 +91,21 @@ export async function askPastDay(
   const days = new Map<string, DayReading>();
   const answer = await prompts.input({
     ...hinted(question, `Enter for ${current ?? "today"}, or a day like yesterday or last friday`),
-    validate: async (text) => {
-      try {
-        days.set(text, await read(text));
-        return true;
-      } catch (error) {
-        if (error instanceof DateInputError) return error.message;
-        throw error;
-      }
-    },
+    validate: (text) => dayRefusal(async () => days.set(text, await read(text))),
     transformer: (text, { isFinal }) => (isFinal ? shownDay(text, days.get(text), now) : text),
   });
   return (days.get(answer) ?? (await read(answer))).day;
+}
+
+/** A date question's validate: true once `read` has read the answer, else why it cannot be read. */
+async function dayRefusal(read: () => Promise<unknown>): Promise<true | string> {
+  try {
+    await read();
+    return true;
+  } catch (error) {
+    if (error instanceof DateInputError) return error.message;
+    throw error;
+  }
 }
 
 /**
@@ -149,19 +152,26 @@ export async function askTags(prompts: Prompts, current: readonly string[]): Pro
 }
 
 /**
- * A required choice with no "skip": Enter takes the current value, or
- * `fallback` (the answer that claims least), and the question says which.
+ * A required choice from a vocabulary, with no "skip": Enter takes the current
+ * value, or `fallback` (the answer that claims least), and the question says
+ * which. A choice shows its name, or `choiceName` when the list says more.
  */
 export function askChoice<V extends string>(
   prompts: Prompts,
   question: string,
-  options: { choices: { value: V; name: string }[]; names: Record<V, string>; current: V | undefined; fallback: V },
+  options: {
+    values: readonly V[];
+    names: Record<V, string>;
+    choiceName?: (value: V) => string;
+    current: V | undefined;
+    fallback: V;
+  },
 ): Promise<V> {
-  const { choices, names, current, fallback } = options;
+  const { values, names, choiceName = (value: V) => names[value], current, fallback } = options;
   const chosen = current ?? fallback;
   return prompts.select<V>({
     ...hinted(question, `Enter ${current === undefined ? "for" : "keeps"} "${names[chosen]}"`),
-    choices,
+    choices: values.map((value) => ({ value, name: choiceName(value) })),
     default: chosen,
   });
 }
@@ -189,16 +199,10 @@ export async function askDueDay(prompts: Prompts, now: Date): Promise<string | u
           ? `${value} ${theme.muted(`(${formatDay(read.get(value)!, now)})`)}`
           : theme.muted("no date")
         : value,
-    validate: async (value) => {
-      if (!value.trim()) return true;
-      try {
-        read.set(value, await parseDay(value, { now, direction: "future" }));
-        return true;
-      } catch (error) {
-        if (error instanceof DateInputError) return error.message;
-        throw error;
-      }
-    },
+    validate: (value) =>
+      value.trim()
+        ? dayRefusal(async () => read.set(value, await parseDay(value, { now, direction: "future" })))
+        : true,
   });
   return read.get(dueText) ?? (dueText.trim() ? await parseDay(dueText, { now, direction: "future" }) : undefined);
 }

@@ -30,15 +30,16 @@ export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
   ),
   field("stage", "Stage reached", (prompts, values) =>
     askChoice(prompts, "How far did it get?", {
-      choices: STAGES.map((value) => ({ value, name: stageChoice(value) })),
+      values: STAGES,
       names: STAGE_NAMES,
+      choiceName: stageChoice,
       current: values.stage,
       fallback: "applied",
     }),
   ),
   field("ended", "How it ended", (prompts, values) =>
     askChoice(prompts, "How did it end?", {
-      choices: ENDINGS.map((value) => ({ value, name: ENDING_NAMES[value] })),
+      values: ENDINGS,
       names: ENDING_NAMES,
       current: values.ended,
       fallback: "rejected",

@@ -13,7 +13,7 @@ export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
   field("winKind", "Kind", (prompts, values) =>
     // Enter must not claim more than the person said.
     askChoice(prompts, "What kind of win?", {
-      choices: WIN_KINDS.map((value) => ({ value, name: WIN_KIND_NAMES[value] })),
+      values: WIN_KINDS,
       names: WIN_KIND_NAMES,
       current: values.winKind,
       fallback: "other",
