@@ -4,19 +4,9 @@ import { ALONE_REASON, reasonsFor } from "../journal/reason-rules.js";
 import { RULES } from "../coach/signals.js";
 import { ENDING_NAMES, REASON_CHOICES, STAGE_NAMES, stageChoice } from "../ui/labels.js";
 import { describeRejectionField } from "../ui/entry-summary.js";
-import {
-  askChoice,
-  askMood,
-  askOptionalText,
-  askPastDay,
-  askRequiredText,
-  askTags,
-  exclusive,
-  hinted,
-  type AskContext,
-} from "./ask.js";
+import { askChoice, askMood, askOptionalText, askPastDay, askRequiredText, askTags, exclusive, hinted } from "./ask.js";
 import type { Prompts } from "./prompts.js";
-import { askMissing, editFields, fieldsOf, reviewFields, type FieldSpec, type FlowOptions } from "./review.js";
+import { editFields, fieldsOf, newEntryFlow, type FieldSpec, type FlowOptions } from "./review.js";
 
 const field = fieldsOf<RejectionFields>(describeRejectionField);
 
@@ -114,31 +104,26 @@ export interface LogFlowOptions extends FlowOptions {
  * and saved only when the person says so; otherwise it is back to the
  * summary. Returns the answers, or undefined when the person chose not to save.
  */
-export async function logFlow(
+export function logFlow(
   prompts: Prompts,
   given: Partial<RejectionFields>,
   options: LogFlowOptions,
 ): Promise<RejectionFields | undefined> {
-  const now = options.now ?? new Date();
-  const context: AskContext = { now };
-  const values: Partial<RejectionFields> = { ...given };
-  options.show(
-    "Sorry this one didn't work out. A few questions, then some ideas that may help.\nPress Ctrl+C at any time to stop; nothing is saved until the end.\n",
-  );
-  // Silence comes with no reason to quote.
-  const notApplicable = (key: keyof RejectionFields, answers: Partial<RejectionFields>) =>
-    key === "reasonGiven" && answers.ended === "ghosted";
-  await askMissing(prompts, REJECTION_FIELDS, values, context, notApplicable);
-  let answers = { reasons: [], emotions: [], tags: [], ...values } as RejectionFields;
-  for (;;) {
-    const reviewed = await reviewFields(prompts, REJECTION_FIELDS, answers, { show: options.show, now, mode: "new" });
-    if (!reviewed) return undefined;
-    const duplicate = options.duplicate?.(reviewed);
-    if (!duplicate) return reviewed;
-    options.show(duplicate);
-    if (await confirmDuplicate(prompts)) return reviewed;
-    answers = reviewed;
-  }
+  return newEntryFlow(prompts, REJECTION_FIELDS, given, {
+    show: options.show,
+    now: options.now,
+    greeting:
+      "Sorry this one didn't work out. A few questions, then some ideas that may help.\nPress Ctrl+C at any time to stop; nothing is saved until the end.\n",
+    defaults: { reasons: [], emotions: [], tags: [] },
+    // Silence comes with no reason to quote.
+    skip: (key, answers) => key === "reasonGiven" && answers.ended === "ghosted",
+    accept: async (answers) => {
+      const duplicate = options.duplicate?.(answers);
+      if (!duplicate) return true;
+      options.show(duplicate);
+      return confirmDuplicate(prompts);
+    },
+  });
 }
 
 /** Changes a saved rejection: its values are the defaults. Undefined when left as it was. */

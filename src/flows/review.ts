@@ -41,6 +41,34 @@ export interface FlowOptions {
   now?: Date;
 }
 
+/**
+ * A new entry: asks for each field `given` lacks, fills in `defaults`, then
+ * shows the summary until the person saves and `accept` (a last check) agrees.
+ * Undefined when the person chose not to save.
+ */
+export async function newEntryFlow<T>(
+  prompts: Prompts,
+  fields: readonly FieldSpec<T>[],
+  given: Partial<T>,
+  options: FlowOptions & {
+    greeting: string;
+    defaults: Partial<T>;
+    skip?: (key: keyof T, values: Partial<T>) => boolean;
+    accept?: (answers: T) => Promise<boolean>;
+  },
+): Promise<T | undefined> {
+  const now = options.now ?? new Date();
+  const values: Partial<T> = { ...given };
+  options.show(options.greeting);
+  await askMissing(prompts, fields, values, { now }, options.skip);
+  let answers = { ...options.defaults, ...values } as T;
+  for (;;) {
+    const reviewed = await reviewFields(prompts, fields, answers, { show: options.show, now, mode: "new" });
+    if (!reviewed || !options.accept || (await options.accept(reviewed))) return reviewed;
+    answers = reviewed;
+  }
+}
+
 /** Changes a saved entry: its values are the defaults. Undefined when left as it was. */
 export function editFields<T>(
   prompts: Prompts,

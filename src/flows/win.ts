@@ -5,7 +5,7 @@ import { describeWinField } from "../ui/entry-summary.js";
 import type { NewAction } from "../coach/reflection.js";
 import { askChoice, askDueDay, askOptionalText, askPastDay, askRequiredText, askTags, hinted } from "./ask.js";
 import type { Prompts } from "./prompts.js";
-import { askMissing, editFields, fieldsOf, reviewFields, type FieldSpec, type FlowOptions } from "./review.js";
+import { editFields, fieldsOf, newEntryFlow, type FieldSpec, type FlowOptions } from "./review.js";
 
 const field = fieldsOf<WinFields>(describeWinField);
 
@@ -35,17 +35,17 @@ export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
  * change any field, as log does. Returns the answers, or undefined when the
  * person chose not to save.
  */
-export async function winFlow(
+export function winFlow(
   prompts: Prompts,
   given: Partial<WinFields>,
   options: FlowOptions,
 ): Promise<WinFields | undefined> {
-  const now = options.now ?? new Date();
-  const values: Partial<WinFields> = { ...given };
-  options.show("Good to hear. A few quick questions, and it is in your journal.\n");
-  await askMissing(prompts, WIN_FIELDS, values, { now });
-  const answers = { tags: [], ...values } as WinFields;
-  return reviewFields(prompts, WIN_FIELDS, answers, { show: options.show, now, mode: "new" });
+  return newEntryFlow(prompts, WIN_FIELDS, given, {
+    show: options.show,
+    now: options.now,
+    greeting: "Good to hear. A few quick questions, and it is in your journal.\n",
+    defaults: { tags: [] },
+  });
 }
 
 /** Changes a saved win: its values are the defaults. Undefined when left as it was. */
