@@ -31,7 +31,7 @@ export interface Choice {
  * feeling. `stage` and `ending` are paid in full to a strategy that names only
  * this stage or ending, and less the more it names.
  */
-export const WEIGHTS = { reason: 2, emotion: 1, stage: 2, ending: 3, focus: 1 } as const;
+const WEIGHTS = { reason: 2, emotion: 1, stage: 2, ending: 3, focus: 1 } as const;
 
 /**
  * Signals are patterns across the whole journal, so they weigh most. A run of
@@ -40,7 +40,7 @@ export const WEIGHTS = { reason: 2, emotion: 1, stage: 2, ending: 3, focus: 1 } 
  * (one written for exactly this pattern beats one that lists it among others),
  * and `focus` on top when every signal it lists is present.
  */
-export const SIGNAL_WEIGHTS: Record<Signal, number> = {
+const SIGNAL_WEIGHTS: Record<Signal, number> = {
   "low-mood-streak": 5,
   "first-rejection": 3,
   "recurring-stage": 3,
@@ -51,7 +51,7 @@ export const SIGNAL_WEIGHTS: Record<Signal, number> = {
   progress: 3,
 };
 
-export const DEFAULT_PICKS = 3;
+const DEFAULT_PICKS = 3;
 
 /** A mood at or below the low-mood line: the coach starts with feeling, and speaks more gently. */
 export const isLowMood = (mood: number): boolean => mood <= RULES.lowMood;

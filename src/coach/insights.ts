@@ -52,7 +52,7 @@ export type PatternInsight = {
 }[PatternKind];
 
 /** The thresholds of the reframes, kept together so they read as the coach states them. */
-export const REFRAME_RULES = {
+const REFRAME_RULES = {
   /** Furthest stage: what was reached in the last `recentDays`, against everything before. */
   recentDays: 30,
   /** Faster recovery needs this many recoveries to compare the later half with the earlier. */
@@ -108,7 +108,7 @@ export function insightsFor(whole: Journal, content: Content, today: string, per
  * Reframes that rest on facts in the journal; none of them fires on a hope.
  * `journal` is what the period holds; `whole` the journal it was taken from.
  */
-export function progressInsights(
+function progressInsights(
   journal: Journal,
   rejections: RejectionEntry[],
   today: string,

@@ -19,9 +19,9 @@ import {
  * scripts (`stats --json`): add fields freely, but rename or remove one only
  * with a new `version`. The README documents every field.
  */
-export const STATS_VERSION = 1;
+const STATS_VERSION = 1;
 /** Spans up to this many days are counted per week; longer ones per month. */
-export const WEEKLY_SPAN_DAYS = 84;
+const WEEKLY_SPAN_DAYS = 84;
 
 export interface StatsRange {
   /** First day to include (YYYY-MM-DD), by the day each entry happened. */

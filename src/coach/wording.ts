@@ -14,7 +14,7 @@ export interface WordingSituation {
  * Up to this many days after the rejection's date, "in a day or two" and
  * "today" still describe the news; past it the coach speaks of it as older.
  */
-export const JUST_HAPPENED_DAYS = 1;
+const JUST_HAPPENED_DAYS = 1;
 
 /** Days from the rejection's date to `today` (both YYYY-MM-DD); never negative. */
 export const daysSince = (date: string, today: string): number => Math.max(0, daysBetween(date, today));
@@ -23,7 +23,7 @@ export const daysSince = (date: string, today: string): number => Math.max(0, da
 export const justHappened = (age: number): boolean => age <= JUST_HAPPENED_DAYS;
 
 /** Whether a variant's conditions all hold for this rejection. */
-export function variantFits(fits: VariantFits, situation: WordingSituation): boolean {
+function variantFits(fits: VariantFits, situation: WordingSituation): boolean {
   if (fits.stages && !fits.stages.includes(situation.stage)) return false;
   if (fits.endings && !fits.endings.includes(situation.ended)) return false;
   if (fits.age && (situation.age < fits.age.min || (fits.age.max !== undefined && situation.age > fits.age.max)))

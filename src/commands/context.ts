@@ -16,7 +16,7 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
-export const globalOptions = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
+const globalOptions = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
 
 export const dataDirOf = (command: Command): string => resolveDataDir(globalOptions(command).data);
 

@@ -51,7 +51,7 @@ export function addFilterOptions(command: Command): Command {
 }
 
 /** The filter flags as the journal's filter takes them (dates still as typed). */
-export function filterInput(options: FilterOptions): FilterInput {
+function filterInput(options: FilterOptions): FilterInput {
   const input: FilterInput = {
     since: options.since,
     until: options.until,

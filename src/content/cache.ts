@@ -16,7 +16,7 @@ interface ContentCache {
 }
 
 /** Every YAML file under the content folder, by path relative to it, with its hash. */
-export function hashContentSources(dir = builtInContentDir()): Record<string, string> {
+function hashContentSources(dir = builtInContentDir()): Record<string, string> {
   const sources: Record<string, string> = {};
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ContentError } from "../errors.js";
 
 /** The package's root folder, found from wherever this code runs (src, dist or a chunk of it). */
-export function packageRoot(): string {
+function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, "content", "strategies.yaml")) && existsSync(join(dir, "package.json"))) return dir;

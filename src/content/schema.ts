@@ -8,7 +8,7 @@ const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z
 const text = z.string().trim().min(1, "must not be empty");
 const mood = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
 
-export const fitsSchema = z
+const fitsSchema = z
   .object({
     stages: z.array(z.enum(STAGES)).optional(),
     endings: z.array(z.enum(ENDINGS)).optional(),
@@ -35,21 +35,21 @@ const ageRange = z
   .refine((range) => range.max === undefined || range.min <= range.max, "min must not be above max");
 
 /** When a strategy may be the first card: every condition given must hold. */
-export const leadSchema = z
+const leadSchema = z
   .object({ mood: moodRange.optional(), emotions: z.array(z.enum(EMOTIONS)).min(1).optional() })
   .strict()
   .refine((lead) => lead.mood || lead.emotions, "needs a mood range, emotions or both");
 
 /** Which rejections a variant's wording is for: every condition given must hold. */
-export const variantFitsSchema = z
+const variantFitsSchema = z
   .object({ stages: z.array(z.enum(STAGES)).optional(), endings: z.array(z.enum(ENDINGS)).optional(), age: ageRange.optional() })
   .strict();
 
-export const strategyVariantSchema = z
+const strategyVariantSchema = z
   .object({ fits: variantFitsSchema, summary: text.optional(), why: text.optional(), try: z.array(text).min(2).max(4).optional() })
   .strict();
 
-export const strategySchema = z
+const strategySchema = z
   .object({
     id,
     title: text,
@@ -80,7 +80,7 @@ const PROMPT_KEYS = [
   "checkin",
 ] as const;
 
-export const questionSchema = z
+const questionSchema = z
   .object({
     id,
     stages: z.array(z.enum(STAGES)).min(1),
@@ -91,9 +91,9 @@ export const questionSchema = z
   })
   .strict();
 
-export const stepSchema = z.object({ id, label: text, from: z.enum(STAGES) }).strict();
+const stepSchema = z.object({ id, label: text, from: z.enum(STAGES) }).strict();
 
-export const trapSchema = z
+const trapSchema = z
   .object({ id, name: text, description: text, example: text, question: text })
   .strict();
 
@@ -124,7 +124,7 @@ const placeholderText = text.refine(
   `may only use the placeholders ${TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", ")}`,
 );
 
-export const templateVariantSchema = z
+const templateVariantSchema = z
   .object({
     fits: variantFitsSchema,
     title: text.optional(),
@@ -146,7 +146,7 @@ export const templateSchema = z
   .strict();
 
 /** A theme to look for in received feedback: words that start with one of its keywords. */
-export const feedbackThemeSchema = z
+const feedbackThemeSchema = z
   .object({ id, label: text, keywords: z.array(z.string().trim().min(2, "must be 2 or more characters")).min(1) })
   .strict();
 

@@ -23,7 +23,7 @@ const quote = (text: string): string =>
     .join("\n");
 
 /** The title of an entry: what it was about. */
-export function entryTitle(entry: Entry): string {
+function entryTitle(entry: Entry): string {
   if (isRejection(entry)) return `${entry.company} · ${entry.role}`;
   return entry.company ? `Win: ${entry.title} · ${entry.company}` : `Win: ${entry.title}`;
 }

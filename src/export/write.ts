@@ -74,7 +74,7 @@ export type ExportTarget =
   | { kind: "standard"; path: string; fd: 1 | 2 };
 
 /** Refuses a path that would land on one of the store's files, through symlinks and `..` too. */
-export function refuseStorePath(dataDir: string, path: string): void {
+function refuseStorePath(dataDir: string, path: string): void {
   const target = resolve(path);
   if (!isStorePath(dataDir, target)) return;
   const real = realPathOf(target);

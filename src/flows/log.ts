@@ -11,7 +11,7 @@ import { editFields, fieldsOf, newEntryFlow, type FieldSpec, type FlowOptions } 
 const field = fieldsOf<RejectionFields>(describeRejectionField);
 
 /** The questions, in the order they are asked. */
-export const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
+const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
   field("company", "Company", (prompts, values) =>
     askRequiredText(prompts, "Which company was it?", values.company, "the company's name, even a short one"),
   ),

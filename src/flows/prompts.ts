@@ -118,7 +118,7 @@ function withAsciiTheme(config: PromptConfig): PromptConfig {
 }
 
 /** True for the error an editor prompt rejects with when the editor cannot be launched or fails. */
-export const isEditorFailure = (error: unknown): boolean =>
+const isEditorFailure = (error: unknown): boolean =>
   error instanceof Error && (error.name === "LaunchEditorError" || error.name === "EditorExitError");
 
 /**

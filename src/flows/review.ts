@@ -21,7 +21,7 @@ export const fieldsOf =
   });
 
 /** Asks, in order, for each field `values` does not have yet, unless `skip` says it does not apply; fills them in. */
-export async function askMissing<T>(
+async function askMissing<T>(
   prompts: Prompts,
   fields: readonly FieldSpec<T>[],
   values: Partial<T>,
@@ -92,7 +92,7 @@ export interface ReviewOptions {
  * like, before saving. Returns the final answers, or undefined when they
  * chose not to save (new) or to leave the entry as it was (edit).
  */
-export async function reviewFields<T>(
+async function reviewFields<T>(
   prompts: Prompts,
   fields: readonly FieldSpec<T>[],
   start: T,

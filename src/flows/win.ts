@@ -9,7 +9,7 @@ import { editFields, fieldsOf, newEntryFlow, type FieldSpec, type FlowOptions } 
 
 const field = fieldsOf<WinFields>(describeWinField);
 
-export const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
+const WIN_FIELDS: readonly FieldSpec<WinFields>[] = [
   field("winKind", "Kind", (prompts, values) =>
     // Enter must not claim more than the person said.
     askChoice(prompts, "What kind of win?", {

@@ -124,12 +124,12 @@ export function realPathOf(path: string): string {
  * The temporary copy's name: `FILE.tmp-PID-RANDOM`. The pid tells a copy whose
  * writer still runs (a save in progress) from one a killed writer left behind.
  */
-export function tempPathFor(file: string): string {
+function tempPathFor(file: string): string {
   return `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
 }
 
 /** The pid in a temporary copy's name, when `name` is one for `base` (a file name, no folder). */
-export function tempWriterPid(name: string, base: string): number | undefined {
+function tempWriterPid(name: string, base: string): number | undefined {
   if (!name.startsWith(`${base}.tmp-`)) return undefined;
   const match = /^(\d+)-[0-9a-f]+$/.exec(name.slice(base.length + 5));
   return match ? Number(match[1]) : undefined;

@@ -15,16 +15,16 @@ export const daySchema = z.string().refine(isDayInRange, `must be a real calenda
 export const instantSchema = z.iso
   .datetime({ offset: true, error: "must be a timestamp as YYYY-MM-DDTHH:MM:SS with Z or an offset" })
   .refine((at) => isYearInRange(Number(at.slice(0, 4))), `must be a timestamp ${YEARS}`);
-export const moodSchema = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
-export const idSchema = z.string().regex(/^[0-9a-z]{4,16}$/, "must be 4 to 16 lowercase letters or digits");
+const moodSchema = z.number().int().min(MOOD_MIN).max(MOOD_MAX);
+const idSchema = z.string().regex(/^[0-9a-z]{4,16}$/, "must be 4 to 16 lowercase letters or digits");
 
-export const checkinSchema = z.object({
+const checkinSchema = z.object({
   at: instantSchema,
   mood: moodSchema,
   note: z.string().optional(),
 });
 
-export const actionSchema = z.object({
+const actionSchema = z.object({
   id: idSchema,
   text: z.string().min(1),
   createdAt: instantSchema,
@@ -32,30 +32,30 @@ export const actionSchema = z.object({
   doneAt: instantSchema.optional(),
 });
 
-export const feedbackSchema = z.object({
+const feedbackSchema = z.object({
   receivedAt: instantSchema,
   text: z.string().min(1),
 });
 
-export const answerSchema = z.object({
+const answerSchema = z.object({
   questionId: z.string(),
   question: z.string(),
   answer: z.string(),
 });
 
-export const ratingSchema = z.object({
+const ratingSchema = z.object({
   step: z.string(),
   label: z.string(),
   rating: z.number().int().min(1).max(5),
 });
 
-export const thoughtRecordSchema = z.object({
+const thoughtRecordSchema = z.object({
   thought: z.string(),
   trap: z.string().optional(),
   balanced: z.string().optional(),
 });
 
-export const reflectionSchema = z.object({
+const reflectionSchema = z.object({
   createdAt: instantSchema,
   mood: moodSchema,
   answers: z.array(answerSchema).default([]),

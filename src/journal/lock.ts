@@ -42,7 +42,7 @@ const UNREADABLE_LOCK_GRACE_MS = 10_000;
 /** A lock file is a line of JSON; anything larger is not one. */
 const MAX_LOCK_BYTES = 4096;
 /** How long a writer waits for the holder before giving up, unless told otherwise. */
-export const DEFAULT_LOCK_WAIT_MS = 60_000;
+const DEFAULT_LOCK_WAIT_MS = 60_000;
 
 /** What is at the lock's path, for a waiter and for `doctor`. */
 export type LockState =

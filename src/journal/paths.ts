@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { CoachError } from "../errors.js";
 import { io } from "../io.js";
 
-export const APP_NAME = "rejection-coach";
+const APP_NAME = "rejection-coach";
 
 /** The home folder from the password database, or undefined when this user has none. */
 function passwordHome(): string | undefined {

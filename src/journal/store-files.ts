@@ -15,13 +15,13 @@ import { realPathOf } from "./atomic-file.js";
  *   FILE.tmp-PID-RANDOM       a save in progress, or one a killed writer left
  *   journal.json.lock.*       a lock being created or taken over
  */
-export const JOURNAL_NAME = "journal.json";
-export const SEAL_NAME = `${JOURNAL_NAME}.checked`;
-export const LOCK_NAME = `${JOURNAL_NAME}.lock`;
+const JOURNAL_NAME = "journal.json";
+const SEAL_NAME = `${JOURNAL_NAME}.checked`;
+const LOCK_NAME = `${JOURNAL_NAME}.lock`;
 export const SETTINGS_NAME = "settings.json";
-export const BACKUP_PREFIX = `${JOURNAL_NAME}.backup-`;
-export const SETTINGS_BACKUP_PREFIX = `${SETTINGS_NAME}.backup-`;
-export const SET_ASIDE_PREFIX = `${JOURNAL_NAME}.set-aside-`;
+const BACKUP_PREFIX = `${JOURNAL_NAME}.backup-`;
+const SETTINGS_BACKUP_PREFIX = `${SETTINGS_NAME}.backup-`;
+const SET_ASIDE_PREFIX = `${JOURNAL_NAME}.set-aside-`;
 
 export interface StoreFiles {
   dir: string;

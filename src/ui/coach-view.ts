@@ -15,7 +15,7 @@ import { symbols } from "./symbols.js";
  * The chooser's tags ("emotion:sad", "ending:ghosted") in plain words for a
  * card, most telling first and at most three: "For a hard day · feeling sad and numb".
  */
-export function describeBecause(because: readonly string[]): string | undefined {
+function describeBecause(because: readonly string[]): string | undefined {
   const values = (kind: string) =>
     because.filter((tag) => tag.startsWith(`${kind}:`)).map((tag) => tag.slice(kind.length + 1));
   const groups = [

@@ -6,7 +6,7 @@ import { safeText } from "./safe-text.js";
 import { theme } from "./theme.js";
 import { symbols } from "./symbols.js";
 
-export const PHASE_HEADINGS: Record<Phase, string> = {
+const PHASE_HEADINGS: Record<Phase, string> = {
   feel: "Feel: the first hours and days",
   learn: "Learn: understand what happened",
   reframe: "Reframe: how you look at it",

@@ -3,7 +3,7 @@
  * none is close: a few letters wrong, missing, extra or swapped (`don` for
  * `done`, `contentdir` for `contentDir`), or the start of exactly one word.
  */
-export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const typed = word.toLowerCase();
   if (!typed) return undefined;
   let best: string | undefined;

@@ -12,7 +12,7 @@ export interface Cell {
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /** Cuts text to `max` terminal columns without splitting a character or an emoji. */
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   if (stringWidth(text) <= max) return text;
   const { ellipsis } = symbols();
   // Where even the ellipsis does not fit, part of it stands for the cut.
