@@ -24,8 +24,7 @@ const JOINS_AFTER = "\\p{L}\\p{M}\\p{Extended_Pictographic}";
 const INVISIBLE = new RegExp(`[${ALWAYS}]|(?<![${JOINS_BEFORE}])[${JOINERS}]|[${JOINERS}](?![${JOINS_AFTER}])`, "gu");
 
 /** "U+202E" */
-const codePointName = (char: string): string =>
-  `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+const codePointName = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** Each invisible character replaced by what `replacement` makes of it. */
 export const replaceInvisible = (text: string, replacement: (char: string) => string): string =>
