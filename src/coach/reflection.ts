@@ -4,7 +4,7 @@ import { REASONS, stageRank, type FIT_ANSWERS, type Reason, type Stage } from ".
 
 export type Fit = (typeof FIT_ANSWERS)[number];
 
-/** A next step as the person gave it; the command gives it an id when saving. */
+/** A next step as the person gave it; it gets its id when saved (journal/actions). */
 export interface NewAction {
   text: string;
   due?: string;
