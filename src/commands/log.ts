@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { CancelledError, CoachError } from "../errors.js";
-import { isPromptStop, type Prompts } from "../flows/prompts.js";
+import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
 import type { RejectionFields } from "../journal/make-entry.js";
 import { formatDay } from "../ui/labels.js";
 import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
@@ -56,7 +56,6 @@ Examples:
         { daysSince, justHappened },
         { renderChoices, renderJournalNotes },
         { logFlow, confirmDuplicate },
-        { loadPrompts },
         { reflectOnEntry },
       ] = await Promise.all([
         import("../journal/queries.js"),
@@ -68,7 +67,6 @@ Examples:
         import("../coach/wording.js"),
         import("../ui/coach-view.js"),
         import("../flows/log.js"),
-        import("../flows/prompts.js"),
         import("./reflect-session.js"),
       ]);
       const now = new Date();
@@ -129,6 +127,7 @@ Examples:
       try {
         if (interactive && (await offerToReflect(await loadPrompts(), isLowMood(entry.mood), justHappened(age)))) {
           say("");
+          // Dated when the person starts it, as `reflect` run now would date it.
           const session = { store, content: content.reflection, entry, options: {}, interactive, now: new Date() };
           await reflectOnEntry(session);
           return;
