@@ -6,7 +6,7 @@ import type { Entry, RejectionEntry } from "../journal/entry.js";
 import type { JournalStore } from "../journal/store.js";
 import { printJson, say } from "../ui/output.js";
 import { theme } from "../ui/theme.js";
-import { collectPair } from "./reflect.js";
+import { collectPair } from "./reflect-options.js";
 
 /** The flags that change one part of a rejection rather than its own fields. */
 export interface PartOptions {
