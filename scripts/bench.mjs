@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Benchmarks the built CLI against two baselines measured in the same run:
-//   node     - a bare `node -e 0`, the floor for any Node CLI;
-//   limit    - plain Node reading, parsing and atomically rewriting the same journal file.
-// Each command runs after a warm-up, --runs times; the median is reported with its
-// ratio to the matching baseline, and peak memory (max RSS) from a separate run.
+// Benchmarks rejection-coach as a person gets it: the packed package, installed
+// into an empty folder. Each case is compared with a baseline measured in the
+// same run, in alternating calls (baseline, case, baseline, case...), so a
+// machine that speeds up or slows down affects both alike:
+//   node     - a bare `node -e 0`, the floor for any Node CLI (the 100-entry cases);
+//   limit    - plain Node reading, parsing and atomically rewriting the same journal
+//              file (the large-journal cases).
+// Ratios are of medians; peak memory (max RSS) comes from one more run.
 //
-//   npm run bench                    10,000 entries
-//   npm run bench -- --entries 2000  another size
-//   npm run bench -- --scale         1,000, 10,000 and 50,000 entries, to see how cost grows
-import { spawnSync } from "node:child_process";
+//   npm run bench                                100 and 10,000 entries
+//   npm run bench -- --entries 2000              another size (against the limit script)
+//   npm run bench -- --scale                     1,000, 10,000 and 50,000 entries: how cost grows
+//   npm run bench -- --node /path/to/node        the same cases under another Node binary
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -16,19 +20,22 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "bin", "rejection-coach.js");
 
 const { values: args } = parseArgs({
   options: {
-    entries: { type: "string", default: "10000" },
-    runs: { type: "string", default: "5" },
+    entries: { type: "string" },
+    runs: { type: "string", default: "9" },
     scale: { type: "boolean", default: false },
     seed: { type: "string", default: "20261124" },
+    node: { type: "string", default: process.execPath },
     out: { type: "string", default: join(ROOT, "bench-results") },
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
-const SIZES = args.scale ? [1_000, 10_000, 50_000] : [Number(args.entries)];
+const NODE = args.node;
+/** Small journals are compared with bare Node (start-up is all there is); large ones with the limit script. */
+const SMALL = 100;
+const SIZES = args.scale ? [1_000, 10_000, 50_000] : args.entries ? [Number(args.entries)] : [SMALL, 10_000];
 
 // ---------------------------------------------------------------- the journal
 
@@ -175,7 +182,7 @@ const RSS_PROBE = `process.on("exit", () => require("node:fs").writeFileSync(pro
 
 function timeOnce(argv, env) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, {
+  const result = spawnSync(NODE, argv, {
     env,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
@@ -191,24 +198,44 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Runs a case: one warm-up, RUNS timed runs, one run for peak memory. `prepare` runs before each, untimed. */
-function measure(name, argv, { env, prepare = () => {} }) {
+function peakMemoryMB(argv, env) {
+  const rssFile = join(env.BENCH_DIR, "rss");
+  timeOnce(["--require", join(env.BENCH_DIR, "rss-probe.cjs"), ...argv], { ...env, BENCH_RSS_FILE: rssFile });
+  return Number(readFileSync(rssFile, "utf8")) / 1024;
+}
+
+/**
+ * One case against its baseline: a warm-up of each, then RUNS pairs of calls,
+ * alternating. `prepare` runs before each call of the case, untimed.
+ */
+function measure(name, argv, baseline, { env, prepare = () => {} }) {
   prepare();
   const warm = timeOnce(argv, env);
   if (warm.status !== 0) return { name, error: `exit ${warm.status}: ${warm.stderr.trim().split("\n")[0]}` };
+  timeOnce(baseline.argv, env);
   const times = [];
+  const baseTimes = [];
   for (let i = 0; i < RUNS; i++) {
+    baseTimes.push(timeOnce(baseline.argv, env).ms);
     prepare();
     times.push(timeOnce(argv, env).ms);
   }
   prepare();
-  const rssFile = join(env.BENCH_DIR, "rss");
-  timeOnce(["--require", join(env.BENCH_DIR, "rss-probe.cjs"), ...argv], { ...env, BENCH_RSS_FILE: rssFile });
-  const rssMB = Number(readFileSync(rssFile, "utf8")) / 1024;
-  return { name, medianMs: median(times), minMs: Math.min(...times), rssMB };
+  const rssMB = peakMemoryMB(argv, env);
+  const baseMs = median(baseTimes);
+  return {
+    name,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    baseline: baseline.name,
+    baselineMs: baseMs,
+    timeRatio: median(times) / baseMs,
+    rssMB,
+    rssRatio: rssMB / baseline.rssMB,
+  };
 }
 
-function benchSize(entries) {
+function benchSize(entries, bin) {
   const dir = mkdtempSync(join(tmpdir(), "rc-bench-"));
   const home = join(dir, "home");
   mkdirSync(home, { mode: 0o700 });
@@ -218,10 +245,10 @@ function benchSize(entries) {
   writeFileSync(join(dir, "limit.cjs"), LIMIT_SCRIPT);
   const env = { ...process.env, REJECTION_COACH_HOME: home, NO_COLOR: "1", BENCH_DIR: dir };
   delete env.FORCE_COLOR;
-  const cli = (...rest) => [BIN, ...rest];
+  const cli = (...rest) => [bin, ...rest];
   // A person's journal is always last written by the tool: one write through it
   // (a win logged) validates the generated file and leaves it as the tool would.
-  const seeded = spawnSync(process.execPath, cli("win", "--kind", "other", "--title", "Benchmark seed"), {
+  const seeded = spawnSync(NODE, cli("win", "--kind", "other", "--title", "Benchmark seed"), {
     env,
     encoding: "utf8",
   });
@@ -231,49 +258,80 @@ function benchSize(entries) {
   const limitCopy = join(dir, "limit-journal.json");
   copyFileSync(journalFile, limitCopy);
 
-  const node = measure("node -e 0", ["-e", "0"], { env });
-  const limit = measure("limit script", [join(dir, "limit.cjs"), limitCopy], { env });
-  const cases = [
-    ["--help", cli("--help"), node],
-    ["tips", cli("tips"), node],
-    ["list -n 20", cli("list", "-n", "20"), limit],
-    ["list --search WORD", cli("list", "--search", "distributed"), limit],
-    ["stats --json", cli("stats", "--json"), limit],
-    ["export --format json", cli("export", "--format", "json"), limit],
-    ["export --format md", cli("export", "--format", "md"), limit],
-    [
-      "log (non-interactive)",
-      // Each run adds one entry: seven at most on top of thousands.
-      cli(
-        "log",
-        "--company",
-        "Bench Co",
-        "--role",
-        "Tester",
-        "--stage",
-        "interview",
-        "--ended",
-        "rejected",
-        "--date",
-        "2026-11-01",
-        "--mood",
-        "5",
-      ),
-      limit,
-    ],
+  const node = { name: "node -e 0", argv: ["-e", "0"] };
+  const limit = { name: "limit script", argv: [join(dir, "limit.cjs"), limitCopy] };
+  node.rssMB = peakMemoryMB(node.argv, env);
+  limit.rssMB = peakMemoryMB(limit.argv, env);
+  const small = entries <= SMALL;
+  const reads = small
+    ? [
+        ["--help", cli("--help"), node],
+        ["tips", cli("tips"), node],
+        ["list", cli("list"), node],
+        ["show ID", cli("show", "10000001"), node],
+        ["next", cli("next"), node],
+        ["stats", cli("stats"), node],
+        ["export --format json", cli("export", "--format", "json"), node],
+      ]
+    : [
+        ["list -n 20", cli("list", "-n", "20"), limit],
+        ["list --search WORD", cli("list", "--search", "distributed"), limit],
+        ["stats --json", cli("stats", "--json"), limit],
+        ["export --format json", cli("export", "--format", "json"), limit],
+        ["export --format md", cli("export", "--format", "md"), limit],
+      ];
+  const log = [
+    "log (non-interactive)",
+    // Each call adds one entry: a few dozen at most on top of the journal.
+    cli(
+      "log",
+      "--company",
+      "Bench Co",
+      "--role",
+      "Tester",
+      "--stage",
+      "interview",
+      "--ended",
+      "rejected",
+      "--date",
+      "2026-11-01",
+      "--mood",
+      "5",
+      "--allow-duplicate",
+    ),
+    small ? node : limit,
   ];
-  const rows = [node, limit];
-  for (const [name, argv, baseline] of cases) {
-    const row = measure(name, argv, { env });
-    if (!row.error) {
-      row.baseline = baseline.name;
-      row.timeRatio = row.medianMs / baseline.medianMs;
-      row.rssRatio = row.rssMB / limit.rssMB;
-    }
-    rows.push(row);
-  }
+  const rows = [];
+  for (const [name, argv, baseline] of [...reads, log]) rows.push(measure(name, argv, baseline, { env }));
   rmSync(dir, { recursive: true, force: true });
-  return { entries, journalMB: Number((journalBytes / 1e6).toFixed(1)), rows };
+  return {
+    entries,
+    journalMB: Number((journalBytes / 1e6).toFixed(2)),
+    baselines: { node: node.rssMB, limit: limit.rssMB },
+    rows,
+  };
+}
+
+/** Packs the project and installs the tarball into an empty folder, as `npx` would: the bin to measure. */
+function installPackage() {
+  const dir = mkdtempSync(join(tmpdir(), "rc-bench-package-"));
+  const [packed] = JSON.parse(
+    execFileSync("npm", ["pack", "--json", "--pack-destination", dir], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
+  const tarball = join(dir, packed.filename);
+  const app = join(dir, "app");
+  mkdirSync(app);
+  writeFileSync(join(app, "package.json"), "{}\n");
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", tarball], { cwd: app, stdio: "ignore" });
+  return {
+    dir,
+    bin: join(app, "node_modules", "rejection-coach", "bin", "rejection-coach.js"),
+    tarball: { bytes: statSync(tarball).size, unpackedBytes: packed.unpackedSize, files: packed.entryCount },
+  };
 }
 
 // ---------------------------------------------------------------- report
@@ -285,10 +343,11 @@ function printTable(result) {
     [
       "case".padEnd(24),
       "median ms".padStart(10),
-      "× baseline".padStart(11),
-      "baseline".padStart(13),
+      "baseline".padStart(14),
+      "its ms".padStart(8),
+      "× time".padStart(8),
       "peak MB".padStart(8),
-      "× limit".padStart(8),
+      "× memory".padStart(9),
     ].join(""),
   );
   for (const row of result.rows) {
@@ -300,51 +359,68 @@ function printTable(result) {
       [
         row.name.padEnd(24),
         fmt(row.medianMs).padStart(10),
-        (row.timeRatio ? fmt(row.timeRatio, 2) : "").padStart(11),
-        (row.baseline ?? "").padStart(13),
+        row.baseline.padStart(14),
+        fmt(row.baselineMs).padStart(8),
+        fmt(row.timeRatio, 2).padStart(8),
         fmt(row.rssMB).padStart(8),
-        (row.rssRatio ? fmt(row.rssRatio, 2) : "").padStart(8),
+        fmt(row.rssRatio, 2).padStart(9),
       ].join(""),
     );
   }
 }
 
+const nodeVersion = execFileSync(NODE, ["--version"], { encoding: "utf8" }).trim();
 const machine = {
-  node: process.version,
+  node: nodeVersion,
   cpus: cpus().length,
   cpu: cpus()[0]?.model ?? "unknown",
   memoryGB: Math.round(totalmem() / 2 ** 30),
   platform: process.platform,
 };
 console.log(
-  `rejection-coach benchmark · Node ${machine.node} · ${machine.cpus} × ${machine.cpu} · ${RUNS} runs per case after a warm-up`,
+  `rejection-coach benchmark · Node ${machine.node} · ${machine.cpus} × ${machine.cpu} · ${RUNS} alternating pairs per case after a warm-up`,
+);
+const installed = installPackage();
+const mb = (bytes) => (bytes / 1e6).toFixed(2);
+console.log(
+  `Package: ${mb(installed.tarball.bytes)} MB packed, ${mb(installed.tarball.unpackedBytes)} MB unpacked, ${installed.tarball.files} files; measured installed from it`,
 );
 const results = [];
-for (const size of SIZES) {
-  const result = benchSize(size);
-  printTable(result);
-  results.push(result);
+try {
+  for (const size of SIZES) {
+    const result = benchSize(size, installed.bin);
+    printTable(result);
+    results.push(result);
+  }
+} finally {
+  rmSync(installed.dir, { recursive: true, force: true });
 }
 
-if (results.length > 1) {
-  // Cost above the node floor, per entry: roughly constant when cost grows linearly.
-  console.log("\nGrowth: milliseconds above bare node per 1,000 entries");
-  const names = results[0].rows.filter((row) => !row.error && row.name !== "node -e 0").map((row) => row.name);
+if (args.scale) {
+  // Cost above the baseline, per entry: roughly constant when cost grows linearly.
+  console.log("\nGrowth: milliseconds above the limit script per 1,000 entries");
+  const names = results[0].rows.filter((row) => !row.error).map((row) => row.name);
   console.log("case".padEnd(24) + results.map((r) => `${r.entries.toLocaleString("en")}`.padStart(10)).join(""));
   for (const name of names) {
     const cells = results.map((r) => {
       const row = r.rows.find((x) => x.name === name);
-      const floor = r.rows[0].medianMs;
-      return row && !row.error ? fmt(((row.medianMs - floor) / r.entries) * 1000, 1).padStart(10) : "".padStart(10);
+      return row && !row.error
+        ? fmt(((row.medianMs - row.baselineMs) / r.entries) * 1000, 1).padStart(10)
+        : "".padStart(10);
     });
     console.log(name.padEnd(24) + cells.join(""));
   }
 }
 
 mkdirSync(args.out, { recursive: true });
-const outFile = join(args.out, args.scale ? "bench-scale.json" : `bench-${SIZES[0]}.json`);
+const label = args.scale ? "scale" : SIZES.join("-");
+const outFile = join(args.out, `bench-${label}-node${machine.node.replace(/^v/, "").split(".")[0]}.json`);
 writeFileSync(
   outFile,
-  JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, results }, null, 2) + "\n",
+  JSON.stringify(
+    { date: new Date().toISOString(), machine, runs: RUNS, package: installed.tarball, results },
+    null,
+    2,
+  ) + "\n",
 );
 console.log(`\nFigures written to ${outFile}`);

@@ -1,13 +1,21 @@
 // Bundles the CLI into dist/ with esbuild: one file per lazily loaded part,
 // so a command loads only what it uses and Node reads a few files, not hundreds.
+// Every runtime dependency is inside the bundle, so the published package needs
+// none: `npx rejection-coach` downloads one package. Their licences go with it.
+//
+//   node scripts/build.mjs               what is published: no source maps
+//   node scripts/build.mjs --sourcemap   for debugging: stack traces point into src/
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { thirdPartyNotices } from "./third-party-notices.mjs";
 
+const { values: flags } = parseArgs({ options: { sourcemap: { type: "boolean", default: false } } });
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
-await build({
+const bundle = await build({
   entryPoints: ["src/main.ts"],
   outdir: "dist",
   bundle: true,
@@ -15,8 +23,11 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  sourcemap: true,
+  sourcemap: flags.sourcemap,
   minify: true,
+  // The licences are shipped whole in THIRD-PARTY-NOTICES.txt, written below.
+  legalComments: "none",
+  metafile: true,
   chunkNames: "chunks/[name]-[hash]",
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies call require().
@@ -25,6 +36,11 @@ await build({
   },
   logLevel: "warning",
 });
+
+writeFileSync(
+  new URL("../dist/THIRD-PARTY-NOTICES.txt", import.meta.url),
+  thirdPartyNotices(bundle.metafile, pkg.name),
+);
 
 // Validate the built-in content now and keep it as JSON, so commands need not
 // parse YAML on every start while the files are unchanged (see src/content/cache.ts).

@@ -79,7 +79,3 @@ export function resolveActionRef(journal: Journal, today: string, ref: string): 
   if (match.action.doneAt) return { found: "done", action: match.action, entry: match.entry };
   return { found: "open", item: open.find((item) => item.action.id === match.action.id)! };
 }
-
-/** Every action id in the journal, so new ones are unique across entries. */
-export const actionIds = (journal: Journal): Set<string> =>
-  new Set(journal.entries.flatMap((entry) => entry.actions.map((action) => action.id)));

@@ -4,7 +4,7 @@ import { REASONS, stageRank, type FIT_ANSWERS, type Reason, type Stage } from ".
 
 export type Fit = (typeof FIT_ANSWERS)[number];
 
-/** A next step as the person gave it; the command gives it an id when saving. */
+/** A next step as the person gave it; it gets its id when saved (journal/actions). */
 export interface NewAction {
   text: string;
   due?: string;
@@ -65,22 +65,29 @@ export function controlReasons(entry: Pick<RejectionEntry, "reasons">): Reason[]
   return known.length > 0 ? known : REASONS.filter((reason) => reason !== "unknown");
 }
 
+/** What a first reflection on an entry asks about, worked out once for the questions and for saving the answers. */
+export interface ReflectionScope {
+  questions: Question[];
+  steps: Step[];
+  /** The reasons offered to sort into "mine" and "not mine". */
+  reasons: Reason[];
+}
+
+export const reflectionScope = (content: ReflectionContent, entry: RejectionEntry): ReflectionScope => ({
+  questions: stageQuestions(content, entry),
+  steps: stepsFor(content, entry.stage),
+  reasons: controlReasons(entry),
+});
+
 const clean = (text: string | undefined): string | undefined => {
   const trimmed = text?.trim();
   return trimmed ? trimmed : undefined;
 };
 
 /** Turns answers into the Reflection saved on the entry; empty answers are left out. */
-export function toReflection(
-  answers: ReflectAnswers,
-  entry: RejectionEntry,
-  content: ReflectionContent,
-  now: Date,
-): Reflection {
+export function toReflection(answers: ReflectAnswers, scope: ReflectionScope, now: Date): Reflection {
   if (answers.mood === undefined) throw new Error("a reflection needs a mood");
-  const questions = stageQuestions(content, entry);
-  const steps = stepsFor(content, entry.stage);
-  const offered = controlReasons(entry);
+  const { questions, steps, reasons: offered } = scope;
   const inControl = answers.inControl;
   const thought = clean(answers.thought);
   const reflection: Reflection = {

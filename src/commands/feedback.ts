@@ -2,13 +2,12 @@ import { Option, type Command } from "commander";
 import { TEMPLATE_KINDS, type TemplateKind } from "../content/vocabulary.js";
 import { UsageError } from "../errors.js";
 import type { DraftChoices } from "../flows/feedback.js";
-import type { RejectionEntry } from "../journal/entry.js";
+import { entryLabel } from "../ui/entry-label.js";
 import { canPrompt, printData, printJson, say, stdoutIsTerminal, wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal, readSettings } from "./context.js";
 import { readStdinText } from "./stdin-text.js";
-import { symbols } from "../ui/symbols.js";
 
 interface FeedbackOptions {
   kind?: TemplateKind;
@@ -54,15 +53,31 @@ Examples:
     });
 }
 
+// Loaded when feedback runs, not when the CLI starts, so --help and the other commands stay fast.
+
 async function printDraft(id: string, options: FeedbackOptions, command: Command): Promise<void> {
-  const store = await openJournal(command);
-  const { findRejection } = await import("../journal/queries.js");
-  const entry = findRejection(store.read(), id);
-  const content = await openContent(command);
-  const [{ fitWording, daysSince }, { toDay }] = await Promise.all([
+  const [
+    { findRejection },
+    { fitWording, daysSince },
+    { toDay },
+    { draftFlow },
+    { loadPrompts },
+    { changeSettings },
+    { setContact },
+    { draftText, renderTemplate },
+  ] = await Promise.all([
+    import("../journal/queries.js"),
     import("../coach/wording.js"),
     import("../journal/dates.js"),
+    import("../flows/feedback.js"),
+    import("../flows/prompts.js"),
+    import("../journal/settings.js"),
+    import("../journal/feedback.js"),
+    import("../content/render.js"),
   ]);
+  const store = await openJournal(command);
+  const entry = findRejection(store.read(), id);
+  const content = await openContent(command);
   // A ghosting gets a status follow-up, an older rejection wording that does not say "just now".
   const situation = { stage: entry.stage, ended: entry.ended, age: daysSince(entry.date, toDay(new Date())) };
   const templates = Object.fromEntries(
@@ -77,30 +92,20 @@ async function printDraft(id: string, options: FeedbackOptions, command: Command
   };
   let choices: DraftChoices & { kind: TemplateKind } = { ...known, kind: known.kind ?? "request" };
   if (canPrompt() && !options.json) {
-    const [{ draftFlow }, { loadPrompts }] = await Promise.all([
-      import("../flows/feedback.js"),
-      import("../flows/prompts.js"),
-    ]);
     choices = await draftFlow(await loadPrompts(), templates, known);
   }
   const sender = clean(choices.sender);
   if (choices.rememberSender && sender) {
-    const { changeSettings } = await import("../journal/settings.js");
     await changeSettings(store, (settings) => (settings.name = sender));
     say(theme.muted(`Saved ${safeLine(sender)} as your sign-off name (rejection-coach config set name changes it).`));
   }
 
   const contact = clean(choices.contact);
   if (contact && !entry.contact) {
-    await store.update((journal) => {
-      const target = findRejection(journal, entry.id);
-      target.contact ??= contact;
-      target.updatedAt = new Date().toISOString();
-    });
-    say(theme.muted(`Saved ${safeLine(contact)} as the contact for ${describe(entry)}.`));
+    await setContact(store, entry.id, contact, new Date());
+    say(theme.muted(`Saved ${safeLine(contact)} as the contact for ${entryLabel(entry)}.`));
   }
 
-  const { draftText, renderTemplate } = await import("../content/render.js");
   const template = templates[choices.kind];
   const draft = renderTemplate(template, {
     company: safeLine(entry.company),
@@ -130,12 +135,17 @@ async function printDraft(id: string, options: FeedbackOptions, command: Command
 }
 
 async function saveReceived(id: string, options: FeedbackOptions, command: Command): Promise<void> {
+  const [{ findRejection }, { receivedFlow }, { loadPrompts }, { addFeedback }] = await Promise.all([
+    import("../journal/queries.js"),
+    import("../flows/feedback.js"),
+    import("../flows/prompts.js"),
+    import("../journal/feedback.js"),
+  ]);
   const draftOnly = (["kind", "contact", "sender", "update"] as const).filter((key) => options[key] !== undefined);
   if (draftOnly.length > 0) {
     throw new UsageError(`--received saves feedback; --${draftOnly.join(", --")} belong to a draft`);
   }
   const store = await openJournal(command);
-  const { findRejection } = await import("../journal/queries.js");
   const entry = findRejection(store.read(), id);
   let text: string;
   if (options.received === "-") {
@@ -144,10 +154,6 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
     if (!canPrompt() || options.json) {
       throw new UsageError("--received needs the feedback: --received TEXT, or --received - to read it from stdin");
     }
-    const [{ receivedFlow }, { loadPrompts }] = await Promise.all([
-      import("../flows/feedback.js"),
-      import("../flows/prompts.js"),
-    ]);
     text = await receivedFlow(await loadPrompts(), safeLine(entry.company), say);
   } else {
     text = options.received ?? "";
@@ -155,13 +161,7 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
   text = text.trim();
   if (!text) throw new UsageError("the feedback is empty; nothing was saved");
 
-  const now = new Date().toISOString();
-  const feedback = { receivedAt: now, text };
-  await store.update((journal) => {
-    const target = findRejection(journal, entry.id);
-    target.feedback.push(feedback);
-    target.updatedAt = now;
-  });
+  const feedback = await addFeedback(store, entry.id, text, new Date());
   if (options.json) {
     printJson({ entry: entry.id, feedback });
     return;
@@ -170,11 +170,8 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
   const where = entry.reflection
     ? `It is kept with the entry: rejection-coach show ${entry.id}`
     : "It will be there when you reflect.";
-  say(`${theme.tick()} Saved their feedback on ${describe(entry)}. ${where}`);
+  say(`${theme.tick()} Saved their feedback on ${entryLabel(entry)}. ${where}`);
   say(theme.muted(`Thanking them keeps the door open: rejection-coach feedback ${entry.id} --kind reply`));
 }
 
 const clean = (text: string | undefined): string | undefined => text?.trim() || undefined;
-
-const describe = (entry: RejectionEntry): string =>
-  `${safeLine(entry.company)} ${symbols().separator} ${safeLine(entry.role)}`;

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { CancelledError, CoachError } from "../errors.js";
-import { isPromptStop } from "../flows/prompts.js";
+import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
 import type { RejectionFields } from "../journal/make-entry.js";
+import { formatDay } from "../ui/labels.js";
 import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
@@ -44,6 +45,30 @@ Examples:
   rejection-coach log ... --json | jq -r .id`,
     )
     .action(async (options: LogOptions, command: Command) => {
+      // Loaded when log runs, not when the CLI starts, so --help and the other commands stay fast.
+      const [
+        { sameRejection, rejections },
+        { toDay },
+        { saveRejection },
+        { chooseStrategies, isLowMood },
+        { detectPatterns },
+        { insightsFor },
+        { daysSince, justHappened },
+        { renderChoices, renderJournalNotes },
+        { logFlow, confirmDuplicate },
+        { reflectOnEntry },
+      ] = await Promise.all([
+        import("../journal/queries.js"),
+        import("../journal/dates.js"),
+        import("../journal/save.js"),
+        import("../coach/choose.js"),
+        import("../coach/signals.js"),
+        import("../coach/insights.js"),
+        import("../coach/wording.js"),
+        import("../ui/coach-view.js"),
+        import("../flows/log.js"),
+        import("./reflect-session.js"),
+      ]);
       const now = new Date();
       const given = await rejectionFieldsFrom(options, now);
       const interactive = asksForMissing(given, REQUIRED, REJECTION_FLAGS, options.json);
@@ -51,10 +76,6 @@ Examples:
       // A broken journal or content folder is reported before the person has typed anything.
       const before = store.read();
       const content = await openContent(command);
-      const [{ sameRejection }, { formatDay }] = await Promise.all([
-        import("../journal/queries.js"),
-        import("../ui/labels.js"),
-      ]);
       const loggedBefore = (candidate: RejectionFields): string | undefined => {
         const earlier = sameRejection(before, candidate);
         return earlier
@@ -64,10 +85,6 @@ Examples:
       const duplicate = options.allowDuplicate ? () => undefined : loggedBefore;
       let fields: RejectionFields;
       if (interactive) {
-        const [{ logFlow }, { loadPrompts }] = await Promise.all([
-          import("../flows/log.js"),
-          import("../flows/prompts.js"),
-        ]);
         const answers = await logFlow(await loadPrompts(), given, { show: say, now, duplicate });
         if (!answers) {
           say("Nothing was saved.");
@@ -75,7 +92,6 @@ Examples:
         }
         fields = answers;
       } else {
-        const { toDay } = await import("../journal/dates.js");
         fields = { date: toDay(now), reasons: [], emotions: [], tags: [], ...given } as RejectionFields;
         const twice = loggedBefore(fields);
         if (twice && options.allowDuplicate) {
@@ -83,10 +99,6 @@ Examples:
         } else if (twice && (options.json || !canPrompt())) {
           throw new CoachError(`${twice}; nothing was saved. To log it again anyway, add --allow-duplicate`);
         } else if (twice) {
-          const [{ confirmDuplicate }, { loadPrompts }] = await Promise.all([
-            import("../flows/log.js"),
-            import("../flows/prompts.js"),
-          ]);
           say(twice);
           if (!(await confirmDuplicate(await loadPrompts()))) {
             say("Nothing was saved.");
@@ -95,23 +107,6 @@ Examples:
         }
       }
 
-      const [
-        { saveRejection },
-        { chooseStrategies, isLowMood },
-        { detectPatterns },
-        { insightsFor },
-        { rejections },
-        { toDay },
-        { daysSince, justHappened },
-      ] = await Promise.all([
-        import("../journal/save.js"),
-        import("../coach/choose.js"),
-        import("../coach/signals.js"),
-        import("../coach/insights.js"),
-        import("../journal/queries.js"),
-        import("../journal/dates.js"),
-        import("../coach/wording.js"),
-      ]);
       const { entry, journal } = await saveRejection(store, fields, now);
       say(`${theme.good("Saved")} ${theme.id(entry.id)}: ${safeLine(entry.role)} at ${safeLine(entry.company)}.`);
       if (isLowMood(entry.mood)) say(wrap("Thank you for writing it down; that is not easy on a day like this."));
@@ -123,7 +118,6 @@ Examples:
       const age = daysSince(entry.date, today);
       const patterns = detectPatterns(rejections(journal), today, content.feedbackThemes);
       const choices = chooseStrategies({ ...entry, age }, content.strategies, patterns);
-      const { renderChoices, renderJournalNotes } = await import("../ui/coach-view.js");
       const notes = renderJournalNotes(patterns, insightsFor(journal, content, today), content, {
         lowMood: isLowMood(entry.mood),
       });
@@ -131,10 +125,11 @@ Examples:
       say(theme.muted("\nRead one in full: rejection-coach tips ID"));
 
       try {
-        if (interactive && (await offerToReflect(isLowMood(entry.mood), justHappened(age)))) {
-          const { reflectOn } = await import("./reflect.js");
+        if (interactive && (await offerToReflect(await loadPrompts(), isLowMood(entry.mood), justHappened(age)))) {
           say("");
-          await reflectOn(command, entry.id, {});
+          // Dated when the person starts it, as `reflect` run now would date it.
+          const session = { store, content: content.reflection, entry, options: {}, interactive, now: new Date() };
+          await reflectOnEntry(session);
           return;
         }
       } catch (error) {
@@ -150,9 +145,7 @@ Examples:
 }
 
 /** Reflection usually goes better after a day or two, so the offer defaults to later. */
-async function offerToReflect(lowMood: boolean, fresh: boolean): Promise<boolean> {
-  const { loadPrompts } = await import("../flows/prompts.js");
-  const { confirm } = await loadPrompts();
+function offerToReflect({ confirm }: Prompts, lowMood: boolean, fresh: boolean): Promise<boolean> {
   return confirm({
     message: lowMood
       ? "Would you like to reflect on it now? Later is fine too; today may be for resting."

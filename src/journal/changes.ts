@@ -1,9 +1,9 @@
-import { actionIds, resolveActionRef } from "../coach/actions.js";
+import { openActions, resolveActionRef, type OpenAction } from "../coach/actions.js";
 import type { NewAction } from "../coach/reflection.js";
 import { NotFoundError, UsageError } from "../errors.js";
+import { addActions, markDone } from "./actions.js";
 import { toDay } from "./dates.js";
 import type { Action, Checkin, Entry, Journal, RejectionEntry } from "./entry.js";
-import { newId } from "./ids.js";
 import { findEntry, findRejection } from "./queries.js";
 import type { JournalStore } from "./store.js";
 
@@ -37,15 +37,35 @@ export function addStep(store: Store, entryRef: string, step: NewAction, now: Da
   if (!text) throw new UsageError("a next step needs some text");
   return store.update((journal) => {
     const entry = findEntry(journal, entryRef);
-    const action: Action = {
-      id: newId(actionIds(journal)),
-      text,
-      createdAt: now.toISOString(),
-      ...(step.due ? { due: step.due } : {}),
-    };
-    entry.actions.push(action);
-    entry.updatedAt = now.toISOString();
-    return structuredClone({ action, entry });
+    const [action] = addActions(journal, entry, [{ text, due: step.due }], now.toISOString());
+    return structuredClone({ action: action!, entry });
+  });
+}
+
+/** A step `next done` was given, and whether it had been done before. */
+export interface DoneStep extends FoundStep {
+  already: boolean;
+}
+
+/**
+ * Marks steps done by number or id. Every number is read against the same list,
+ * before anything changes; a step named twice (`next done 1 1`, or its number and
+ * its id) is marked and reported once. `remaining` is the open list afterwards.
+ */
+export function markStepsDone(
+  store: Store,
+  refs: readonly string[],
+  now: Date,
+): Promise<{ steps: DoneStep[]; remaining: OpenAction[] }> {
+  const today = toDay(now);
+  return store.update((journal) => {
+    const found = refs.map((ref) => findStep(journal, ref, now));
+    const steps: DoneStep[] = [];
+    for (const { action, entry } of found) {
+      if (!steps.some((step) => step.action === action)) steps.push({ action, entry, already: Boolean(action.doneAt) });
+    }
+    for (const { action, entry, already } of steps) if (!already) markDone(entry, action, now.toISOString());
+    return { steps, remaining: openActions(journal, today) };
   });
 }
 

@@ -1,10 +1,11 @@
 import stripAnsi from "strip-ansi";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emptyAnswers } from "../../src/coach/reflection.js";
+import { emptyAnswers, reflectionScope } from "../../src/coach/reflection.js";
 import { fitWording } from "../../src/coach/wording.js";
 import { loadContent } from "../../src/content/load.js";
 import { receivedFlow } from "../../src/flows/feedback.js";
-import { checkinFlow, reflectFlow } from "../../src/flows/reflect.js";
+import { checkinFlow } from "../../src/flows/checkin.js";
+import { reflectFlow } from "../../src/flows/reflect.js";
 import { ENDINGS } from "../../src/journal/vocabulary.js";
 import { rejection } from "../helpers/fixtures.js";
 import { reflected } from "../helpers/stats-journal.js";
@@ -30,6 +31,7 @@ describe("thinking traps and reframes fit every ending", () => {
       prompts,
       entry,
       content: content.reflection,
+      scope: reflectionScope(content.reflection, entry),
       preset: emptyAnswers(),
       now,
       say: (t) => said.push(t),

@@ -1,6 +1,12 @@
 import stripAnsi from "strip-ansi";
 import { describe, expect, it } from "vitest";
-import { emptyAnswers, hasSubstance, stageQuestions, toReflection } from "../../src/coach/reflection.js";
+import {
+  emptyAnswers,
+  hasSubstance,
+  reflectionScope,
+  stageQuestions,
+  toReflection,
+} from "../../src/coach/reflection.js";
 import { loadContent } from "../../src/content/load.js";
 import { moodResponse, reflectFlow } from "../../src/flows/reflect.js";
 import type { RejectionEntry } from "../../src/journal/entry.js";
@@ -16,7 +22,15 @@ async function walk(entry: RejectionEntry) {
   // The mood is the one answer a reflection needs; everything else is skipped.
   const { prompts, calls } = fakePrompts(byMessage([[/how are you feeling/i, "5"]]));
   const said: string[] = [];
-  const answers = await reflectFlow({ prompts, entry, content, preset: emptyAnswers(), now, say: (t) => said.push(t) });
+  const answers = await reflectFlow({
+    prompts,
+    entry,
+    content,
+    scope: reflectionScope(content, entry),
+    preset: emptyAnswers(),
+    now,
+    say: (t) => said.push(t),
+  });
   if (!answers) throw new Error("the flow ended without saving");
   const picker = calls.find((call) => call.message.startsWith("Which would you like to think through"))!;
   return { answers, said: stripAnsi(said.join("\n")).replace(/\s+/g, " "), offered: choiceValues(picker) as string[] };
@@ -58,7 +72,7 @@ describe("reflecting on a ghosting or a closed role", () => {
       mood: 5,
       answers: { "other-candidate": "x", "silence-story": "they are busy" },
     };
-    const saved = toReflection(answers, entry, content, now);
+    const saved = toReflection(answers, reflectionScope(content, entry), now);
     expect(saved.answers.map((answer) => answer.questionId)).toEqual(["silence-story"]);
   });
 });
@@ -76,9 +90,9 @@ describe("saying what is true", () => {
   it("a reflection with every question skipped is not counted as work done", async () => {
     const entry = rejection({ stage: "interview", ended: "rejected" });
     const { answers } = await walk(entry);
-    const skipped = toReflection(answers, entry, content, now);
+    const skipped = toReflection(answers, reflectionScope(content, entry), now);
     expect(hasSubstance(skipped, answers.actions)).toBe(false);
-    const answered = toReflection({ ...answers, change: "Practice out loud" }, entry, content, now);
+    const answered = toReflection({ ...answers, change: "Practice out loud" }, reflectionScope(content, entry), now);
     expect(hasSubstance(answered)).toBe(true);
     expect(hasSubstance(skipped, [{ text: "Apply to two roles" }])).toBe(true);
   });

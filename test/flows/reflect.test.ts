@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { emptyAnswers, toReflection, type ReflectAnswers } from "../../src/coach/reflection.js";
+import { emptyAnswers, reflectionScope, toReflection, type ReflectAnswers } from "../../src/coach/reflection.js";
 import { loadContent } from "../../src/content/load.js";
-import { checkinFlow, pickEntry, reflectFlow } from "../../src/flows/reflect.js";
+import { checkinFlow } from "../../src/flows/checkin.js";
+import { pickEntry, reflectFlow } from "../../src/flows/reflect.js";
 import type { RejectionEntry, Stage } from "../../src/journal/entry.js";
 import { rejection } from "../helpers/fixtures.js";
 import stripAnsi from "strip-ansi";
@@ -22,7 +23,15 @@ const withMood =
 async function run(entry: RejectionEntry, respond?: Responder, preset: ReflectAnswers = emptyAnswers()) {
   const { prompts, calls } = fakePrompts(withMood(respond));
   const said: string[] = [];
-  const answers = await reflectFlow({ prompts, entry, content, preset, now, say: (text) => said.push(text) });
+  const answers = await reflectFlow({
+    prompts,
+    entry,
+    content,
+    scope: reflectionScope(content, entry),
+    preset,
+    now,
+    say: (text) => said.push(text),
+  });
   if (!answers) throw new Error("the flow ended without saving");
   return { answers, calls, said: said.join("\n") };
 }
@@ -117,7 +126,7 @@ describe("the reflect flow", () => {
     expect(due.refused[0]).toMatch(/in the past/);
     expect(answers.actions).toEqual([{ text: "Message the hiring manager", due: "2026-11-27" }]);
 
-    const reflection = toReflection(answers, entry, content, now);
+    const reflection = toReflection(answers, reflectionScope(content, entry), now);
     expect(reflection).toMatchObject({
       mood: 6,
       answers: [
@@ -145,7 +154,7 @@ describe("the reflect flow", () => {
   it("lets every question but the mood be skipped", async () => {
     const entry = rejection({ stage: "interview" });
     const { answers, calls } = await run(entry, byMessage([[/how are you feeling/, 4]]));
-    const reflection = toReflection(answers, entry, content, now);
+    const reflection = toReflection(answers, reflectionScope(content, entry), now);
     expect(reflection).toMatchObject({ mood: 4, answers: [], ratings: [], inControl: [] });
     expect(reflection.thought).toBeUndefined();
     expect(reflection.fit).toBeUndefined();
@@ -174,13 +183,16 @@ describe("the reflect flow", () => {
     const skipped = await run(entry, byMessage([[/in your hands/, []]]));
     expect(skipped.answers.inControl).toBeUndefined();
     expect(skipped.said).not.toMatch(/yours to carry/);
-    const reflection = toReflection(skipped.answers, entry, content, now);
+    const reflection = toReflection(skipped.answers, reflectionScope(content, entry), now);
     expect(reflection).toMatchObject({ inControl: [], outOfControl: [] });
 
     const none = await run(entry, byMessage([[/in your hands/, ["none"]]]));
     expect(none.answers.inControl).toEqual([]);
     expect(none.said).toMatch(/Then none of it .* was yours to carry/);
-    expect(toReflection(none.answers, entry, content, now).outOfControl).toEqual(["skills", "competition"]);
+    expect(toReflection(none.answers, reflectionScope(content, entry), now).outOfControl).toEqual([
+      "skills",
+      "competition",
+    ]);
   });
 
   it("shows each trap with its name and example", async () => {
@@ -212,7 +224,7 @@ describe("the reflect flow", () => {
     const { answers, calls } = await run(entry, byMessage([[/suit your values/, ENTER]]));
     expect(answers.fit).toBeUndefined();
     expect(calls.some((call) => /add about the fit/.test(call.message))).toBe(false);
-    expect(toReflection(answers, entry, content, now).fit).toBeUndefined();
+    expect(toReflection(answers, reflectionScope(content, entry), now).fit).toBeUndefined();
   });
 
   it("refuses 'None of them' ticked with a reason in the tool's words, and saves the corrected answer", async () => {
@@ -303,7 +315,9 @@ describe("the reflect flow", () => {
     const picker = calls.find((call) => call.message.startsWith("Which would you like"))!;
     expect(choiceValues(picker)).not.toContain("first-glance");
     expect(answers.actions).toEqual([{ text: "Already planned" }]);
-    expect(toReflection(answers, entry, content, now).answers[0]!.answer).toBe("My title and last job");
+    expect(toReflection(answers, reflectionScope(content, entry), now).answers[0]!.answer).toBe(
+      "My title and last job",
+    );
   });
 
   it("passes Ctrl+C on, so the command saves nothing", async () => {
@@ -322,7 +336,9 @@ describe("reflecting again", () => {
   const reflected = () =>
     rejection({
       mood: 3,
-      reflection: { ...toReflection({ ...emptyAnswers(), mood: 5 }, rejection(), content, new Date(2026, 10, 10)) },
+      reflection: {
+        ...toReflection({ ...emptyAnswers(), mood: 5 }, reflectionScope(content, rejection()), new Date(2026, 10, 10)),
+      },
       actions: [
         { id: "act00001", text: "Mock interview", createdAt: "2026-11-10T10:00:00.000Z", due: "2026-11-20" },
         { id: "act00002", text: "Old one", createdAt: "2026-11-10T10:00:00.000Z", doneAt: "2026-11-12T10:00:00.000Z" },
@@ -459,7 +475,7 @@ describe("the summary before a reflection is saved", () => {
     ]);
     const { prompts, calls } = fakePrompts(eachTime([[/^Does this look right/, review], ...merged, ...changes]));
     const said: string[] = [];
-    const result = reflectFlow({ prompts, entry: entry(), content, preset: emptyAnswers(), now, say: (text) => said.push(stripAnsi(text)) }); // prettier-ignore
+    const result = reflectFlow({ prompts, entry: entry(), content, scope: reflectionScope(content, entry()), preset: emptyAnswers(), now, say: (text) => said.push(stripAnsi(text)) }); // prettier-ignore
     return { result, calls, said };
   };
 
@@ -494,7 +510,7 @@ describe("the summary before a reflection is saved", () => {
     expect(answers).toMatchObject({ mood: 7, thought: "Nobody wants me", trap: "overgeneralising" });
     expect(answers.balanced).toBe("One team said no, once");
     expect(answers.actions).toEqual([{ text: "Apply to two roles" }]);
-    expect(toReflection(answers, entry(), content, now).wentWell).toBeUndefined();
+    expect(toReflection(answers, reflectionScope(content, entry()), now).wentWell).toBeUndefined();
     const asked = (pattern: RegExp) => calls.filter((call) => pattern.test(call.message));
     expect(asked(/how are you feeling/).at(-1)!.config.default).toBe("6");
     expect(asked(/keeps coming back/).at(-1)!.config.default).toBe("Nobody wants me");
@@ -518,7 +534,9 @@ describe("the summary before a reflection is saved", () => {
   it("shows a check-in before saving it and lets a part be changed or the whole left unsaved", async () => {
     const entry = rejection({
       mood: 3,
-      reflection: { ...toReflection({ ...emptyAnswers(), mood: 5 }, rejection(), content, new Date(2026, 10, 10)) },
+      reflection: {
+        ...toReflection({ ...emptyAnswers(), mood: 5 }, reflectionScope(content, rejection()), new Date(2026, 10, 10)),
+      },
       actions: [{ id: "act00001", text: "Mock interview", createdAt: "2026-11-10T10:00:00.000Z" }],
     });
     const checkin = (review: unknown[]) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionIds, openActions, resolveActionRef } from "../../src/coach/actions.js";
+import { openActions, resolveActionRef } from "../../src/coach/actions.js";
+import { actionIds } from "../../src/journal/actions.js";
 import type { Action, Journal } from "../../src/journal/entry.js";
 import { rejection, win } from "../helpers/fixtures.js";
 

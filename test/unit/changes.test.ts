@@ -6,6 +6,7 @@ import {
   changeCheckin,
   changeStep,
   findStep,
+  markStepsDone,
   removeCheckin,
   removeStep,
 } from "../../src/journal/changes.js";
@@ -92,6 +93,42 @@ describe("next steps", () => {
     expect(removed.action.text).toBe("Soon step");
     expect(entry.actions.map((action) => action.id)).toEqual(["later001", "done0001"]);
     await expect(removeStep(memoryStore(journal), "soon0001", now)).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("marking steps done", () => {
+  it("marks steps by number and id in one write, reading every number before anything changes", async () => {
+    const { journal, entry } = stepsJournal();
+    const store = memoryStore(journal);
+    // Read first, "1" and "2" are the soon and the later step; numbers do not shift as the first is marked.
+    const { steps, remaining } = await markStepsDone(store, ["1", "2"], now);
+    expect(steps.map((step) => [step.action.id, step.already])).toEqual([
+      ["soon0001", false],
+      ["later001", false],
+    ]);
+    expect(entry.actions.map((action) => action.doneAt)).toEqual([later, later, "2026-11-02T10:00:00.000Z"]);
+    expect(entry.updatedAt).toBe(later);
+    expect(remaining).toEqual([]);
+    expect(store.writes()).toBe(1);
+  });
+
+  it("reports a step named twice once, and a done one as already done, keeping its day", async () => {
+    const { journal, entry } = stepsJournal();
+    const { steps, remaining } = await markStepsDone(memoryStore(journal), ["1", "soon0001", "done0001"], now);
+    expect(steps.map((step) => [step.action.id, step.already])).toEqual([
+      ["soon0001", false],
+      ["done0001", true],
+    ]);
+    expect(entry.actions[2]!.doneAt).toBe("2026-11-02T10:00:00.000Z");
+    expect(remaining.map((item) => item.action.id)).toEqual(["later001"]);
+  });
+
+  it("marks nothing when one of the steps is not there", async () => {
+    const { journal, entry } = stepsJournal();
+    await expect(markStepsDone(memoryStore(journal), ["1", "9"], now)).rejects.toThrow(
+      "there is no next step number 9 (the list has 1 to 2)",
+    );
+    expect(entry.actions.filter((action) => action.doneAt)).toHaveLength(1);
   });
 });
 
