@@ -2,7 +2,6 @@ import type { NewAction, ReflectAnswers, ReflectionScope } from "../coach/reflec
 import type { ReflectionContent } from "../content/schema.js";
 import { UsageError } from "../errors.js";
 import { fromDay, toDay } from "../journal/dates.js";
-import { DateInputError, parseDay } from "../journal/day-input.js";
 import type { RejectionEntry } from "../journal/entry.js";
 import { MOOD_MAX, MOOD_MIN, spelledId, storedId } from "../journal/vocabulary.js";
 import { readDayFlag } from "./date-flag.js";
@@ -157,13 +156,7 @@ async function checkinMoment(
       `--date is for a check-in; ${entry.id} has no reflection yet, and a reflection is dated today`,
     );
   }
-  let day: string;
-  try {
-    day = await parseDay(date, { now, direction: "past" });
-  } catch (error) {
-    if (error instanceof DateInputError) throw new UsageError(`--date: ${error.message}`);
-    throw error;
-  }
+  const day = await readDayFlag("--date", date, { now, direction: "past" });
   if (day < entry.date) {
     throw new UsageError(`--date: ${day} is before the rejection itself (${entry.date}); a check-in comes after it`);
   }

@@ -1,6 +1,7 @@
 import type { Question, ReflectionContent, Step, Trap } from "../content/schema.js";
 import type { Fit, ReflectAnswers } from "../coach/reflection.js";
-import { FIT_ANSWERS, type Reason } from "../journal/vocabulary.js";
+import { FIT_ANSWERS, RATING_MAX, RATING_MIN, type Reason } from "../journal/vocabulary.js";
+import { wholeNumberIn } from "../journal/whole-number.js";
 import { FIT_CHOICES, REASON_CHOICES, REASON_PHRASES } from "../ui/labels.js";
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
@@ -56,7 +57,10 @@ export async function askRatings(prompts: Prompts, answers: ReflectAnswers, step
   for (const step of steps) {
     const current = answers.ratings[step.id];
     const answer = await prompts.input({
-      message: current === undefined ? `${step.label} (1-5)` : `${step.label} (1-5) ${theme.muted("- removes")}`,
+      message:
+        current === undefined
+          ? `${step.label} (${RATING_MIN}-${RATING_MAX})`
+          : `${step.label} (${RATING_MIN}-${RATING_MAX}) ${theme.muted("- removes")}`,
       default: current === undefined ? undefined : String(current),
       validate: (text) => !text.trim() || text.trim() === "-" || readRating(text) !== undefined || RATING_HINT,
       transformer: (value, { isFinal }) => (isFinal && !value.trim() ? theme.muted("skipped") : value),
@@ -112,15 +116,20 @@ export async function askInControl(
   }
 }
 
+/** What the thought record and the fit questions work with. */
+export interface ThoughtAndFit {
+  prompts: Prompts;
+  ask: TextAsker;
+  answers: ReflectAnswers;
+  content: ReflectionContent;
+}
+
 /**
  * The thought, its trap and a balanced version. The first time, only what
  * flags left open is asked; `again` asks all three with the answers as defaults.
  */
 export async function askThoughtRecord(
-  prompts: Prompts,
-  ask: TextAsker,
-  answers: ReflectAnswers,
-  content: ReflectionContent,
+  { prompts, ask, answers, content }: ThoughtAndFit,
   again: boolean,
 ): Promise<void> {
   if (again || answers.thought === undefined) {
@@ -148,13 +157,7 @@ export async function askThoughtRecord(
 }
 
 /** Whether the role fit, and a note on it; `again` asks the note even when a flag gave it. */
-export async function askFit(
-  prompts: Prompts,
-  ask: TextAsker,
-  answers: ReflectAnswers,
-  content: ReflectionContent,
-  again: boolean,
-): Promise<void> {
+export async function askFit({ prompts, ask, answers, content }: ThoughtAndFit, again: boolean): Promise<void> {
   // Skip comes first: Enter on an untouched question records nothing, as the intro promises.
   const fit = await prompts.select<Fit | "">({
     message: content.prompts.fit,
@@ -176,13 +179,10 @@ export async function askFit(
 }
 
 // The tool's own words: Inquirer's number prompt would say "Value must be a multiple of 1 starting from 1".
-const RATING_HINT = "Please type a whole number from 1 to 5, or press Enter to skip";
+const RATING_HINT = `Please type a whole number from ${RATING_MIN} to ${RATING_MAX}, or press Enter to skip`;
 
-/** "4" -> 4; anything but a whole number from 1 to 5 -> undefined. */
-export function readRating(text: string): number | undefined {
-  const trimmed = text.trim();
-  return /^[1-5]$/.test(trimmed) ? Number(trimmed) : undefined;
-}
+/** "4" -> 4; anything but a whole number on the rating scale -> undefined. */
+export const readRating = (text: string): number | undefined => wholeNumberIn(text, RATING_MIN, RATING_MAX);
 
 /** The explicit "None of them" answer to what was in the person's hands. */
 const NONE_IN_CONTROL = "none";

@@ -152,20 +152,22 @@ async function askOpenInControl({ prompts, answers, content, scope, say }: Refle
 }
 
 /** A short thought record; a thought given as a flag may still leave its trap or balanced version to ask. */
-async function askOpenThought({ prompts, ask, answers, content, say }: Reflecting): Promise<void> {
+async function askOpenThought(run: Reflecting): Promise<void> {
+  const { answers, say } = run;
   if (answers.thought === undefined) {
     say(
       `\n${theme.heading("The thought that keeps coming back")}\n${wrap("A short thought record: catch the thought, name it, then soften it.")}`,
     );
   }
-  await askThoughtRecord(prompts, ask, answers, content, false);
+  await askThoughtRecord(run, false);
 }
 
 /** Did it fit, and what to keep and change. */
-async function askOpenBiggerPicture({ prompts, ask, answers, content, say }: Reflecting): Promise<void> {
+async function askOpenBiggerPicture(run: Reflecting): Promise<void> {
+  const { ask, answers, content, say } = run;
   if (answers.fit === undefined) {
     say(`\n${theme.heading("The bigger picture")}`);
-    await askFit(prompts, ask, answers, content, false);
+    await askFit(run, false);
   } else if (answers.fitNote === undefined) {
     answers.fitNote = await ask(FIT_NOTE.question, FIT_NOTE.hint);
   }
@@ -220,7 +222,7 @@ function summaryParts(run: Reflecting): ReviewPart[] {
             ] as [string, string][])
           : []),
       ],
-      change: () => askThoughtRecord(prompts, ask, answers, content, true),
+      change: () => askThoughtRecord(run, true),
     },
     {
       key: "fit",
@@ -229,7 +231,7 @@ function summaryParts(run: Reflecting): ReviewPart[] {
         ["Fit", answers.fit ? FIT_CHOICES[answers.fit] : shown(undefined)],
         ...(answers.fit ? ([["About the fit", shown(answers.fitNote)]] as [string, string][]) : []),
       ],
-      change: () => askFit(prompts, ask, answers, content, true),
+      change: () => askFit(run, true),
     },
     {
       key: "wentWell",

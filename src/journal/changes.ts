@@ -4,7 +4,8 @@ import { NotFoundError, UsageError } from "../errors.js";
 import { addActions, markDone } from "./actions.js";
 import { toDay } from "./dates.js";
 import type { Action, Checkin, Entry, Journal, RejectionEntry } from "./entry.js";
-import { findEntry, findRejection } from "./queries.js";
+import { findEntry } from "./queries.js";
+import { updateRejection } from "./update-rejection.js";
 import type { JournalStore } from "./store.js";
 
 /*
@@ -127,15 +128,13 @@ export function changeCheckin(
   change: CheckinChange,
   now: Date,
 ): Promise<{ checkin: Checkin; entry: RejectionEntry }> {
-  return store.update((journal) => {
-    const entry = findRejection(journal, entryId);
+  return updateRejection(store, entryId, now, (entry) => {
     const checkin = checkinAt(entry, n);
     if (change.mood !== undefined) checkin.mood = change.mood;
     const note = change.note?.trim();
     // An empty note removes it, as `edit --note ""` does for the entry's own note.
     if (change.note === null || (change.note !== undefined && !note)) delete checkin.note;
     else if (note !== undefined) checkin.note = note;
-    entry.updatedAt = now.toISOString();
     return structuredClone({ checkin, entry });
   });
 }
@@ -146,11 +145,9 @@ export function removeCheckin(
   n: number,
   now: Date,
 ): Promise<{ checkin: Checkin; entry: RejectionEntry }> {
-  return store.update((journal) => {
-    const entry = findRejection(journal, entryId);
+  return updateRejection(store, entryId, now, (entry) => {
     const checkin = checkinAt(entry, n);
     entry.checkins.splice(n - 1, 1);
-    entry.updatedAt = now.toISOString();
     return structuredClone({ checkin, entry });
   });
 }
@@ -176,8 +173,7 @@ export function changeAnswers(
   order: readonly string[],
   now: Date,
 ): Promise<RejectionEntry> {
-  return store.update((journal) => {
-    const entry = findRejection(journal, entryId);
+  return updateRejection(store, entryId, now, (entry) => {
     const reflection = entry.reflection;
     if (!reflection) {
       throw new UsageError(`${entry.id} has no reflection yet; add one with 'rejection-coach reflect ${entry.id}'`);
@@ -196,7 +192,6 @@ export function changeAnswers(
     }
     const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
     reflection.answers.sort((a, b) => rank(a.questionId) - rank(b.questionId));
-    entry.updatedAt = now.toISOString();
     return structuredClone(entry);
   });
 }

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { FIRST_YEAR, LAST_YEAR, isDayInRange, isYearInRange } from "./dates.js";
-import { EMOTIONS, ENDINGS, FIT_ANSWERS, MOOD_MAX, MOOD_MIN, REASONS, STAGES, WIN_KINDS } from "./vocabulary.js";
+import {
+  EMOTIONS,
+  ENDINGS,
+  FIT_ANSWERS,
+  MOOD_MAX,
+  MOOD_MIN,
+  RATING_MAX,
+  RATING_MIN,
+  REASONS,
+  STAGES,
+  WIN_KINDS,
+} from "./vocabulary.js";
 
 export * from "./vocabulary.js";
 
@@ -46,7 +57,7 @@ const answerSchema = z.object({
 const ratingSchema = z.object({
   step: z.string(),
   label: z.string(),
-  rating: z.number().int().min(1).max(5),
+  rating: z.number().int().min(RATING_MIN).max(RATING_MAX),
 });
 
 const thoughtRecordSchema = z.object({

@@ -2,7 +2,7 @@ import type { NewAction } from "../coach/reflection.js";
 import { CoachError } from "../errors.js";
 import { addActions, markDone } from "./actions.js";
 import type { Action, Checkin, Reflection, RejectionEntry } from "./entry.js";
-import { findRejection } from "./queries.js";
+import { updateRejection } from "./update-rejection.js";
 import type { JournalStore } from "./store.js";
 
 type Store = Pick<JournalStore, "update">;
@@ -24,18 +24,14 @@ export function saveReflection(
   steps: readonly NewAction[],
   now: Date,
 ): Promise<Saved> {
-  const at = now.toISOString();
-  return store.update((journal) => {
-    const entry = findRejection(journal, id);
+  return updateRejection(store, id, now, (entry, journal) => {
     if (entry.reflection) {
       throw new CoachError(
         `${id} got a reflection from elsewhere meanwhile; nothing was saved. Run reflect again to add a check-in`,
       );
     }
     entry.reflection = reflection;
-    const actions = addActions(journal, entry, steps, at);
-    entry.updatedAt = at;
-    return { entry, actions };
+    return { entry, actions: addActions(journal, entry, steps, entry.updatedAt) };
   });
 }
 
@@ -48,13 +44,9 @@ export function saveCheckin(
   steps: readonly NewAction[],
   now: Date,
 ): Promise<Saved> {
-  const at = now.toISOString();
-  return store.update((journal) => {
-    const entry = findRejection(journal, id);
+  return updateRejection(store, id, now, (entry, journal) => {
     entry.checkins.push(checkin);
-    for (const action of entry.actions) if (done.includes(action.id)) markDone(entry, action, at);
-    const actions = addActions(journal, entry, steps, at);
-    entry.updatedAt = at;
-    return { entry, actions };
+    for (const action of entry.actions) if (done.includes(action.id)) markDone(entry, action, entry.updatedAt);
+    return { entry, actions: addActions(journal, entry, steps, entry.updatedAt) };
   });
 }

@@ -39,6 +39,10 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const MOOD_MIN = 1;
 export const MOOD_MAX = 10;
 
+/** How a step of the process is rated in a reflection: 1 went badly, 5 went well. */
+export const RATING_MIN = 1;
+export const RATING_MAX = 5;
+
 /** Index of a stage in the hiring order, for "how far did it get" comparisons. */
 export const stageRank = (stage: Stage): number => STAGES.indexOf(stage);
 
