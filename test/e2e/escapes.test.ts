@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Entry, RejectionEntry } from "../../src/journal/entry.js";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 
@@ -60,24 +61,24 @@ let root: string;
 let dataDir: string;
 let rejectionId: string;
 let winId: string;
-const run = (...args: string[]) => runCli(args, { dataDir });
+const run = (...args: string[]) => runInProcess(args, { dataDir });
 const entries = () => new JournalStore(dataDir).read().entries;
 const byId = (list: Entry[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tempDir();
   dataDir = join(root, "home");
-  const logged = run(
+  const logged = await run(
     ...["log", "--company", hostile("Company"), "--role", hostile("Role"), "--stage", "interview"],
     ...["--ended", "rejected", "--mood", "4", "--reason-given", hostile("Reason"), "--tag", hostile("Tag")],
     ...["--note", hostile("Note")],
   );
   expect(logged.code, logged.stderr).toBe(0);
   rejectionId = entries()[0]!.id;
-  const won = run("win", "--kind", "skill", "--title", hostile("Title"), "--company", hostile("Co"));
+  const won = await run("win", "--kind", "skill", "--title", hostile("Title"), "--company", hostile("Co"));
   expect(won.code, won.stderr).toBe(0);
   winId = entries().find((entry) => entry.kind === "win")!.id;
-  const added = run("next", "add", rejectionId, hostile("Step"), "--due", "2099-01-02");
+  const added = await run("next", "add", rejectionId, hostile("Step"), "--due", "2099-01-02");
   expect(added.code, added.stderr).toBe(0);
 });
 afterAll(() => removeDir(root));
@@ -96,15 +97,15 @@ describe("terminal views show stored text visibly", () => {
     ["show (the win)", ["show", "WIN"]],
     ["stats", ["stats"]],
     ["next", ["next"]],
-  ])("%s: no raw control, CR or bidi; bidi shown by name", (_, args) => {
+  ])("%s: no raw control, CR or bidi; bidi shown by name", async (_, args) => {
     const filled = args.map((arg) => (arg === "REJECTION" ? rejectionId : arg === "WIN" ? winId : arg));
-    const result = run(...filled);
+    const result = await run(...filled);
     expect(result.code, result.stderr).toBe(0);
     expectSafe(result.stdout + result.stderr, "<U+202E>");
   });
 
-  it("show: every kind of character has its visible form, and the emoji stays whole", () => {
-    const result = run("show", rejectionId);
+  it("show: every kind of character has its visible form, and the emoji stays whole", async () => {
+    const result = await run("show", rejectionId);
     expectSafe(
       result.stdout,
       "^[[2J",
@@ -118,55 +119,55 @@ describe("terminal views show stored text visibly", () => {
     );
   });
 
-  it("an error line quoting typed text shows it visibly", () => {
-    const result = run("show", "zz\u202eyy\u001b[2J");
+  it("an error line quoting typed text shows it visibly", async () => {
+    const result = await run("show", "zz\u202eyy\u001b[2J");
     expect(result.code).toBe(1);
     expectSafe(result.stderr, "zz<U+202E>yy^[[2J");
     expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
-  it("doctor names a damaged entry with its company shown visibly", () => {
+  it("doctor names a damaged entry with its company shown visibly", async () => {
     const damaged = join(root, "damaged");
     mkdirSync(damaged, { mode: 0o700 });
     const bad = { ...rejection({ id: "bad00001", company: hostile("Company") }), mood: "x" };
     writeFileSync(join(damaged, "journal.json"), JSON.stringify({ version: 1, entries: [bad] }), { mode: 0o600 });
-    const result = runCli(["doctor"], { dataDir: damaged });
+    const result = await runInProcess(["doctor"], { dataDir: damaged });
     expectSafe(result.stdout + result.stderr, "bad00001", "Company ^[[2J");
   });
 });
 
 describe("exports", () => {
-  it("Markdown: no raw control, no bare CR, bidi shown by name; a CR becomes a line break", () => {
-    const result = run("export", "--format", "md");
+  it("Markdown: no raw control, no bare CR, bidi shown by name; a CR becomes a line break", async () => {
+    const result = await run("export", "--format", "md");
     expect(result.code, result.stderr).toBe(0);
     expectSafe(result.stdout, "\\x1b[2J", "\\x9b31m", "<U+202E>e", "<U+200B>", EMOJI);
     expect(result.stdout).toContain("shown\nhidden");
   });
 
-  it("JSON: bidi and C1 escaped, and it parses to exactly the stored text", () => {
-    const result = run("export", "--format", "json");
+  it("JSON: bidi and C1 escaped, and it parses to exactly the stored text", async () => {
+    const result = await run("export", "--format", "json");
     expect(result.code, result.stderr).toBe(0);
     expectSafe(result.stdout, "\\u202e", "\\u009b");
     expect(byId(JSON.parse(result.stdout).entries as Entry[])).toEqual(byId(entries()));
   });
 
-  it("YAML: DEL, C1 and bidi escaped, and an import of it holds exactly the same entries", () => {
-    const result = run("export", "--format", "yaml");
+  it("YAML: DEL, C1 and bidi escaped, and an import of it holds exactly the same entries", async () => {
+    const result = await run("export", "--format", "yaml");
     expect(result.code, result.stderr).toBe(0);
     expectSafe(result.stdout, "\\x9B", "\\x7F", "\\x85", "\\u202E", "\\uFEFF");
     const other = join(root, "from-yaml");
-    const imported = runCli(["import", "-"], { dataDir: other, input: result.stdout });
+    const imported = await runInProcess(["import", "-"], { dataDir: other, input: result.stdout });
     expect(imported.code, imported.stderr).toBe(0);
     expect(byId(new JournalStore(other).read().entries)).toEqual(byId(entries()));
   });
 
-  it("import: a YAML warning is one safe line, not the source line raw", () => {
-    const yaml = run("export", "--format", "yaml").stdout.replace(
+  it("import: a YAML warning is one safe line, not the source line raw", async () => {
+    const yaml = (await run("export", "--format", "yaml")).stdout.replace(
       /^(\s+)winKind: skill$/m,
       "$1winKind: !odd skill # \u001b]52;c;aGk=\u0007\u001b[2J",
     );
     expect(yaml).toContain("!odd");
-    const result = runCli(["import", "-"], { dataDir: join(root, "warned"), input: yaml });
+    const result = await runInProcess(["import", "-"], { dataDir: join(root, "warned"), input: yaml });
     expect(result.code, result.stderr).toBe(0);
     expectSafe(result.stderr, "Unresolved tag: !odd");
     const warnings = result.stderr.split("\n").filter((line) => line.includes("!odd"));

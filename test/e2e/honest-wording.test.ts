@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addDays, toDay } from "../../src/journal/dates.js";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { PtySession } from "../helpers/pty.js";
 import { reflected } from "../helpers/stats-journal.js";
@@ -28,7 +29,7 @@ describe("stats with a period says which counts are in it and which are totals",
         rejection({ date: addDays(today, -3) }),
       );
     });
-    const result = runCli(["stats", "--since", "2 weeks ago"], { dataDir });
+    const result = await runInProcess(["stats", "--since", "2 weeks ago"], { dataDir });
     expect(result.code).toBe(0);
     const text = result.stdout.replace(/\s+/g, " ");
     expect(text).toMatch(/You logged 5 wins since \w{3} \d+ \w{3,4}( \d{4})?, 6 in the whole journal\./);
@@ -45,11 +46,11 @@ describe("feedback --received says where the feedback went, and how to finish ty
         rejection({ id: "todo0001" }),
       );
     });
-    const done = runCli(["feedback", "done0001", "--received", "Clear answers"], { dataDir });
+    const done = await runInProcess(["feedback", "done0001", "--received", "Clear answers"], { dataDir });
     expect(done.code).toBe(0);
     expect(done.stderr).not.toContain("when you reflect");
     expect(done.stderr).toContain("It is kept with the entry: rejection-coach show done0001");
-    const todo = runCli(["feedback", "todo0001", "--received", "Clear answers"], { dataDir });
+    const todo = await runInProcess(["feedback", "todo0001", "--received", "Clear answers"], { dataDir });
     expect(todo.stderr).toContain("It will be there when you reflect.");
   });
 
@@ -78,7 +79,7 @@ describe("edit says 'Nothing changed' when nothing did", () => {
       ["bare0002", "--note", ""],
       ["bare0002", "--company", ""],
     ]) {
-      const result = runCli(["edit", ...args], { dataDir });
+      const result = await runInProcess(["edit", ...args], { dataDir });
       expect(result.code, args.join(" ")).toBe(0);
       expect(result.stderr, args.join(" ")).toBe("Nothing changed.\n");
     }
@@ -89,7 +90,7 @@ describe("edit says 'Nothing changed' when nothing did", () => {
     await store().update((journal) => {
       journal.entries.push(rejection({ id: "note0001", note: "Liked the team" }));
     });
-    const result = runCli(["edit", "note0001", "--note", ""], { dataDir });
+    const result = await runInProcess(["edit", "note0001", "--note", ""], { dataDir });
     expect(result.stderr).toContain("Updated note0001: note.");
     expect(stored("note0001")).not.toHaveProperty("note");
   });
@@ -112,21 +113,21 @@ describe("ids a person reads are spelled the US way, and either spelling is acce
     "--allow-duplicate",
   ];
 
-  it("help lists canceled and the -izing traps", () => {
+  it("help lists canceled and the -izing traps", async () => {
     for (const command of ["log", "edit", "reflect"]) {
-      const help = runCli([command, "--help"], { dataDir }).stdout;
+      const help = (await runInProcess([command, "--help"], { dataDir })).stdout;
       expect(help, command).not.toMatch(BRITISH);
     }
-    expect(runCli(["log", "--help"], { dataDir }).stdout).toContain('"canceled"');
+    expect((await runInProcess(["log", "--help"], { dataDir })).stdout).toContain('"canceled"');
   });
 
-  it("--reason takes canceled or cancelled and stores the one id; a wrong one lists canceled", () => {
+  it("--reason takes canceled or cancelled and stores the one id; a wrong one lists canceled", async () => {
     for (const spelling of ["canceled", "cancelled"]) {
-      const result = runCli([...LOG, "--ended", "role-closed", "--reason", spelling], { dataDir });
+      const result = await runInProcess([...LOG, "--ended", "role-closed", "--reason", spelling], { dataDir });
       expect(result.code, spelling).toBe(0);
       expect(JSON.parse(result.stdout).reasons).toEqual(["cancelled"]);
     }
-    const wrong = runCli([...LOG, "--ended", "role-closed", "--reason", "budget"], { dataDir });
+    const wrong = await runInProcess([...LOG, "--ended", "role-closed", "--reason", "budget"], { dataDir });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("canceled");
     expect(wrong.stderr).not.toMatch(BRITISH);
@@ -137,34 +138,37 @@ describe("ids a person reads are spelled the US way, and either spelling is acce
       journal.entries.push(rejection({ id: "trap0001" }), rejection({ id: "trap0002" }), rejection({ id: "trap0003" }));
     });
     const thought = ["--mood", "6", "--thought", "I am hopeless at this", "--json"];
-    const us = runCli(["reflect", "trap0001", ...thought, "--trap", "labeling", "--in-control", "canceled"], {
-      dataDir,
-    });
+    const us = await runInProcess(
+      ["reflect", "trap0001", ...thought, "--trap", "labeling", "--in-control", "canceled"],
+      {
+        dataDir,
+      },
+    );
     expect(us.code).toBe(0);
     expect(JSON.parse(us.stdout).reflection).toMatchObject({
       thought: { trap: "labelling" },
       inControl: ["cancelled"],
     });
-    const british = runCli(["reflect", "trap0002", ...thought, "--trap", "personalising"], { dataDir });
+    const british = await runInProcess(["reflect", "trap0002", ...thought, "--trap", "personalising"], { dataDir });
     expect(JSON.parse(british.stdout).reflection).toMatchObject({ thought: { trap: "personalising" } });
 
-    const wrong = runCli(["reflect", "trap0003", ...thought, "--trap", "gloom"], { dataDir });
+    const wrong = await runInProcess(["reflect", "trap0003", ...thought, "--trap", "gloom"], { dataDir });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("overgeneralizing");
     expect(wrong.stderr).toContain("labeling");
     expect(wrong.stderr).not.toMatch(BRITISH);
-    const reasons = runCli(["reflect", "trap0003", ...thought, "--in-control", "budget"], { dataDir });
+    const reasons = await runInProcess(["reflect", "trap0003", ...thought, "--in-control", "budget"], { dataDir });
     expect(reasons.code).toBe(2);
     expect(reasons.stderr).toContain("canceled");
     expect(reasons.stderr).not.toMatch(BRITISH);
 
-    const shown = runCli(["show", "trap0001"], { dataDir }).stdout;
+    const shown = (await runInProcess(["show", "trap0001"], { dataDir })).stdout;
     expect(shown).toContain("Thinking trap: labeling");
     expect(shown).not.toMatch(BRITISH);
     await store().update((journal) => {
       journal.entries.push(rejection({ id: "trap0004", ended: "role-closed", reasons: ["cancelled"] }));
     });
-    const notes = runCli(["export", "--format", "md"], { dataDir }).stdout;
+    const notes = (await runInProcess(["export", "--format", "md"], { dataDir })).stdout;
     expect(notes).toContain("Thinking trap: labeling");
     expect(notes).toMatch(/Reasons\W+canceled/);
     expect(notes).not.toMatch(BRITISH);
@@ -193,29 +197,31 @@ describe("contradictory flags are bad usage, named in one line", () => {
       "--reason unknown and --reason skills conflict",
     ],
     [["--ended", "role-closed", "--reason", "skills,unknown"], "--reason unknown and --reason skills conflict"],
-  ])("log %j exits 2 and saves nothing", (flags, message) => {
-    const result = runCli([...LOG, ...flags], { dataDir });
+  ])("log %j exits 2 and saves nothing", async (flags, message) => {
+    const result = await runInProcess([...LOG, ...flags], { dataDir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(store().read().entries).toHaveLength(0);
   });
 
-  it("a canceled role with --ended role-closed, and 'unknown' alone, are fine", () => {
-    expect(runCli([...LOG, "--ended", "role-closed", "--reason", "canceled"], { dataDir }).code).toBe(0);
-    expect(runCli([...LOG, "--ended", "rejected", "--reason", "unknown"], { dataDir }).code).toBe(0);
+  it("a canceled role with --ended role-closed, and 'unknown' alone, are fine", async () => {
+    expect((await runInProcess([...LOG, "--ended", "role-closed", "--reason", "canceled"], { dataDir })).code).toBe(0);
+    expect((await runInProcess([...LOG, "--ended", "rejected", "--reason", "unknown"], { dataDir })).code).toBe(0);
   });
 
   it("edit weighs a flag against what the entry already says", async () => {
     await store().update((journal) => {
       journal.entries.push(rejection({ id: "edit0001", ended: "rejected", reasons: ["skills"] }));
     });
-    const reason = runCli(["edit", "edit0001", "--reason", "canceled"], { dataDir });
+    const reason = await runInProcess(["edit", "edit0001", "--reason", "canceled"], { dataDir });
     expect(reason.code).toBe(2);
     expect(reason.stderr).toContain("the saved ending 'rejected' and --reason canceled conflict");
     expect(stored("edit0001")).toMatchObject({ reasons: ["skills"] });
-    expect(runCli(["edit", "edit0001", "--ended", "role-closed", "--reason", "canceled"], { dataDir }).code).toBe(0);
-    const back = runCli(["edit", "edit0001", "--ended", "rejected"], { dataDir });
+    expect(
+      (await runInProcess(["edit", "edit0001", "--ended", "role-closed", "--reason", "canceled"], { dataDir })).code,
+    ).toBe(0);
+    const back = await runInProcess(["edit", "edit0001", "--ended", "rejected"], { dataDir });
     expect(back.code).toBe(2);
     expect(back.stderr).toContain("--ended rejected and the saved reason 'canceled' conflict");
   });
@@ -224,8 +230,8 @@ describe("contradictory flags are bad usage, named in one line", () => {
 describe("without a UTF-8 locale, messages stay in ASCII", () => {
   const C = { LANG: "C", LC_ALL: "C", LC_CTYPE: "" };
   const NOT_ASCII = /[^\x00-\x7f]/;
-  const run = (...args: string[]) => {
-    const result = runCli(args, { dataDir, env: C });
+  const run = async (...args: string[]) => {
+    const result = await runInProcess(args, { dataDir, env: C });
     expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
     return `${result.stdout}${result.stderr}`;
   };
@@ -239,20 +245,20 @@ describe("without a UTF-8 locale, messages stay in ASCII", () => {
       );
     });
     const outputs = [
-      run("next", "add", "asci0001", "Ask for notes", "--due", "tomorrow"),
-      run("next"),
-      run("next", "done", "1"),
-      run("reflect", "asci0001", "--mood", "5", "--thought", "I am bad at this", "--trap", "labeling"),
-      run("reflect", "asci0001", "--mood", "7", "--note", "Steadier"),
-      run("feedback", "asci0001", "--received", "Clear on design"),
-      run("show", "asci0001"),
+      await run("next", "add", "asci0001", "Ask for notes", "--due", "tomorrow"),
+      await run("next"),
+      await run("next", "done", "1"),
+      await run("reflect", "asci0001", "--mood", "5", "--thought", "I am bad at this", "--trap", "labeling"),
+      await run("reflect", "asci0001", "--mood", "7", "--note", "Steadier"),
+      await run("feedback", "asci0001", "--received", "Clear on design"),
+      await run("show", "asci0001"),
     ];
     expect(outputs.join("")).toMatch(/Acme - Designer/);
-    const exported = JSON.parse(runCli(["export", "--format", "json"], { dataDir }).stdout);
+    const exported = JSON.parse((await runInProcess(["export", "--format", "json"], { dataDir })).stdout);
     exported.entries.find((entry: { id: string }) => entry.id === "asci0002").role = "Senior Analyst";
     const file = `${dataDir}/changed.json`;
     writeFileSync(file, JSON.stringify(exported));
-    const imported = run("import", file);
+    const imported = await run("import", file);
     expect(imported).toContain("conflict");
     for (const [index, text] of [...outputs, imported].entries())
       expect(text, `output ${index}`).not.toMatch(NOT_ASCII);

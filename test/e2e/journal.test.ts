@@ -9,7 +9,8 @@ import { noteFileName } from "../../src/export/markdown.js";
 import type { Entry } from "../../src/journal/entry.js";
 import { filterEntries } from "../../src/journal/filters.js";
 import type { JournalStore } from "../../src/journal/store.js";
-import { BIN, cliEnv, removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { BIN, cliEnv, removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { fixtureEntries, seedJournal } from "../helpers/journal-fixture.js";
 import { KEY, PtySession } from "../helpers/pty.js";
@@ -26,13 +27,13 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(root));
 
-const run = (...args: string[]) => runCli(args, { dataDir });
+const run = (...args: string[]) => runInProcess(args, { dataDir });
 const journalBytes = () => readFileSync(store.file);
 const ids = () => store.read().entries.map((entry) => entry.id);
 
 describe("list", () => {
-  it("prints one aligned line per entry, newest first, with a header", () => {
-    const result = run("list");
+  it("prints one aligned line per entry, newest first, with a header", async () => {
+    const result = await run("list");
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     const lines = result.stdout.trimEnd().split("\n");
@@ -59,8 +60,8 @@ describe("list", () => {
   it("neutralises terminal escapes typed into the journal, and answers to its alias 'journal'", () => {
     const evil = rejection({ id: "f6000006", company: "Evil\u001b]0;pwned\u0007Co", role: "x\ny" });
     const dir = join(root, "evil");
-    return seedJournal(dir, [evil]).then(() => {
-      const result = runCli(["journal"], { dataDir: dir });
+    return seedJournal(dir, [evil]).then(async () => {
+      const result = await runInProcess(["journal"], { dataDir: dir });
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain("\u001b");
       expect(result.stdout).toContain("Evil^[]0;pwned\\x07Co");
@@ -73,49 +74,49 @@ describe("list", () => {
     expect(await coloured.exited()).toBe(0);
     expect(coloured.rawOutput).toMatch(/\u001b\[[0-9;]*m/);
     expect(coloured.output).toContain("Platform Lead");
-    expect(run("list").stdout).not.toContain("\u001b");
+    expect((await run("list")).stdout).not.toContain("\u001b");
   });
 
-  it("filters, and --json prints only the matching entries exactly as stored", () => {
-    const result = run("list", "--company", "ACME", "--json");
+  it("filters, and --json prints only the matching entries exactly as stored", async () => {
+    const result = await run("list", "--company", "ACME", "--json");
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual(
       fixture.filter((e) => e.id === "e5000005" || e.id === "a1000001").reverse(),
     );
-    expect(JSON.parse(run("list", "--search", "long walk", "--json").stdout).map((e: Entry) => e.id)).toEqual([
+    expect(JSON.parse((await run("list", "--search", "long walk", "--json")).stdout).map((e: Entry) => e.id)).toEqual([
       "b2000002",
     ]);
-    expect(run("list", "--kind", "win", "-n", "1").stdout).toContain("c3000003");
+    expect((await run("list", "--kind", "win", "-n", "1")).stdout).toContain("c3000003");
   });
 
-  it("an empty journal gives a kind hint on stderr and exit 0; no match says so", () => {
-    const empty = runCli(["list"], { dataDir: join(root, "empty") });
+  it("an empty journal gives a kind hint on stderr and exit 0; no match says so", async () => {
+    const empty = await runInProcess(["list"], { dataDir: join(root, "empty") });
     expect(empty.code).toBe(0);
     expect(empty.stdout).toBe("");
     expect(empty.stderr).toContain("Your journal is empty. Log a rejection with: rejection-coach log");
     expect(existsSync(join(root, "empty"))).toBe(false);
-    const none = run("list", "--company", "nobody");
+    const none = await run("list", "--company", "nobody");
     expect(none.code).toBe(0);
     expect(none.stdout).toBe("");
     expect(none.stderr).toContain("No entries match those filters (5 in the journal)");
   });
 
-  it("bad filter values are usage errors (exit 2) naming what is allowed", () => {
-    const stage = run("list", "--stage", "lunch");
+  it("bad filter values are usage errors (exit 2) naming what is allowed", async () => {
+    const stage = await run("list", "--stage", "lunch");
     expect(stage.code).toBe(2);
     expect(stage.stderr).toContain("applied, screening, interview, assessment, final, offer");
-    const since = run("list", "--since", "next year sometime");
+    const since = await run("list", "--since", "next year sometime");
     expect(since.code).toBe(2);
     expect(since.stderr).toContain("--since");
-    expect(run("list", "-n", "0").code).toBe(2);
-    expect(run("list", "--kind", "loss").stderr).toContain("rejection, win");
+    expect((await run("list", "-n", "0")).code).toBe(2);
+    expect((await run("list", "--kind", "loss")).stderr).toContain("rejection, win");
   });
 });
 
 describe("show", () => {
-  it("lays out the whole entry: fields, reflection, check-ins, feedback, actions", () => {
-    const result = run("show", "b2");
+  it("lays out the whole entry: fields, reflection, check-ins, feedback, actions", async () => {
+    const result = await run("show", "b2");
     expect(result.code).toBe(0);
     const out = result.stdout;
     for (const text of [
@@ -140,44 +141,44 @@ describe("show", () => {
     }
   });
 
-  it("shows the reason given and the note, with escapes neutralised", () => {
-    const result = run("show", "d4000004");
+  it("shows the reason given and the note, with escapes neutralised", async () => {
+    const result = await run("show", "d4000004");
     expect(result.stdout).toContain("evil ^[[31mred^[[0m text");
     expect(result.stdout).not.toContain("\u001b");
-    expect(run("show", "a1").stdout).toContain('We chose someone "more senior".');
+    expect((await run("show", "a1")).stdout).toContain('We chose someone "more senior".');
   });
 
-  it("--json prints the entry exactly as stored", () => {
-    const result = run("show", "c3000003", "--json");
+  it("--json prints the entry exactly as stored", async () => {
+    const result = await run("show", "c3000003", "--json");
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual(fixture.find((e) => e.id === "c3000003"));
   });
 
   it("an unknown or ambiguous id exits 1 with one line", async () => {
-    const unknown = run("show", "zzzz");
+    const unknown = await run("show", "zzzz");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
     expect(unknown.stderr).toContain("no entry with id 'zzzz'");
     await store.update((journal) => {
       journal.entries.push(rejection({ id: "abcd0001" }), rejection({ id: "abcd0002" }));
     });
-    const ambiguous = run("show", "abcd");
+    const ambiguous = await run("show", "abcd");
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain("'abcd' matches 2 entries (abcd0001, abcd0002)");
   });
 });
 
 describe("delete", () => {
-  it("off a terminal without --yes: refuses with exit 2 and changes nothing", () => {
+  it("off a terminal without --yes: refuses with exit 2 and changes nothing", async () => {
     const before = journalBytes();
-    const result = run("delete", "a1000001");
+    const result = await run("delete", "a1000001");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("add --yes");
     expect(journalBytes()).toEqual(before);
   });
 
-  it("--yes deletes the one entry, and says so on stderr", () => {
-    const result = run("delete", "a1", "--yes");
+  it("--yes deletes the one entry, and says so on stderr", async () => {
+    const result = await run("delete", "a1", "--yes");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("Deleted 2026-10-01 · Acme, Inc. · Backend Engineer (a1000001)");
@@ -189,11 +190,11 @@ describe("delete", () => {
       journal.entries.push(rejection({ id: "abcd0001" }), rejection({ id: "abcd0002" }));
     });
     const before = journalBytes();
-    expect(run("delete", "nope", "--yes").code).toBe(1);
-    const ambiguous = run("delete", "abcd", "--yes");
+    expect((await run("delete", "nope", "--yes")).code).toBe(1);
+    const ambiguous = await run("delete", "abcd", "--yes");
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain("type more of the id");
-    expect(run("delete", " ", "--yes").code).toBe(1);
+    expect((await run("delete", " ", "--yes")).code).toBe(1);
     expect(journalBytes()).toEqual(before);
   });
 
@@ -272,15 +273,15 @@ describe("export", () => {
     expect(result.stderr).toBe("");
   });
 
-  it("takes the same filters as list", () => {
-    const csv = run("export", "--format", "csv", "--since", "2026-11-01", "--kind", "rejection");
+  it("takes the same filters as list", async () => {
+    const csv = await run("export", "--format", "csv", "--since", "2026-11-01", "--kind", "rejection");
     expect(csv.stdout.split("\r\n").map((line) => line.split(",")[0])).toEqual(["id", "b2000002", "e5000005", ""]);
   });
 
   it("--output writes the same bytes to a private file, atomically, and reports on stderr", async () => {
     const file = join(root, "backup.json");
     writeFileSync(file, "old contents");
-    const result = run("export", "--format", "json", "--output", file);
+    const result = await run("export", "--format", "json", "--output", file);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(`Wrote 5 entries to ${file}`);
@@ -289,16 +290,16 @@ describe("export", () => {
     expect(readdirSync(root).sort()).toEqual(["backup.json", "home"]);
   });
 
-  it("--output into a folder that does not exist fails with exit 1 and writes nothing", () => {
-    const result = run("export", "--format", "md", "--output", join(root, "missing", "notes.md"));
+  it("--output into a folder that does not exist fails with exit 1 and writes nothing", async () => {
+    const result = await run("export", "--format", "md", "--output", join(root, "missing", "notes.md"));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("the folder does not exist");
     expect(existsSync(join(root, "missing"))).toBe(false);
   });
 
-  it("--per-file writes one note per matching entry with safe names", () => {
+  it("--per-file writes one note per matching entry with safe names", async () => {
     const vault = join(root, "vault", "Job search");
-    const result = run("export", "--format", "md", "--per-file", vault, "--kind", "rejection");
+    const result = await run("export", "--format", "md", "--per-file", vault, "--kind", "rejection");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(`Wrote 4 notes to ${vault}`);
@@ -315,21 +316,21 @@ describe("export", () => {
     expect(note).toContain("- [x] Thank the panel (done 2026-11-08)");
   });
 
-  it("needs --format from the allowed values (exit 2), and --per-file only with md", () => {
-    const missing = run("export");
+  it("needs --format from the allowed values (exit 2), and --per-file only with md", async () => {
+    const missing = await run("export");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--format");
-    const bad = run("export", "--format", "xml");
+    const bad = await run("export", "--format", "xml");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("md, json, yaml, csv");
-    const perFile = run("export", "--format", "json", "--per-file", join(root, "x"));
+    const perFile = await run("export", "--format", "json", "--per-file", join(root, "x"));
     expect(perFile.code).toBe(2);
     expect(perFile.stderr).toContain("--per-file writes Markdown notes");
     expect(existsSync(join(root, "x"))).toBe(false);
   });
 
-  it("--help shows the piping recipes", () => {
-    const help = run("export", "--help").stdout;
+  it("--help shows the piping recipes", async () => {
+    const help = (await run("export", "--help")).stdout;
     expect(help).toContain(">> notes.md");
     expect(help).toContain("| jq");
   });
@@ -340,46 +341,46 @@ describe("import", () => {
   beforeEach(() => {
     other = join(root, "other");
   });
-  const runOther = (args: string[], input?: string) => runCli(args, { dataDir: other, input });
+  const runOther = (args: string[], input?: string) => runInProcess(args, { dataDir: other, input });
   const otherFile = () => join(other, "journal.json");
 
-  it("brings a whole export into an empty journal; exporting it again gives the same bytes", () => {
-    const exported = run("export", "--format", "json").stdout;
+  it("brings a whole export into an empty journal; exporting it again gives the same bytes", async () => {
+    const exported = (await run("export", "--format", "json")).stdout;
     const file = join(root, "export.json");
     writeFileSync(file, exported);
-    const result = runOther(["import", file]);
+    const result = await runOther(["import", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("Added 5, skipped 0 already there, 0 conflicts.");
-    expect(runOther(["export", "--format", "json"]).stdout).toBe(exported);
+    expect((await runOther(["export", "--format", "json"])).stdout).toBe(exported);
     expect(statSync(otherFile()).mode & 0o777).toBe(0o600);
   });
 
-  it("reads YAML, and - reads standard input; the same entries again are skipped", () => {
-    const yaml = run("export", "--format", "yaml").stdout;
-    expect(runOther(["import", "-"], yaml).stderr).toContain("Added 5");
-    const again = runOther(["import", "-", "--json"], run("export", "--format", "json").stdout);
+  it("reads YAML, and - reads standard input; the same entries again are skipped", async () => {
+    const yaml = (await run("export", "--format", "yaml")).stdout;
+    expect((await runOther(["import", "-"], yaml)).stderr).toContain("Added 5");
+    const again = await runOther(["import", "-", "--json"], (await run("export", "--format", "json")).stdout);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({ added: 0, skipped: 5, conflicts: 0, prefer: "mine", dryRun: false });
   });
 
-  it("--dry-run says what would happen and writes nothing", () => {
-    const result = runOther(["import", "-", "--dry-run"], run("export", "--format", "json").stdout);
+  it("--dry-run says what would happen and writes nothing", async () => {
+    const result = await runOther(["import", "-", "--dry-run"], (await run("export", "--format", "json")).stdout);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Dry run, nothing written. Would add 5, skip 0 already there, 0 conflicts.");
     expect(existsSync(other)).toBe(false);
     const before = journalBytes();
-    const changed = run("export", "--format", "json").stdout.replace('"Globex"', '"Globex Corp"');
-    expect(runCli(["import", "-", "--dry-run", "--prefer", "theirs"], { dataDir, input: changed }).stderr).toContain(
-      "would take theirs",
-    );
+    const changed = (await run("export", "--format", "json")).stdout.replace('"Globex"', '"Globex Corp"');
+    expect(
+      (await runInProcess(["import", "-", "--dry-run", "--prefer", "theirs"], { dataDir, input: changed })).stderr,
+    ).toContain("would take theirs");
     expect(journalBytes()).toEqual(before);
   });
 
-  it("a conflicting entry is reported and kept as mine, unless --prefer theirs", () => {
-    const changed = run("export", "--format", "json").stdout.replace('"Globex"', '"Globex Corp"');
+  it("a conflicting entry is reported and kept as mine, unless --prefer theirs", async () => {
+    const changed = (await run("export", "--format", "json")).stdout.replace('"Globex"', '"Globex Corp"');
     const before = journalBytes();
-    const kept = runCli(["import", "-"], { dataDir, input: changed });
+    const kept = await runInProcess(["import", "-"], { dataDir, input: changed });
     expect(kept.code).toBe(0);
     expect(kept.stderr).toContain(
       "conflict b2000002 (2026-11-05 · Globex · Platform Lead) differs from yours; kept yours",
@@ -387,22 +388,23 @@ describe("import", () => {
     expect(kept.stderr).toContain("Added 0, skipped 4 already there, 1 conflict (kept yours).");
     expect(journalBytes()).toEqual(before);
 
-    const taken = runCli(["import", "-", "--prefer", "theirs"], { dataDir, input: changed });
+    const taken = await runInProcess(["import", "-", "--prefer", "theirs"], { dataDir, input: changed });
     expect(taken.code).toBe(0);
     expect(taken.stderr).toContain("1 conflict (took theirs)");
     expect(store.read().entries.find((e) => e.id === "b2000002")?.company).toBe("Globex Corp");
-    expect(run("import", "x", "--prefer", "both").code).toBe(2);
+    expect((await run("import", "x", "--prefer", "both")).code).toBe(2);
   });
 
   describe("a malformed file writes nothing and says what and where (exit 1)", () => {
-    const good = () => JSON.parse(run("export", "--format", "json").stdout) as { version: number; entries: Entry[] };
-    const cases: [string, () => string | Buffer, RegExp][] = [
+    const good = async () =>
+      JSON.parse((await run("export", "--format", "json")).stdout) as { version: number; entries: Entry[] };
+    const cases: [string, () => string | Buffer | Promise<string>, RegExp][] = [
       ["not JSON or YAML", () => "{ this is not json", /is not valid JSON/],
       ["random bytes", () => Buffer.from([0, 1, 2, 0xff, 0xfe]), /not a rejection-coach export|neither JSON nor/],
       [
         "a wrong type in one entry",
-        () => {
-          const doc = good();
+        async () => {
+          const doc = await good();
           (doc.entries[3] as unknown as { mood: string }).mood = "awful";
           return JSON.stringify({ ...doc, entries: [...doc.entries, rejection({ id: "f0000001" })] });
         },
@@ -410,8 +412,8 @@ describe("import", () => {
       ],
       [
         "duplicate ids",
-        () => {
-          const doc = good();
+        async () => {
+          const doc = await good();
           return JSON.stringify({ ...doc, entries: [...doc.entries, { ...doc.entries[0], note: "twin" }] });
         },
         /entry #6 \(id "c3000003"\): the id is already used by entry #1/,
@@ -419,11 +421,11 @@ describe("import", () => {
       ["a version from the future", () => JSON.stringify({ version: 7, entries: [] }), /newer rejection-coach/],
     ];
     for (const [name, content, message] of cases) {
-      it(name, () => {
+      it(name, async () => {
         const file = join(root, "bad-import");
-        writeFileSync(file, content());
+        writeFileSync(file, await content());
         const before = journalBytes();
-        const result = run("import", file);
+        const result = await run("import", file);
         expect(result.code).toBe(1);
         expect(result.stderr.trim().split("\n")).toHaveLength(1);
         expect(result.stderr).toMatch(message);
@@ -432,19 +434,19 @@ describe("import", () => {
       });
     }
 
-    it("a file over the size limit", () => {
+    it("a file over the size limit", async () => {
       const file = join(root, "huge.json");
       writeFileSync(file, "");
       truncateSync(file, 51 * 1024 * 1024);
       const before = journalBytes();
-      const result = run("import", file);
+      const result = await run("import", file);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("is larger than 50 MB");
       expect(journalBytes()).toEqual(before);
     });
 
-    it("a file that does not exist", () => {
-      const result = run("import", join(root, "nope.json"));
+    it("a file that does not exist", async () => {
+      const result = await run("import", join(root, "nope.json"));
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("nope.json: cannot be read: no such file");
     });
@@ -452,48 +454,48 @@ describe("import", () => {
 });
 
 describe("config", () => {
-  it("set, get, list, unset and path", () => {
-    const set = run("config", "set", "name", "Sam Lee");
+  it("set, get, list, unset and path", async () => {
+    const set = await run("config", "set", "name", "Sam Lee");
     expect(set.code).toBe(0);
     expect(set.stderr).toContain("name = Sam Lee");
-    expect(run("config", "get", "name").stdout).toBe("Sam Lee\n");
+    expect((await run("config", "get", "name")).stdout).toBe("Sam Lee\n");
     const settingsFile = join(dataDir, "settings.json");
     expect(statSync(settingsFile).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(settingsFile, "utf8"))).toEqual({ name: "Sam Lee" });
 
-    run("config", "set", "contentDir", root);
-    expect(run("config", "list").stdout).toBe(
+    await run("config", "set", "contentDir", root);
+    expect((await run("config", "list")).stdout).toBe(
       `contentDir  ${root}\nname        Sam Lee\ndateOrder   (not set)\nplain       (not set)\n`,
     );
-    expect(JSON.parse(run("config", "list", "--json").stdout)).toEqual({ name: "Sam Lee", contentDir: root });
+    expect(JSON.parse((await run("config", "list", "--json")).stdout)).toEqual({ name: "Sam Lee", contentDir: root });
 
-    expect(run("config", "unset", "name").code).toBe(0);
-    const unset = run("config", "get", "name");
+    expect((await run("config", "unset", "name")).code).toBe(0);
+    const unset = await run("config", "get", "name");
     expect(unset.code).toBe(1);
     expect(unset.stderr).toContain("name is not set");
 
-    expect(run("config", "path").stdout).toBe(
+    expect((await run("config", "path")).stdout).toBe(
       `data folder  ${dataDir}\njournal      ${join(dataDir, "journal.json")}\nsettings     ${settingsFile}\n`,
     );
   });
 
-  it("an unknown key is exit 2 naming the settings; an empty value too", () => {
+  it("an unknown key is exit 2 naming the settings; an empty value too", async () => {
     for (const args of [
       ["get", "colour"],
       ["set", "colour", "red"],
       ["unset", "colour"],
     ]) {
-      const result = run("config", ...args);
+      const result = await run("config", ...args);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("unknown setting 'colour' (settings: contentDir, name, dateOrder, plain)");
     }
-    expect(run("config", "set", "name", "  ").code).toBe(2);
+    expect((await run("config", "set", "name", "  ")).code).toBe(2);
     expect(existsSync(join(dataDir, "settings.json"))).toBe(false);
   });
 
-  it("the settings are used: contentDir set here is the content folder tips reads", () => {
-    run("config", "set", "contentDir", join(root, "no-such-folder"));
-    const tips = run("tips");
+  it("the settings are used: contentDir set here is the content folder tips reads", async () => {
+    await run("config", "set", "contentDir", join(root, "no-such-folder"));
+    const tips = await run("tips");
     expect(tips.code).toBe(1);
     expect(tips.stderr).toContain("no-such-folder");
   });

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Entry, RejectionEntry, WinEntry } from "../../src/journal/entry.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 
@@ -10,7 +11,7 @@ let dataDir: string;
 beforeEach(() => (dataDir = tempDir()));
 afterEach(() => removeDir(dataDir));
 
-const run = (args: string[], input?: string) => runCli(args, { dataDir, input });
+const run = (args: string[], input?: string) => runInProcess(args, { dataDir, input });
 const journalFile = () => join(dataDir, "journal.json");
 const entries = (): Entry[] => (JSON.parse(readFileSync(journalFile(), "utf8")) as { entries: Entry[] }).entries;
 const REQUIRED = ["--company", "Acme", "--role", "Backend Engineer", "--stage", "interview", "--ended", "rejected"];
@@ -109,7 +110,7 @@ describe("log in a terminal", () => {
   });
 
   it("Ctrl+C at a prompt saves nothing: exit 130 and the journal byte for byte as it was", async () => {
-    expect(logByFlags("--note", "an earlier one").code).toBe(0);
+    expect((await logByFlags("--note", "an earlier one")).code).toBe(0);
     const before = readFileSync(journalFile());
 
     const atStage = new PtySession(["log"], { dataDir });
@@ -131,7 +132,7 @@ describe("log in a terminal", () => {
   });
 
   it("names a rejection logged already for that company, role and day, and does not save it twice by Enter", async () => {
-    const first = idFromJson(logByFlags("--json").stdout);
+    const first = idFromJson((await logByFlags("--json")).stdout);
     const before = readFileSync(journalFile());
     const session = new PtySession(["log", ...REQUIRED], { dataDir });
     await session.answer("When did you hear?", "");
@@ -183,8 +184,8 @@ describe("log in a terminal", () => {
 });
 
 describe("log by flags, without a terminal", () => {
-  it("saves with every required flag, confirms on stderr and coaches on stdout", () => {
-    const result = logByFlags("--reason", "skills", "--emotion", "disappointed", "--tag", "go,remote");
+  it("saves with every required flag, confirms on stderr and coaches on stdout", async () => {
+    const result = await logByFlags("--reason", "skills", "--emotion", "disappointed", "--tag", "go,remote");
     expect(result.code).toBe(0);
     const [entry] = entries() as RejectionEntry[];
     expect(entry).toMatchObject({ company: "Acme", stage: "interview", reasons: ["skills"], tags: ["go", "remote"] });
@@ -195,14 +196,23 @@ describe("log by flags, without a terminal", () => {
     expect(result.stdout).toContain("first one in your journal");
   });
 
-  it("takes repeated --reason and --emotion flags", () => {
-    const result = logByFlags("--reason", "skills", "--reason", "interview", "--emotion", "sad", "--emotion", "numb");
+  it("takes repeated --reason and --emotion flags", async () => {
+    const result = await logByFlags(
+      "--reason",
+      "skills",
+      "--reason",
+      "interview",
+      "--emotion",
+      "sad",
+      "--emotion",
+      "numb",
+    );
     expect(result.code).toBe(0);
     expect(entries()[0]).toMatchObject({ reasons: ["skills", "interview"], emotions: ["sad", "numb"] });
   });
 
-  it("exits 2 naming every missing flag, and creates nothing", () => {
-    const result = run(["log", "--company", "Acme", "--stage", "final"]);
+  it("exits 2 naming every missing flag, and creates nothing", async () => {
+    const result = await run(["log", "--company", "Acme", "--stage", "final"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--role");
     expect(result.stderr).toContain("--ended");
@@ -223,38 +233,38 @@ describe("log by flags, without a terminal", () => {
     [["--date", "blurb"], "2026-11-20, yesterday or last friday"],
     [["--date", "next month"], "is in the future"],
     [["--date", "2026-02-30"], "is not a calendar date"],
-  ])("exits 2 on a bad value (%s), saying what is allowed", (bad, allowed) => {
-    const result = run(["log", ...REQUIRED, "--mood", "4", ...bad]);
+  ])("exits 2 on a bad value (%s), saying what is allowed", async (bad, allowed) => {
+    const result = await run(["log", ...REQUIRED, "--mood", "4", ...bad]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(allowed);
     expect(result.stdout).toBe("");
     expect(existsSync(journalFile())).toBe(false);
   });
 
-  it("refuses the same company, role and day twice with one line and exit 1, unless --allow-duplicate", () => {
-    const first = idFromJson(logByFlags("--date", "2026-11-10", "--json").stdout);
-    const again = run(["log", "--company", " acme", "--role", "BACKEND engineer", "--stage", "applied", "--ended", "ghosted", "--mood", "5", "--date", "2026-11-10"]); // prettier-ignore
+  it("refuses the same company, role and day twice with one line and exit 1, unless --allow-duplicate", async () => {
+    const first = idFromJson((await logByFlags("--date", "2026-11-10", "--json")).stdout);
+    const again = await run(["log", "--company", " acme", "--role", "BACKEND engineer", "--stage", "applied", "--ended", "ghosted", "--mood", "5", "--date", "2026-11-10"]); // prettier-ignore
     expect(again.code).toBe(1);
     expect(again.stderr.trim().split("\n")).toEqual([
       `rejection-coach: You already logged Backend Engineer at Acme on Tue 10 Nov${new Date().getFullYear() === 2026 ? "" : " 2026"} (id ${first}); nothing was saved. To log it again anyway, add --allow-duplicate`,
     ]);
     expect(entries()).toHaveLength(1);
 
-    const allowed = logByFlags("--date", "2026-11-10", "--allow-duplicate");
+    const allowed = await logByFlags("--date", "2026-11-10", "--allow-duplicate");
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toContain(`(id ${first}); saving this one as well`);
-    expect(logByFlags("--date", "2026-11-11").code).toBe(0);
+    expect((await logByFlags("--date", "2026-11-11")).code).toBe(0);
     expect(entries()).toHaveLength(3);
   });
 
-  it("exits 2 on an empty --company", () => {
-    const result = run(["log", ...REQUIRED, "--mood", "4", "--company", "  "]);
+  it("exits 2 on an empty --company", async () => {
+    const result = await run(["log", ...REQUIRED, "--mood", "4", "--company", "  "]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--company cannot be empty");
   });
 
-  it("--json prints only the saved entry on stdout", () => {
-    const result = logByFlags("--json", "--date", "2026-01-05");
+  it("--json prints only the saved entry on stdout", async () => {
+    const result = await logByFlags("--json", "--date", "2026-01-05");
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as RejectionEntry;
     expect(printed).toEqual(entries()[0]);
@@ -262,8 +272,8 @@ describe("log by flags, without a terminal", () => {
     expect(result.stdout).not.toContain("Try:");
   });
 
-  it("--note - reads the note from standard input", () => {
-    const result = run(
+  it("--note - reads the note from standard input", async () => {
+    const result = await run(
       ["log", ...REQUIRED, "--mood", "4", "--note", "-"],
       'They said: "close call".\nSecond line 🙂\n',
     );
@@ -271,19 +281,28 @@ describe("log by flags, without a terminal", () => {
     expect(entries()[0]!.note).toBe('They said: "close call".\nSecond line 🙂');
   });
 
-  it("says something gentle after several low days in a row", () => {
+  it("says something gentle after several low days in a row", async () => {
     for (const day of ["2026-01-01", "2026-01-02", "2026-01-03"]) {
-      expect(run(["log", ...REQUIRED, "--mood", "2", "--date", day]).code).toBe(0);
+      expect((await run(["log", ...REQUIRED, "--mood", "2", "--date", day])).code).toBe(0);
     }
-    const result = run(["log", ...REQUIRED, "--mood", "2", "--emotion", "sad"]);
+    const result = await run(["log", ...REQUIRED, "--mood", "2", "--emotion", "sad"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Your mood was 3 or lower for \d of your last \d rejections/);
     expect(result.stdout).toContain("Get support from a professional");
     expect(result.stderr).toContain("Thank you for writing it down");
   });
 
-  it("shows typed text back without terminal control sequences", () => {
-    const result = run(["log", ...REQUIRED.slice(2), "--company", "Evil\u001b[31mCorp", "--role", "R", "--mood", "5"]);
+  it("shows typed text back without terminal control sequences", async () => {
+    const result = await run([
+      "log",
+      ...REQUIRED.slice(2),
+      "--company",
+      "Evil\u001b[31mCorp",
+      "--role",
+      "R",
+      "--mood",
+      "5",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain("\u001b[31m");
     expect(result.stderr).toContain("Evil^[[31mCorp");
@@ -291,8 +310,8 @@ describe("log by flags, without a terminal", () => {
 });
 
 describe("win", () => {
-  it("saves a win from flags with a calm line of celebration", () => {
-    const result = run(["win", "--kind", "interview", "--title", "First interview at Acme", "--company", "Acme"]);
+  it("saves a win from flags with a calm line of celebration", async () => {
+    const result = await run(["win", "--kind", "interview", "--title", "First interview at Acme", "--company", "Acme"]);
     expect(result.code).toBe(0);
     const [entry] = entries() as WinEntry[];
     expect(entry).toMatchObject({
@@ -307,17 +326,17 @@ describe("win", () => {
     expect(result.stdout).not.toContain("!");
   });
 
-  it("--json prints only the saved win", () => {
-    const result = run(["win", "--kind", "skill", "--title", "SQL course", "--tag", "learning", "--json"]);
+  it("--json prints only the saved win", async () => {
+    const result = await run(["win", "--kind", "skill", "--title", "SQL course", "--tag", "learning", "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(entries()[0]);
   });
 
-  it("exits 2 naming missing flags and allowed kinds", () => {
-    const missing = run(["win", "--company", "Acme"]);
+  it("exits 2 naming missing flags and allowed kinds", async () => {
+    const missing = await run(["win", "--company", "Acme"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--kind, --title");
-    const bad = run(["win", "--kind", "party", "--title", "x"]);
+    const bad = await run(["win", "--kind", "party", "--title", "x"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("interview, feedback, application, skill, other");
     expect(existsSync(journalFile())).toBe(false);
@@ -368,12 +387,13 @@ describe("win", () => {
 });
 
 describe("edit", () => {
-  const saveOne = () => idFromJson(logByFlags("--json", "--note", "first note", "--emotion", "sad").stdout);
+  const saveOne = async () =>
+    idFromJson((await logByFlags("--json", "--note", "first note", "--emotion", "sad")).stdout);
 
-  it("changes the given fields by flags and keeps the rest", () => {
-    const id = saveOne();
+  it("changes the given fields by flags and keeps the rest", async () => {
+    const id = await saveOne();
     const before = entries()[0] as RejectionEntry;
-    const result = run([
+    const result = await run([
       "edit",
       id.slice(0, 4),
       "--mood",
@@ -394,45 +414,45 @@ describe("edit", () => {
     expect(after.updatedAt >= before.updatedAt).toBe(true);
   });
 
-  it("--json prints the changed entry", () => {
-    const id = saveOne();
-    const result = run(["edit", id, "--mood", "3", "--json"]);
+  it("--json prints the changed entry", async () => {
+    const id = await saveOne();
+    const result = await run(["edit", id, "--mood", "3", "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(entries()[0]);
   });
 
-  it("edits a win by its own flags, and refuses flags that are not for its kind", () => {
-    const id = idFromJson(run(["win", "--kind", "feedback", "--title", "Kind words", "--json"]).stdout);
-    expect(run(["edit", id, "--title", "Very kind words", "--kind", "other"]).code).toBe(0);
+  it("edits a win by its own flags, and refuses flags that are not for its kind", async () => {
+    const id = idFromJson((await run(["win", "--kind", "feedback", "--title", "Kind words", "--json"])).stdout);
+    expect((await run(["edit", id, "--title", "Very kind words", "--kind", "other"])).code).toBe(0);
     expect(entries()[0]).toMatchObject({ title: "Very kind words", winKind: "other" });
-    const wrong = run(["edit", id, "--stage", "final", "--mood", "3"]);
+    const wrong = await run(["edit", id, "--stage", "final", "--mood", "3"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("--stage, --mood are not for a win");
-    const rejectionId = saveOne();
-    expect(run(["edit", rejectionId, "--title", "x"]).code).toBe(2);
+    const rejectionId = await saveOne();
+    expect((await run(["edit", rejectionId, "--title", "x"])).code).toBe(2);
   });
 
-  it("exits 1 on an unknown or ambiguous id, and 2 on bad values or nothing to change", () => {
+  it("exits 1 on an unknown or ambiguous id, and 2 on bad values or nothing to change", async () => {
     writeFileSync(
       journalFile(),
       JSON.stringify({ version: 1, entries: [rejection({ id: "abcd1111" }), win({ id: "abcd2222" })] }),
     );
     const before = readFileSync(journalFile());
-    const unknown = run(["edit", "ffff", "--mood", "3"]);
+    const unknown = await run(["edit", "ffff", "--mood", "3"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no entry with id 'ffff'");
-    const ambiguous = run(["edit", "abcd", "--mood", "3"]);
+    const ambiguous = await run(["edit", "abcd", "--mood", "3"]);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain("matches 2 entries");
-    expect(run(["edit", "abcd1", "--mood", "0"]).code).toBe(2);
-    const nothing = run(["edit", "abcd1"]);
+    expect((await run(["edit", "abcd1", "--mood", "0"])).code).toBe(2);
+    const nothing = await run(["edit", "abcd1"]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain("nothing to change");
     expect(readFileSync(journalFile()).equals(before)).toBe(true);
   });
 
   it("asks in a terminal with the current values filled in", async () => {
-    const id = saveOne();
+    const id = await saveOne();
     const session = new PtySession(["edit", id], { dataDir });
     await session.waitFor("What would you like to change?");
     expect(session.output).toContain("first note");
@@ -448,7 +468,7 @@ describe("edit", () => {
   });
 
   it("Ctrl+C while editing leaves the journal as it was", async () => {
-    const id = saveOne();
+    const id = await saveOne();
     const before = readFileSync(journalFile());
     const session = new PtySession(["edit", id], { dataDir });
     await session.waitFor("What would you like to change?");

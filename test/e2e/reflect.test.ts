@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addDays, toDay } from "../../src/journal/dates.js";
 import type { Entry, RejectionEntry } from "../../src/journal/entry.js";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 
@@ -14,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dataDir));
 
-const run = (args: string[], input?: string) => runCli(args, { dataDir, input });
+const run = (args: string[], input?: string) => runInProcess(args, { dataDir, input });
 const store = () => new JournalStore(dataDir);
 const today = toDay(new Date());
 
@@ -164,7 +165,7 @@ describe("reflect in a terminal", () => {
 
   it("reflecting again adds a check-in and keeps the first reflection", async () => {
     await seed(rejection({ id: "done0001", mood: 2 }));
-    expect(run(["reflect", "done0001", "--mood", "4", "--action", "Mock interview"]).code).toBe(0);
+    expect((await run(["reflect", "done0001", "--mood", "4", "--action", "Mock interview"])).code).toBe(0);
     const first = stored("done0001");
     const session = new PtySession(["reflect", "done0001"], { dataDir });
     await session.waitFor("Mood so far: 2 (logged) → 4 (reflection)");
@@ -184,7 +185,7 @@ describe("reflect in a terminal", () => {
 describe("reflect without a terminal", () => {
   it("saves a reflection from flags and prints it with --json", async () => {
     await seed(rejection({ id: "flag0001", stage: "interview", reasons: ["interview", "competition"] }));
-    const result = run([
+    const result = await run([
       "reflect",
       "flag0001",
       "--mood",
@@ -241,7 +242,7 @@ describe("reflect without a terminal", () => {
 
   it("--trap accepts the -ize spelling of an -ise id", async () => {
     await seed(rejection({ id: "trap0001" }));
-    const result = run([
+    const result = await run([
       "reflect",
       "trap0001",
       "--mood",
@@ -253,7 +254,7 @@ describe("reflect without a terminal", () => {
     ]);
     expect(result.code).toBe(0);
     expect(stored("trap0001").reflection).toMatchObject({ thought: { trap: "overgeneralising" } });
-    expect(run(["reflect", "--help"]).stdout).not.toMatch(/overgeneralising|labelling/);
+    expect((await run(["reflect", "--help"])).stdout).not.toMatch(/overgeneralising|labelling/);
   });
 
   it("without an id takes the most recent rejection that has no reflection", async () => {
@@ -262,15 +263,15 @@ describe("reflect without a terminal", () => {
       rejection({ id: "older001", date: "2026-11-01" }),
       win(),
     );
-    const result = run(["reflect", "--mood", "6"]);
+    const result = await run(["reflect", "--mood", "6"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("recent01");
     expect(stored("recent01").reflection?.mood).toBe(6);
     expect(stored("older001").reflection).toBeUndefined();
   });
 
-  it("says kindly when there is nothing to reflect on, and exits 0 without writing", () => {
-    const result = run(["reflect"]);
+  it("says kindly when there is nothing to reflect on, and exits 0 without writing", async () => {
+    const result = await run(["reflect"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Nothing to reflect on yet");
     expect(result.stdout).toBe("");
@@ -284,8 +285,18 @@ describe("reflect without a terminal", () => {
         actions: [{ id: "step0001", text: "Mock interview", createdAt: "2026-11-10T10:00:00.000Z" }],
       }),
     );
-    expect(run(["reflect", "again001", "--mood", "4"]).code).toBe(0);
-    const result = run(["reflect", "again001", "--mood", "8", "--note", "Much better", "--done", "step0001", "--json"]);
+    expect((await run(["reflect", "again001", "--mood", "4"])).code).toBe(0);
+    const result = await run([
+      "reflect",
+      "again001",
+      "--mood",
+      "8",
+      "--note",
+      "Much better",
+      "--done",
+      "step0001",
+      "--json",
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ checkin: { mood: 8, note: "Much better" }, done: ["step0001"] });
     const saved = stored("again001");
@@ -312,7 +323,7 @@ describe("reflect without a terminal", () => {
   ])("%j exits %i naming the problem, and writes nothing", async (args, code, message) => {
     await seed(rejection({ id: "bad00001", stage: "interview" }));
     const before = readFileSync(store().file);
-    const result = run(args as string[]);
+    const result = await run(args as string[]);
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(message as string);
     expect(result.stdout).toBe("");
@@ -348,8 +359,8 @@ describe("next", () => {
     );
   });
 
-  it("lists open steps soonest first, overdue marked, with company and role", () => {
-    const result = run(["next"]);
+  it("lists open steps soonest first, overdue marked, with company and role", async () => {
+    const result = await run(["next"]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(6);
@@ -363,8 +374,8 @@ describe("next", () => {
     expect(result.stdout).not.toContain("\u001b[");
   });
 
-  it("prints JSON for scripts", () => {
-    const items = JSON.parse(run(["next", "--json"]).stdout) as {
+  it("prints JSON for scripts", async () => {
+    const items = JSON.parse((await run(["next", "--json"])).stdout) as {
       n: number;
       id: string;
       overdue: boolean;
@@ -386,37 +397,49 @@ describe("next", () => {
     expect(session.output).toMatch(/1\. Mock interview/);
     expect(session.output).toMatch(/2\. Update LinkedIn/);
     // Piped, only the confirmation.
-    expect(run(["next", "done", "1"]).stdout).toBe("");
+    expect((await run(["next", "done", "1"])).stdout).toBe("");
   });
 
-  it("next done N marks the Nth step done, and the list moves up", () => {
-    const result = run(["next", "done", "1"]);
+  it("next done N marks the Nth step done, and the list moves up", async () => {
+    const result = await run(["next", "done", "1"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Done: Send thank-you note");
     expect(stored("globex01").actions[0]!.doneAt).toBeDefined();
-    expect(run(["next"]).stdout).toMatch(/^1\. Mock interview/);
-    expect(run(["next", "done", "undated1", "--json"]).stdout).toContain('"doneAt"');
+    expect((await run(["next"])).stdout).toMatch(/^1\. Mock interview/);
+    expect((await run(["next", "done", "undated1", "--json"])).stdout).toContain('"doneAt"');
   });
 
-  it("next done with a number out of range exits 1 and changes nothing", () => {
+  it("next done with a number out of range exits 1 and changes nothing", async () => {
     const before = readFileSync(store().file);
-    const result = run(["next", "done", "9"]);
+    const result = await run(["next", "done", "9"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("no next step number 9");
     expect(readFileSync(store().file).equals(before)).toBe(true);
   });
 
-  it("next add puts a step on an entry, with a due date in plain words", () => {
-    const result = run(["next", "add", "acme", "Ask", "Sam", "for", "a", "referral", "--due", "tomorrow", "--json"]);
+  it("next add puts a step on an entry, with a due date in plain words", async () => {
+    const result = await run([
+      "next",
+      "add",
+      "acme",
+      "Ask",
+      "Sam",
+      "for",
+      "a",
+      "referral",
+      "--due",
+      "tomorrow",
+      "--json",
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ text: "Ask Sam for a referral", due: addDays(today, 1) });
     expect(stored("acme0001").actions.at(-1)).toMatchObject({ text: "Ask Sam for a referral" });
-    expect(run(["next"]).stdout).toMatch(/^2\. Ask Sam for a referral\s+due tomorrow/m);
+    expect((await run(["next"])).stdout).toMatch(/^2\. Ask Sam for a referral\s+due tomorrow/m);
   });
 
-  it("next add refuses a past due date (2) and an unknown entry (1)", () => {
-    expect(run(["next", "add", "acme", "x", "--due", "yesterday"])).toMatchObject({ code: 2 });
-    expect(run(["next", "add", "zzzz", "x"])).toMatchObject({ code: 1 });
+  it("next add refuses a past due date (2) and an unknown entry (1)", async () => {
+    expect(await run(["next", "add", "acme", "x", "--due", "yesterday"])).toMatchObject({ code: 2 });
+    expect(await run(["next", "add", "zzzz", "x"])).toMatchObject({ code: 1 });
   });
 });
 
@@ -425,8 +448,8 @@ describe("feedback", () => {
     await seed(rejection({ id: "feed0001", company: "Acme", role: "Backend Engineer" }));
   });
 
-  it("prints a filled draft on stdout, ready to pipe, with tips on stderr", () => {
-    const result = run(["feedback", "feed0001", "--contact", "Sam", "--sender", "Alex"]);
+  it("prints a filled draft on stdout, ready to pipe, with tips on stderr", async () => {
+    const result = await run(["feedback", "feed0001", "--contact", "Sam", "--sender", "Alex"]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith("Subject: Feedback on my application for Backend Engineer\n\nHi Sam,\n")).toBe(
       true,
@@ -450,36 +473,44 @@ describe("feedback", () => {
     expect(await kept.exited()).toBe(0);
     expect(JSON.parse(readFileSync(settings(), "utf8"))).toMatchObject({ name: "Lee Park" });
 
-    const next = run(["feedback", "feed0001", "--kind", "reply"]);
+    const next = await run(["feedback", "feed0001", "--kind", "reply"]);
     expect(next.stdout.trimEnd().endsWith("Lee Park")).toBe(true);
     const again = new PtySession(["feedback", "feed0001", "--kind", "reply"], { dataDir });
     expect(await again.exited()).toBe(0);
     expect(again.output).not.toMatch(/sign-off name|Your name for/);
   });
 
-  it("uses the saved contact next time, and a neutral sign-off without a name", () => {
-    run(["feedback", "feed0001", "--contact", "Sam"]);
-    const result = run(["feedback", "feed0001", "--kind", "reply"]);
+  it("uses the saved contact next time, and a neutral sign-off without a name", async () => {
+    await run(["feedback", "feed0001", "--contact", "Sam"]);
+    const result = await run(["feedback", "feed0001", "--kind", "reply"]);
     expect(result.stdout).toMatch(/^Subject: Re: Backend Engineer at Acme\n\nHi Sam,/);
     expect(result.stdout.trimEnd().endsWith("Kind regards,")).toBe(true);
     expect(result.stderr).toContain("--sender");
   });
 
-  it("the check-in draft asks (on stderr) for the [bracketed] part, or takes --update", () => {
-    const open = run(["feedback", "feed0001", "--kind", "checkin"]);
+  it("the check-in draft asks (on stderr) for the [bracketed] part, or takes --update", async () => {
+    const open = await run(["feedback", "feed0001", "--kind", "checkin"]);
     expect(open.stdout).toMatch(/^Hello,$/m);
     expect(open.stdout).toContain("[one or two concrete things");
     expect(open.stderr).toContain("Fill in the [bracketed] part");
-    const filled = run(["feedback", "feed0001", "--kind", "checkin", "--update", "shipped a search feature", "--json"]);
+    const filled = await run([
+      "feedback",
+      "feed0001",
+      "--kind",
+      "checkin",
+      "--update",
+      "shipped a search feature",
+      "--json",
+    ]);
     const draft = JSON.parse(filled.stdout) as { kind: string; subject: string; body: string };
     expect(draft.kind).toBe("checkin");
     expect(draft.body).toContain("Since then I have shipped a search feature.");
     expect(draft.body).not.toContain("[");
   });
 
-  it("--received saves the feedback from an argument or from stdin", () => {
-    expect(run(["feedback", "feed0001", "--received", "Strong design, thin on testing"]).code).toBe(0);
-    const piped = run(["feedback", "feed0001", "--received", "-", "--json"], "Second note\nover two lines\n");
+  it("--received saves the feedback from an argument or from stdin", async () => {
+    expect((await run(["feedback", "feed0001", "--received", "Strong design, thin on testing"])).code).toBe(0);
+    const piped = await run(["feedback", "feed0001", "--received", "-", "--json"], "Second note\nover two lines\n");
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ feedback: { text: "Second note\nover two lines" } });
     expect(stored("feed0001").feedback.map((item) => item.text)).toEqual([
@@ -488,16 +519,16 @@ describe("feedback", () => {
     ]);
   });
 
-  it("--received with nothing to save exits 2 and writes nothing", () => {
+  it("--received with nothing to save exits 2 and writes nothing", async () => {
     const before = readFileSync(store().file);
-    expect(run(["feedback", "feed0001", "--received"])).toMatchObject({ code: 2 });
-    expect(run(["feedback", "feed0001", "--received", "-"], "   \n")).toMatchObject({ code: 2 });
+    expect(await run(["feedback", "feed0001", "--received"])).toMatchObject({ code: 2 });
+    expect(await run(["feedback", "feed0001", "--received", "-"], "   \n")).toMatchObject({ code: 2 });
     expect(readFileSync(store().file).equals(before)).toBe(true);
   });
 
-  it("an unknown entry exits 1, an unknown kind 2", () => {
-    expect(run(["feedback", "zzzz"])).toMatchObject({ code: 1 });
-    const kind = run(["feedback", "feed0001", "--kind", "poem"]);
+  it("an unknown entry exits 1, an unknown kind 2", async () => {
+    expect(await run(["feedback", "zzzz"])).toMatchObject({ code: 1 });
+    const kind = await run(["feedback", "feed0001", "--kind", "poem"]);
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain("request, reply, checkin");
   });
