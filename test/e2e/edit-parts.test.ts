@@ -192,18 +192,18 @@ describe("edit: reflection answers", () => {
 describe("edit on a terminal: the reflection", () => {
   it("offers the reflection as a part; one answer is changed, another cleared, then saved", async () => {
     const session = new PtySession(["edit", "aa000001"], { dataDir });
-    await session.answerSettled("Which part would you like to change?", KEY.down, true); // the reflection
+    await session.answer("Which part would you like to change?", KEY.down, true); // the reflection
     await session.waitFor("Which answer would you like to change?");
     expect(session.output).toMatch(/Which questions did you expect\? The usual ones/);
     expect(session.output).toMatch(/What did you ask them\? Two things/);
     session.type(KEY.enter); // the first answer
-    await session.answerSettled(/Which questions did you expect\?.*Enter keeps/, "Salary and notice period");
+    await session.answer(/Which questions did you expect\?.*Enter keeps/, "Salary and notice period");
     session.clear();
     // "Save the changes" now comes first and is the default; the second answer is two down.
-    await session.answerSettled("Which answer would you like to change?", KEY.down.repeat(2), true);
-    await session.answerSettled(/What did you ask them\?.*- removes/, "-");
+    await session.answer("Which answer would you like to change?", KEY.down.repeat(2), true);
+    await session.answer(/What did you ask them\?.*- removes/, "-");
     session.clear();
-    await session.answerSettled("Which answer would you like to change?", "", true); // save
+    await session.answer("Which answer would you like to change?", "", true); // save
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain("Updated aa000001: answer likely-questions, cleared your-questions.");
     expect(saved().reflection!.answers).toEqual([

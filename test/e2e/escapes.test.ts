@@ -181,21 +181,21 @@ describe("the interactive edit", () => {
   it("shows stored values safely; Enter and Tab-Enter keep them exactly; a typed value replaces one", async () => {
     const before = entries().find((entry) => entry.id === rejectionId) as RejectionEntry;
     const session = new PtySession(["edit", rejectionId], { dataDir });
-    const change = (keys: string) => session.answerSettled("What would you like to change?", keys, false);
+    const change = (keys: string) => session.answer("What would you like to change?", keys, false);
     await change(KEY.enter); // the first field: company
-    await session.answerSettled("? Which company was it?", ""); // Enter keeps
+    await session.answer("? Which company was it?", ""); // Enter keeps
     expect(session.output).toContain("(Company ^[[2J");
     session.clear();
     await change(KEY.down.repeat(11) + KEY.enter); // note
-    await session.answerSettled("? Anything else you want to remember", "");
+    await session.answer("? Anything else you want to remember", "");
     session.clear();
     await change(KEY.down.repeat(10) + KEY.enter); // tags
-    await session.answerSettled("? Any tags?", "\t", false); // Tab puts the shown form in for editing ...
+    await session.answer("? Any tags?", "\t", false); // Tab puts the shown form in for editing ...
     await session.waitFor(/Any tags\?.* Tag \^\[\[2J/);
     session.type(KEY.enter); // ... and Enter keeps it as stored
     session.clear();
     await change(KEY.down.repeat(2) + KEY.enter); // role
-    await session.answerSettled("? What was the role?", "Plain role");
+    await session.answer("? What was the role?", "Plain role");
     session.clear();
     await change(KEY.enter); // save the changes
     expect(await session.exited()).toBe(0);
@@ -220,16 +220,16 @@ describe("the interactive edit", () => {
     const journal = join(home, "journal.json");
     const bytes = readFileSync(journal);
     const session = new PtySession(["edit", "win00001"], { dataDir: home });
-    const change = (keys: string) => session.answerSettled("What would you like to change?", keys, false);
+    const change = (keys: string) => session.answer("What would you like to change?", keys, false);
     await change(KEY.down + KEY.enter); // title
-    await session.answerSettled("? In a few words, what happened?", "");
+    await session.answer("? In a few words, what happened?", "");
     expect(session.output).toContain("(Title ^[[2J");
     session.clear();
     await change(KEY.down.repeat(3) + KEY.enter); // company
-    await session.answerSettled("? Which company, if any?", "");
+    await session.answer("? Which company, if any?", "");
     session.clear();
     await change(KEY.down.repeat(6) + KEY.enter); // note
-    await session.answerSettled("? Anything to add?", "");
+    await session.answer("? Anything to add?", "");
     session.clear();
     await change(KEY.enter); // save
     expect(await session.exited()).toBe(0);

@@ -240,11 +240,11 @@ describe("hostile text, in a terminal", () => {
       ],
       { dataDir: home },
     );
-    await session.answerSettled("? How are you feeling about it right now?", "3");
+    await session.answer("? How are you feeling about it right now?", "3");
     await session.waitFor("? Does this look right?");
     expect(session.output).toContain(`Note${SHOWN}`);
-    await session.answerSettled("? Does this look right?", "");
-    await session.answerSettled("? Would you like to reflect on it now?", ""); // later, the default
+    await session.answer("? Does this look right?", "");
+    await session.answer("? Would you like to reflect on it now?", ""); // later, the default
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain(`Role${SHOWN}`);
     expect(session.output).toContain(TITLE);
@@ -274,9 +274,9 @@ describe("hostile text, in a terminal", () => {
       ],
       { dataDir: home },
     );
-    await session.answerSettled("? Which would you like to think through?", "");
-    await session.answerSettled("? A next step (Enter to finish)", "");
-    await session.answerSettled("? Does this look right?", "");
+    await session.answer("? Which would you like to think through?", "");
+    await session.answer("? A next step (Enter to finish)", "");
+    await session.answer("? Does this look right?", "");
     expect(await session.exited()).toBe(0);
     for (const text of [`Company${SHOWN}`, `Feedback${SHOWN}`, `Action${SHOWN}`, `Balanced${SHOWN}`]) {
       expect(session.output).toContain(text);

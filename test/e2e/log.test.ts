@@ -142,13 +142,13 @@ describe("log in a terminal", () => {
     await session.answer("Which of these words fit", "");
     await session.answer("Any tags?", "");
     await session.answer("Anything else you want to remember", "");
-    await session.answerSettled("Does this look right?", "");
+    await session.answer("Does this look right?", "");
     await session.waitFor("Save it anyway?");
     expect(session.output).toContain(`You already logged Backend Engineer at Acme on `);
     expect(session.output).toContain(`(id ${first})`);
-    await session.answerSettled("Save it anyway?", ""); // no, the default: back to the summary
+    await session.answer("Save it anyway?", ""); // no, the default: back to the summary
     session.clear();
-    await session.answerSettled("Does this look right?", KEY.up); // Don't save it
+    await session.answer("Does this look right?", KEY.up); // Don't save it
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain("Nothing was saved.");
     expect(readFileSync(journalFile()).equals(before)).toBe(true);
@@ -365,13 +365,13 @@ describe("win", () => {
     await session.answer("Anything to add?", "");
     await session.waitFor("Does this look right?");
     expect(session.output).toMatch(/What happened +Finished the SQL corse/);
-    await session.answerSettled("Does this look right?", KEY.down.repeat(2)); // Change: what happened
+    await session.answer("Does this look right?", KEY.down.repeat(2)); // Change: what happened
     session.clear();
-    await session.answerSettled("what happened?", "Finished the SQL course");
+    await session.answer("what happened?", "Finished the SQL course");
     session.clear();
     await session.waitFor("Does this look right?");
     expect(session.output).toMatch(/What happened +Finished the SQL course/);
-    await session.answerSettled("Does this look right?", "");
+    await session.answer("Does this look right?", "");
     expect(await session.exited()).toBe(0);
     expect(entries()).toMatchObject([{ kind: "win", winKind: "skill", title: "Finished the SQL course" }]);
 
@@ -379,7 +379,7 @@ describe("win", () => {
     await declined.answer("what happened?", "Another");
     await declined.answer("Which company", "");
     await declined.answer("Anything to add?", "");
-    await declined.answerSettled("Does this look right?", KEY.up); // Don't save it, the last choice
+    await declined.answer("Does this look right?", KEY.up); // Don't save it, the last choice
     expect(await declined.exited()).toBe(0);
     expect(declined.output).toContain("Nothing was saved.");
     expect(entries()).toHaveLength(1);

@@ -30,15 +30,9 @@ const stored = (id: string): RejectionEntry =>
     .read()
     .entries.find((entry) => entry.id === id) as RejectionEntry;
 
-/**
- * Answers a prompt, then forgets the screen so the next wait sees only what comes
- * after. The short pause lets the previous prompt finish redrawing: keys typed
- * while one prompt hands over to the next can land in the wrong one.
- */
+/** Answers a prompt once it is drawn and listening (see PtySession.answer), then forgets the screen. */
 async function reply(session: PtySession, prompt: string | RegExp, keys: string): Promise<void> {
-  await session.waitFor(prompt);
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  session.type(keys + KEY.enter);
+  await session.answer(prompt, keys);
   session.clear();
 }
 
@@ -463,13 +457,13 @@ describe("feedback", () => {
     const settings = () => join(dataDir, "settings.json");
     const declined = new PtySession(["feedback", "feed0001", "--kind", "reply", "--contact", "Sam"], { dataDir });
     await declined.answer("Your name for the sign-off", "Lee Park");
-    await declined.answerSettled("Save 'Lee Park' as your sign-off name for next time?", "n");
+    await declined.answer("Save 'Lee Park' as your sign-off name for next time?", "n");
     expect(await declined.exited()).toBe(0);
     expect(existsSync(settings())).toBe(false);
 
     const kept = new PtySession(["feedback", "feed0001", "--kind", "reply"], { dataDir });
     await kept.answer("Your name for the sign-off", "Lee Park");
-    await kept.answerSettled("Save 'Lee Park' as your sign-off name for next time?", ""); // yes, the default
+    await kept.answer("Save 'Lee Park' as your sign-off name for next time?", ""); // yes, the default
     expect(await kept.exited()).toBe(0);
     expect(JSON.parse(readFileSync(settings(), "utf8"))).toMatchObject({ name: "Lee Park" });
 
@@ -544,8 +538,7 @@ describe("feedback", () => {
 
     const reflect = new PtySession(["reflect", "feed0001"], { dataDir });
     await reflect.answer("how are you feeling", "5");
-    await reflect.waitFor("What they told you");
-    expect(reflect.output).toContain("Good energy, needs sharper examples");
+    await reflect.waitFor(/What they told you[\s\S]*Good energy, needs sharper examples/);
     reflect.type(KEY.ctrlC);
     expect(await reflect.exited()).toBe(130);
   });
