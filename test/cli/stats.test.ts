@@ -4,7 +4,6 @@ import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir, type CliResult } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
-import { PtySession } from "../helpers/pty.js";
 import { action, at, statsJournal } from "../helpers/stats-journal.js";
 
 const seeded = tempDir();
@@ -179,21 +178,5 @@ describe("stats, bad input", () => {
     const result = await runInProcess(["stats", "--help"], { dataDir: seeded });
     expect(result.stdout).toContain("rejection-coach stats --since 2026-09-01 --until 2026-09-30");
     expect(result.stdout).toContain("--json");
-  });
-});
-
-describe("stats in a terminal", () => {
-  it("renders the dashboard in colour with what the journal shows", async () => {
-    const session = new PtySession(["stats", "--until", "2026-11-20"], { dataDir: seeded, env: { NO_COLOR: "" } });
-    await session.waitFor("What the journal shows");
-    expect(await session.exited()).toBe(0);
-    const screen = session.output;
-    expect(screen).toContain("5 rejections and 3 wins");
-    expect(screen).toMatch(/final\s+█+ 1/);
-    expect(screen).toMatch(/Mood at log\s+[▁▂▃▄▅▆▇█]{5}/);
-    expect(screen).toContain("3 weeks in a row");
-    expect(session.rawOutput).toMatch(/\u001b\[[0-9;]*m/);
-    // One screen: the dashboard fits in the 40 rows the session has.
-    expect(screen.trimEnd().split("\n").length).toBeLessThanOrEqual(40);
   });
 });
