@@ -71,23 +71,6 @@ describe("a narrow terminal (50 columns)", () => {
 });
 
 describe("a non-UTF-8 locale (LANG=C)", () => {
-  it("draws stats, list and the coaching cards in ASCII", async () => {
-    await seed();
-    const stats = await runInProcess(["stats"], { dataDir, env: ASCII_LOCALE });
-    expect(stats.code).toBe(0);
-    expect(stats.stdout).toMatch(/#/);
-    expect(stats.stdout).not.toMatch(NON_ASCII);
-    const card = await runInProcess(
-      ["log", "--company", "Acme", "--role", "Dev", "--stage", "applied", "--ended", "ghosted", "--mood", "5"],
-      { dataDir, env: ASCII_LOCALE },
-    );
-    expect(card.code).toBe(0);
-    expect(card.stdout + card.stderr).toMatch(/^\| /m);
-    expect(card.stdout + card.stderr).not.toMatch(NON_ASCII);
-    // The same journal in a UTF-8 locale keeps the Unicode charts.
-    expect((await runInProcess(["stats"], { dataDir, env: { LANG: "en_US.UTF-8", LC_ALL: "" } })).stdout).toMatch(/█/);
-  });
-
   it("cuts long list cells with three dots", async () => {
     await runInProcess(
       [
