@@ -9,7 +9,7 @@ import { runInProcess } from "../helpers/run-in-process.js";
 
 /**
  * Any text a person types: Unicode, emoji, right-to-left scripts, very long
- * notes and newlines, entered through the built CLI, survive the store and every
+ * notes and newlines, entered through the CLI (run in-process), survive the store and every
  * export unchanged.
  */
 
