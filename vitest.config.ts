@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
@@ -20,6 +21,14 @@ const SLOW = [
   "test/e2e/store-files.test.ts",
 ];
 
+/**
+ * Vitest's default is one worker fewer than the cores: one worker on a 2-core
+ * machine. The terminal and process tests spend most of their time waiting for
+ * the CLI they started, so the fast projects run one worker more than the cores.
+ * The slow ones keep the default: they time processes racing each other.
+ */
+const FAST_WORKERS = availableParallelism() + 1;
+
 export default defineConfig({
   // The build defines the version; in-process runs of the CLI from source need it too.
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
@@ -27,9 +36,16 @@ export default defineConfig({
     reporters: ["default", "./test/helpers/summary-reporter.ts"],
     projects: [
       // Modules and flows with fake prompts: no build, no process.
-      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/flows/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts", "test/flows/**/*.test.ts"],
+          maxWorkers: FAST_WORKERS,
+        },
+      },
       // The CLI run in-process (runInProcess): flags, usage, output, exit codes, journal files. No build.
-      { extends: true, test: { name: "cli", include: ["test/cli/**/*.test.ts"] } },
+      { extends: true, test: { name: "cli", include: ["test/cli/**/*.test.ts"], maxWorkers: FAST_WORKERS } },
       // The built CLI in a pseudo-terminal or as a process: prompts, locales, streams, the bundle itself.
       {
         extends: true,
@@ -37,6 +53,7 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           exclude: SLOW,
+          maxWorkers: FAST_WORKERS,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
