@@ -58,8 +58,18 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
-      // Many processes, stopped or killed: give them room on a 2-core machine.
-      { extends: true, test: { name: "slow", include: SLOW, testTimeout: 60_000, hookTimeout: 60_000 } },
+      // Many processes, stopped or killed: give them room on a 2-core machine. Run with the
+      // others (plain `vitest run`), they come after them, with their own worker count.
+      {
+        extends: true,
+        test: {
+          name: "slow",
+          include: SLOW,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
