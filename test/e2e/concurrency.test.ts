@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +14,9 @@ import { waitFor } from "../helpers/wait.js";
  * has its entry afterwards, and none that was deleted comes back.
  */
 const SLOW_FSYNC = fileURLToPath(new URL("../helpers/slow-fsync.mjs", import.meta.url));
+const LOCK_LOOKS = fileURLToPath(new URL("../helpers/count-lock-looks.mjs", import.meta.url));
+/** How many times a process preloaded with count-lock-looks.mjs has looked at the lock. */
+const lookCount = (file: string): number => (existsSync(file) ? readFileSync(file, "utf8").split("\n").length - 1 : 0);
 const BIG = 10_500;
 let root: string;
 let bigJournal: Buffer;
@@ -106,10 +109,15 @@ describe("a slow writer keeps the lock for as long as it needs it", () => {
   it("a writer stopped (SIGSTOP, a laptop lid closing) while it holds the lock is waited for, not overwritten", async () => {
     const { dir, sleeper } = await stoppedHolder();
     try {
-      const waiter = log(dir, "Awake Inc");
+      const looks = join(root, `looks-${count}`);
+      const waiter = log(dir, "Awake Inc", { env: { LOCK_LOOKS_FILE: looks }, nodeOptions: ["--import", LOCK_LOOKS] });
       await waitFor(() => waiter.stderr().includes("Waiting"), "the second writer to say it is waiting", 120_000);
-      // Stopped well past the 5 s after which the old lock counted as stale.
-      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      // Stopped for an hour, as far as the lock's age shows: well past the 5 s after
+      // which the old lock counted as stale. The waiter then looks at least once more.
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(join(dir, "journal.json.lock"), anHourAgo, anHourAgo);
+      const seen = lookCount(looks);
+      await waitFor(() => lookCount(looks) >= seen + 2, "the waiter to look at the aged lock again", 120_000);
       expect(lockHolder(dir)).toBe(sleeper.child.pid);
       sleeper.child.kill("SIGCONT");
       const [a, b] = await Promise.all([sleeper.done, waiter.done]);

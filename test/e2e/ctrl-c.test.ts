@@ -8,14 +8,14 @@ import { rejection } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 
 /**
- * Ctrl+C at every prompt of `log` and `reflect`, in a real pseudo-terminal:
+ * Ctrl+C at the first, a middle and the last prompt of `log` and `reflect`, in a real pseudo-terminal:
  * exit 130, one line "Stopped. Nothing was saved.", and the journal byte for
  * byte as it was (or, when there was none, still none).
  *
  * Each row walks the flow up to one prompt, answering the ones before it. Every
- * wait is for the exact prompt text as Inquirer renders it ("? " first), and
- * every key waits a moment after the prompt appears (answerSettled), so the
- * table does not depend on how fast the machine is. The rows run a few at a time.
+ * wait is for the exact prompt text as Inquirer renders it ("? " first), drawn
+ * after the previous prompt was done (PtySession.answer), so no key is typed
+ * before the prompt listens, however fast the machine is. The rows run a few at a time.
  */
 
 const STOPPED = "Stopped. Nothing was saved.";
@@ -120,18 +120,26 @@ interface Row {
   stop?: "key" | "signal";
 }
 
-const rows = (flow: string, args: string[], steps: Step[], entries: (() => Entry[]) | undefined, label = ""): Row[] =>
-  steps.map(([prompt], at) => ({
-    name: `${flow}${label}: Ctrl+C at "${prompt.slice(2)}"`,
+/** Ctrl+C at the first prompt of a flow, one in the middle and the last (or at those `at` asks for). */
+const rows = (
+  flow: string,
+  args: string[],
+  steps: Step[],
+  entries: (() => Entry[]) | undefined,
+  label = "",
+  at = [0, Math.floor(steps.length / 2), steps.length - 1],
+): Row[] =>
+  at.map((index) => ({
+    name: `${flow}${label}: Ctrl+C at "${steps[index]![0].slice(2)}"`,
     args,
     steps,
-    at,
+    at: index,
     entries,
   }));
 
 const ROWS: Row[] = [
   ...rows("log", ["log"], LOG_STEPS, () => [rejection({ id: "aaaa0001" })]),
-  ...rows("log", ["log"], LOG_STEPS, undefined, " (no journal yet)"),
+  ...rows("log", ["log"], LOG_STEPS, undefined, " (no journal yet)", [LOG_STEPS.length - 1]),
   ...rows("reflect", ["reflect"], REFLECT_STEPS, waiting),
   ...rows("reflect (a check-in)", ["reflect", "done0001"], CHECKIN_STEPS, reflected),
   {
@@ -185,13 +193,12 @@ describe.concurrent("Ctrl+C at a prompt", () => {
     const before = store.readRaw();
     const session = new PtySession(row.args, { dataDir: dir });
     for (const [prompt, keys] of row.steps.slice(0, row.at)) {
-      await session.answerSettled(prompt, keys);
+      await session.answer(prompt, keys);
       // The next wait sees only what comes after this answer.
       session.clear();
     }
     const [prompt] = row.steps[row.at]!;
-    await session.waitFor(prompt);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await session.waitForPrompt(prompt);
     if (row.stop === "signal") process.kill(session.process.pid, "SIGINT");
     else session.type(KEY.ctrlC);
 

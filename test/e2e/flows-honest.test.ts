@@ -24,14 +24,9 @@ async function seed(...entries: Entry[]): Promise<void> {
 
 const entries = (): RejectionEntry[] => store().read().entries as RejectionEntry[];
 
-/**
- * Waits for a prompt, lets it finish drawing (keys typed while one prompt hands
- * over to the next can land in the wrong one), types, and forgets the screen.
- */
+/** Answers a prompt once it is drawn and listening (see PtySession.answer), then forgets the screen. */
 async function reply(session: PtySession, prompt: string | RegExp, keys: string, enter = true): Promise<void> {
-  await session.waitFor(prompt);
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  session.type(keys + (enter ? KEY.enter : ""));
+  await session.answer(prompt, keys, enter);
   session.clear();
 }
 

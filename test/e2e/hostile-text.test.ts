@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Entry, RejectionEntry, WinEntry } from "../../src/journal/entry.js";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { PtySession } from "../helpers/pty.js";
 
@@ -41,7 +42,7 @@ let root: string;
 let dataDir: string;
 let contentDir: string;
 let rejectionId: string;
-const run = (...args: string[]) => runCli(args, { dataDir });
+const run = (...args: string[]) => runInProcess(args, { dataDir });
 const entries = () => new JournalStore(dataDir).read().entries;
 
 beforeAll(() => {
@@ -72,8 +73,8 @@ beforeAll(() => {
 afterAll(() => removeDir(root));
 
 describe("hostile text, without a terminal", () => {
-  it("log: the confirmation and the coaching show it neutralised; the journal keeps it exactly", () => {
-    const result = run(
+  it("log: the confirmation and the coaching show it neutralised; the journal keeps it exactly", async () => {
+    const result = await run(
       ...["--content", contentDir, "log", "--company", hostile("Company"), "--role", hostile("Role")],
       ...["--stage", "applied", "--ended", "rejected", "--mood", "2", "--reason-given", hostile("Reason")],
       ...["--tag", hostile("Tag"), "--note", hostile("Note")],
@@ -92,19 +93,19 @@ describe("hostile text, without a terminal", () => {
     });
   });
 
-  it("win and edit: the confirmations show it neutralised", () => {
-    const won = run("win", "--kind", "skill", "--title", hostile("Title"), "--company", hostile("Co"));
+  it("win and edit: the confirmations show it neutralised", async () => {
+    const won = await run("win", "--kind", "skill", "--title", hostile("Title"), "--company", hostile("Co"));
     expect(won.code, won.stderr).toBe(0);
     expectNeutralised(won.stderr + won.stdout, `Title${SHOWN}`);
-    const edited = run("edit", rejectionId, "--note", hostile("Edited note"));
+    const edited = await run("edit", rejectionId, "--note", hostile("Edited note"));
     expect(edited.code, edited.stderr).toBe(0);
     expectNeutralised(edited.stderr + edited.stdout);
     const win = entries().find((entry) => entry.kind === "win") as WinEntry;
     expect(win).toMatchObject({ title: hostile("Title"), company: hostile("Co") });
   });
 
-  it("reflect by flags, a check-in, next add and feedback --received: confirmations neutralised", () => {
-    const reflected = run(
+  it("reflect by flags, a check-in, next add and feedback --received: confirmations neutralised", async () => {
+    const reflected = await run(
       ...["reflect", rejectionId, "--mood", "4", "--answer", `fit-requirements=${hostile("Answer")}`],
       ...["--thought", hostile("Thought"), "--balanced", hostile("Balanced"), "--fit", "partly"],
       ...["--fit-note", hostile("Fit"), "--went-well", hostile("Well"), "--change", hostile("Change")],
@@ -112,13 +113,13 @@ describe("hostile text, without a terminal", () => {
     );
     expect(reflected.code, reflected.stderr).toBe(0);
     expectNeutralised(reflected.stderr + reflected.stdout, `Company${SHOWN}`);
-    const checkin = run("reflect", rejectionId, "--mood", "5", "--note", hostile("Checkin"));
+    const checkin = await run("reflect", rejectionId, "--mood", "5", "--note", hostile("Checkin"));
     expect(checkin.code, checkin.stderr).toBe(0);
     expectNeutralised(checkin.stderr + checkin.stdout);
-    const added = run("next", "add", rejectionId, hostile("Next"), "--due", "2099-01-02");
+    const added = await run("next", "add", rejectionId, hostile("Next"), "--due", "2099-01-02");
     expect(added.code, added.stderr).toBe(0);
     expectNeutralised(added.stderr + added.stdout, `Next${SHOWN}`);
-    const received = run("feedback", rejectionId, "--received", hostile("Feedback"));
+    const received = await run("feedback", rejectionId, "--received", hostile("Feedback"));
     expect(received.code, received.stderr).toBe(0);
     expectNeutralised(received.stderr + received.stdout, `Company${SHOWN}`);
 
@@ -157,43 +158,43 @@ describe("hostile text, without a terminal", () => {
     ],
     ["export --format md", ["export", "--format", "md"], ["Company\\x1b[31m red"]],
     ["delete --yes (the win)", ["delete", "WIN", "--yes"], [`Title${SHOWN}`]],
-  ])("%s shows it neutralised", (_, args, mustShow) => {
+  ])("%s shows it neutralised", async (_, args, mustShow) => {
     const winId = entries().find((entry) => entry.kind === "win")?.id ?? "none";
     const filled = args.map((arg) =>
       arg === "REJECTION" ? rejectionId : arg === "WIN" ? winId : arg === "CONTENT" ? contentDir : arg,
     );
-    const result = run(...filled);
+    const result = await run(...filled);
     expect(result.code, result.stderr).toBe(0);
     expectNeutralised(result.stdout + result.stderr, ...mustShow);
   });
 
-  it("the JSON export keeps every field exactly as typed; YAML reads back the same", () => {
-    const json = run("export", "--format", "json");
+  it("the JSON export keeps every field exactly as typed; YAML reads back the same", async () => {
+    const json = await run("export", "--format", "json");
     expect(json.code).toBe(0);
     const byId = (list: Entry[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(JSON.parse(json.stdout).entries as Entry[])).toEqual(byId(JSON.parse(JSON.stringify(entries()))));
-    const yaml = run("export", "--format", "yaml");
+    const yaml = await run("export", "--format", "yaml");
     const other = join(root, "other");
-    const imported = runCli(["import", "-"], { dataDir: other, input: yaml.stdout });
+    const imported = await runInProcess(["import", "-"], { dataDir: other, input: yaml.stdout });
     expect(imported.code, imported.stderr).toBe(0);
     expect(byId(new JournalStore(other).read().entries)).toEqual(byId(entries()));
   });
 
-  it("an import conflict names the entry neutralised", () => {
-    const changed = JSON.parse(run("export", "--format", "json").stdout) as { entries: RejectionEntry[] };
+  it("an import conflict names the entry neutralised", async () => {
+    const changed = JSON.parse((await run("export", "--format", "json")).stdout) as { entries: RejectionEntry[] };
     changed.entries[0]!.mood = 9;
-    const result = runCli(["import", "-", "--dry-run"], { dataDir, input: JSON.stringify(changed) });
+    const result = await runInProcess(["import", "-", "--dry-run"], { dataDir, input: JSON.stringify(changed) });
     expect(result.code, result.stderr).toBe(0);
     expectNeutralised(result.stderr, "conflict", `Company${SHOWN}`.slice(0, 12));
   });
 
-  it("doctor names a damaged entry without passing its text to the terminal", () => {
+  it("doctor names a damaged entry without passing its text to the terminal", async () => {
     const damaged = join(root, "damaged");
     mkdirSync(damaged, { mode: 0o700 });
     const bad = { ...rejection({ id: "bad00001", company: hostile("Company") }), mood: hostile("Mood") };
     writeFileSync(join(damaged, "journal.json"), JSON.stringify({ version: 1, entries: [bad] }), { mode: 0o600 });
     for (const args of [["doctor"], ["doctor", "--repair"]]) {
-      const result = runCli(args, { dataDir: damaged });
+      const result = await runInProcess(args, { dataDir: damaged });
       expectNeutralised(result.stdout + result.stderr, "bad00001");
     }
   });
@@ -216,8 +217,8 @@ describe("hostile text, without a terminal", () => {
           rejection({ id: "csv00002", company: hostile("Company") }),
         );
       })
-      .then(() => {
-        const result = runCli(["export", "--format", "csv"], { dataDir: csvHome });
+      .then(async () => {
+        const result = await runInProcess(["export", "--format", "csv"], { dataDir: csvHome });
         expect(result.code).toBe(0);
         const cells = result.stdout.split("\r\n").find((row) => row.startsWith("csv00001"))!;
         for (const formula of formulas.slice(0, 4)) expect(cells).toContain(`,'${formula},`);
@@ -239,11 +240,11 @@ describe("hostile text, in a terminal", () => {
       ],
       { dataDir: home },
     );
-    await session.answerSettled("? How are you feeling about it right now?", "3");
+    await session.answer("? How are you feeling about it right now?", "3");
     await session.waitFor("? Does this look right?");
     expect(session.output).toContain(`Note${SHOWN}`);
-    await session.answerSettled("? Does this look right?", "");
-    await session.answerSettled("? Would you like to reflect on it now?", ""); // later, the default
+    await session.answer("? Does this look right?", "");
+    await session.answer("? Would you like to reflect on it now?", ""); // later, the default
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain(`Role${SHOWN}`);
     expect(session.output).toContain(TITLE);
@@ -273,9 +274,9 @@ describe("hostile text, in a terminal", () => {
       ],
       { dataDir: home },
     );
-    await session.answerSettled("? Which would you like to think through?", "");
-    await session.answerSettled("? A next step (Enter to finish)", "");
-    await session.answerSettled("? Does this look right?", "");
+    await session.answer("? Which would you like to think through?", "");
+    await session.answer("? A next step (Enter to finish)", "");
+    await session.answer("? Does this look right?", "");
     expect(await session.exited()).toBe(0);
     for (const text of [`Company${SHOWN}`, `Feedback${SHOWN}`, `Action${SHOWN}`, `Balanced${SHOWN}`]) {
       expect(session.output).toContain(text);

@@ -119,16 +119,16 @@ describe("no network", () => {
       dataDir,
       env: { NODE_OPTIONS: `--import ${PRELOAD}`, NO_NETWORK_LOG: log },
     });
-    await session.answerSettled("? How did it end?", "");
+    await session.answer("? How did it end?", "");
     for (const prompt of ["? When did you hear?", "? Did they give a reason?", "? What do you think played a part?"]) {
-      await session.answerSettled(prompt, "");
+      await session.answer(prompt, "");
     }
-    await session.answerSettled("? How are you feeling about it right now?", "5");
+    await session.answer("? How are you feeling about it right now?", "5");
     for (const prompt of ["? Which of these words fit", "? Any tags?", "? Anything else you want to remember"]) {
-      await session.answerSettled(prompt, "");
+      await session.answer(prompt, "");
     }
-    await session.answerSettled("? Does this look right?", "");
-    await session.answerSettled("? Would you like to reflect on it now?", ""); // later, the default
+    await session.answer("? Does this look right?", "");
+    await session.answer("? Would you like to reflect on it now?", ""); // later, the default
     expect(await session.exited()).toBe(0);
     expect(new JournalStore(dataDir).read().entries).toHaveLength(2);
     expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");

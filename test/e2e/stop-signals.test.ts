@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Entry } from "../../src/journal/entry.js";
 import { BIN, ROOT, cliEnv, removeDir, tempDir } from "../helpers/cli.js";
-import { KEY, PtySession, SETTLE_MS } from "../helpers/pty.js";
+import { KEY, PtySession } from "../helpers/pty.js";
+import { waitFor } from "../helpers/wait.js";
 
 /**
  * SIGTERM and SIGHUP stop the CLI the way Ctrl+C does (exit 143 and 129, one
@@ -37,8 +38,6 @@ type Stop = "SIGTERM" | "SIGHUP" | "Ctrl+C";
 const EXIT: Record<Stop, number> = { SIGTERM: 143, SIGHUP: 129, "Ctrl+C": 130 };
 
 async function stop(session: PtySession, how: Stop): Promise<number> {
-  // Keys typed the instant a prompt is on screen can be lost; a signal is not, but both wait alike.
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   if (how === "Ctrl+C") session.type(KEY.ctrlC);
   else process.kill(session.process.pid, how);
   return session.exited();
@@ -54,7 +53,7 @@ describe.concurrent("a stop signal at a prompt", () => {
   it.for(["SIGTERM", "SIGHUP"] as const)("%s before the save: one line, nothing saved", async (how, { expect }) => {
     const dir = join(fresh(), "home");
     const session = new PtySession(LOG_BUT_MOOD, { dataDir: dir });
-    await session.waitFor(MOOD);
+    await session.waitForPrompt(MOOD);
     expect(await stop(session, how), session.output).toBe(EXIT[how]);
     expect(stopLines(session.output), session.output).toEqual(["Stopped. Nothing was saved."]);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
@@ -65,9 +64,9 @@ describe.concurrent("a stop signal at a prompt", () => {
     async (how, { expect }) => {
       const dir = fresh();
       const session = new PtySession(LOG_BUT_MOOD, { dataDir: dir });
-      await session.answerSettled(MOOD, "6");
-      await session.answerSettled("? Does this look right?", "");
-      await session.waitFor(REFLECT_NOW);
+      await session.answer(MOOD, "6");
+      await session.answer("? Does this look right?", "");
+      await session.waitForPrompt(REFLECT_NOW);
       const [entry] = journalEntries(dir);
       expect(await stop(session, how), session.output).toBe(EXIT[how]);
       expect(session.output).not.toMatch(/nothing was saved|unexpected error/i);
@@ -99,11 +98,7 @@ describe.skipIf(process.platform !== "linux")("SIGTERM while the journal is bein
 
     // The writer is now inside its write: the temporary copy exists and its fsync is held.
     const temps = (): string[] => readdirSync(dir).filter((name) => name.includes(".tmp-"));
-    const start = Date.now();
-    while (temps().length === 0) {
-      expect(Date.now() - start, `no temporary copy appeared; stderr: ${stderr}`).toBeLessThan(20_000);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor(() => temps().length > 0, `a temporary copy; stderr: ${stderr}`, 20_000);
     child.kill("SIGTERM");
     rmSync(marker);
     const { code, signal } = await closed;

@@ -1,10 +1,7 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { WinEntry } from "../../src/journal/entry.js";
-import { CURRENT_VERSION } from "../../src/journal/migrations.js";
 import type { JournalStore } from "../../src/journal/store.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
 import { PtySession } from "../helpers/pty.js";
@@ -22,41 +19,6 @@ beforeEach(async () => {
   ]);
 });
 afterEach(() => removeDir(root));
-
-const run = (...args: string[]) => runCli(args, { dataDir });
-const winEntry = (): WinEntry => store.read().entries.find((entry) => entry.id === "bb000002") as WinEntry;
-
-describe("next steps on a win", () => {
-  it("next add takes a win's id; next lists the step with the win's title; next done ticks it off", () => {
-    const added = run("next", "add", "bb000002", "Prepare two stories", "--due", "2099-01-05");
-    expect(added.code, added.stderr).toBe(0);
-    expect(added.stderr).toMatch(/Added: Prepare two stories .* to win: First interview at Initech/);
-    expect(winEntry().actions).toEqual([expect.objectContaining({ text: "Prepare two stories", due: "2099-01-05" })]);
-
-    const listed = run("next");
-    expect(listed.stdout).toMatch(/1\. Prepare two stories .*\n\s+win: First interview at Initech · [0-9a-f]{8}/);
-    const json = JSON.parse(run("next", "--json").stdout) as { entry: Record<string, string> }[];
-    expect(json[0]!.entry).toEqual({ id: "bb000002", kind: "win", title: "First interview at Initech" });
-
-    expect(run("next", "done", "1").code).toBe(0);
-    expect(winEntry().actions[0]!.doneAt).toBeDefined();
-  });
-
-  it("show lists a win's steps with their ids", () => {
-    run("next", "add", "bb000002", "Research the team");
-    const id = winEntry().actions[0]!.id;
-    expect(run("show", "bb000002").stdout).toMatch(new RegExp(`Actions\\n\\s+\\[ \\] Research the team · id ${id}`));
-  });
-
-  it("a journal written before wins had steps reads its wins with none, and takes a step on them", () => {
-    const { actions: _none, ...older } = win({ id: "cc000003", title: "An older win" });
-    writeFileSync(store.file, JSON.stringify({ version: CURRENT_VERSION, entries: [older] }));
-    const read = store.read().entries[0] as WinEntry;
-    expect(read.actions).toEqual([]);
-    expect(run("next", "add", "cc000003", "Thank the panel").code).toBe(0);
-    expect((store.read().entries[0] as WinEntry).actions.map((action) => action.text)).toEqual(["Thank the panel"]);
-  });
-});
 
 describe("win on a terminal", () => {
   it("after an interview win is saved, offers a next step with a due date", async () => {

@@ -2,11 +2,23 @@ import { PassThrough, Readable } from "node:stream";
 import { run } from "../../src/run.js";
 import { cliEnv, type CliResult } from "./cli.js";
 
+/** The run before this one: the CLI runs one at a time in a process, so concurrent tests take turns. */
+let previous: Promise<unknown> = Promise.resolve();
+
 /**
  * The CLI run in this process, as a script would run it: stdin and stdout are
  * pipes, not a terminal. Same result shape as runCli, without starting Node.
  */
-export async function runInProcess(
+export function runInProcess(
+  args: string[],
+  options: { dataDir: string; input?: string; env?: NodeJS.ProcessEnv },
+): Promise<CliResult> {
+  const result = previous.then(() => runNow(args, options));
+  previous = result.catch(() => undefined);
+  return result;
+}
+
+async function runNow(
   args: string[],
   options: { dataDir: string; input?: string; env?: NodeJS.ProcessEnv },
 ): Promise<CliResult> {

@@ -8,6 +8,7 @@ import {
   readFileSync,
   renameSync,
   statSync,
+  utimesSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
@@ -161,8 +162,10 @@ describe("JournalStore", () => {
       });
       const text = readFileSync(store.file, "utf8");
       expect(text).toContain('"mood": 5');
-      await new Promise((resolve) => setTimeout(resolve, 5)); // a later modification time
       writeFileSync(store.file, text.replace('"mood": 5', '"mood": 0'));
+      // A later modification time, as an edit a moment later has (set, rather than waited for).
+      const later = new Date(statSync(store.file).mtimeMs + 1000);
+      utimesSync(store.file, later, later);
       expect(readFileSync(store.file, "utf8").length).toBe(text.length);
       expect(() => new JournalStore(dir).read()).toThrow(/entry seal0001: field `mood`/);
     });

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { Entry, RejectionEntry, WinEntry } from "../../src/journal/entry.js";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 /**
  * Any text a person types: Unicode, emoji, right-to-left scripts, very long
- * notes and newlines, entered through the built CLI, survive the store and every
+ * notes and newlines, entered through the CLI (run in-process), survive the store and every
  * export unchanged.
  */
 
@@ -37,13 +38,13 @@ let root: string;
 let dataDir: string;
 let store: JournalStore;
 let rejectionId: string;
-const run = (args: string[], input?: string) => runCli(args, { dataDir, input });
+const run = (args: string[], input?: string) => runInProcess(args, { dataDir, input });
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tempDir();
   dataDir = join(root, "home");
   store = new JournalStore(dataDir);
-  const logged = run(
+  const logged = await run(
     [
       ...["log", "--company", TEXT.company, "--role", TEXT.role, "--stage", "final", "--ended", "rejected"],
       ...["--mood", "4", "--reason-given", TEXT.reasonGiven, "--tag", TEXT.tag, "--tag", TEXT.otherTag],
@@ -58,7 +59,7 @@ beforeAll(() => {
     ["feedback", rejectionId, "--received", TEXT.feedback],
     ["win", "--kind", "interview", "--title", TEXT.title, "--company", TEXT.company, "--note", TEXT.reasonGiven],
   ]) {
-    const result = run(args);
+    const result = await run(args);
     expect(result.code, result.stderr).toBe(0);
   }
 });
@@ -127,29 +128,29 @@ describe("any text, through the CLI", () => {
     expectAllKept(stored());
   });
 
-  it("the JSON export holds it exactly, and imports back to the same bytes", () => {
-    const json = run(["export", "--format", "json"]);
+  it("the JSON export holds it exactly, and imports back to the same bytes", async () => {
+    const json = await run(["export", "--format", "json"]);
     expect(json.code).toBe(0);
     const entries = (JSON.parse(json.stdout) as { entries: Entry[] }).entries;
     expectAllKept(entries);
     expect(byId(entries)).toEqual(byId(JSON.parse(JSON.stringify(stored())) as Entry[]));
     const other = join(root, "from-json");
-    expect(runCli(["import", "-"], { dataDir: other, input: json.stdout }).code).toBe(0);
-    expect(runCli(["export", "--format", "json"], { dataDir: other }).stdout).toBe(json.stdout);
+    expect((await runInProcess(["import", "-"], { dataDir: other, input: json.stdout })).code).toBe(0);
+    expect((await runInProcess(["export", "--format", "json"], { dataDir: other })).stdout).toBe(json.stdout);
   });
 
-  it("the YAML export holds it exactly, and imports back to the same entries", () => {
-    const yaml = run(["export", "--format", "yaml"]);
+  it("the YAML export holds it exactly, and imports back to the same entries", async () => {
+    const yaml = await run(["export", "--format", "yaml"]);
     expect(yaml.code).toBe(0);
     const entries = (parseYaml(yaml.stdout) as { entries: Entry[] }).entries;
     expectAllKept(entries);
     const other = join(root, "from-yaml");
-    expect(runCli(["import", "-"], { dataDir: other, input: yaml.stdout }).code).toBe(0);
+    expect((await runInProcess(["import", "-"], { dataDir: other, input: yaml.stdout })).code).toBe(0);
     expect(byId(new JournalStore(other).read().entries)).toEqual(byId(stored()));
   });
 
-  it("the CSV export holds each text intact in its cell", () => {
-    const csv = run(["export", "--format", "csv"]);
+  it("the CSV export holds each text intact in its cell", async () => {
+    const csv = await run(["export", "--format", "csv"]);
     expect(csv.code).toBe(0);
     const [header, ...rows] = parseCsv(csv.stdout);
     const cell = (id: string, column: string) => rows.find((row) => row[0] === id)![header!.indexOf(column)];
@@ -162,11 +163,11 @@ describe("any text, through the CLI", () => {
     expect(cell(theWin().id, "note")).toBe(TEXT.reasonGiven);
   });
 
-  it("the Markdown export, one stream and one note per entry, holds every line of every text", () => {
-    const md = run(["export", "--format", "md"]);
+  it("the Markdown export, one stream and one note per entry, holds every line of every text", async () => {
+    const md = await run(["export", "--format", "md"]);
     expect(md.code).toBe(0);
     const folder = join(root, "notes");
-    expect(run(["export", "--format", "md", "--per-file", folder]).code).toBe(0);
+    expect((await run(["export", "--format", "md", "--per-file", folder])).code).toBe(0);
     const notes = readdirSync(folder).map((name) => readFileSync(join(folder, name), "utf8"));
     const rejectionNote = notes.find((note) => note.includes(rejectionId))!;
     const texts = [TEXT.company, TEXT.role, TEXT.reasonGiven, TEXT.thought, TEXT.feedback, TEXT.action, NOTE];
@@ -182,12 +183,12 @@ describe("any text, through the CLI", () => {
     expect(md.stdout).toContain(TEXT.title);
   });
 
-  it("show and list print it without error", () => {
-    const show = run(["show", rejectionId]);
+  it("show and list print it without error", async () => {
+    const show = await run(["show", rejectionId]);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toContain(TEXT.company);
     expect(show.stdout).toContain(TEXT.feedback.split("\n")[0]);
-    const list = run(["list"]);
+    const list = await run(["list"]);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("Société");
     expect(theRejection().note).toBe(NOTE);

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JournalStore } from "../../src/journal/store.js";
-import { removeDir, runCli, tempDir } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 
 /**
@@ -69,10 +70,10 @@ const CASES: [name: string, content: () => string, problem: RegExp][] = [
 ];
 
 describe("a malformed import writes nothing and says what (exit 1, one line)", () => {
-  it.each(CASES)("%s", (_, content, problem) => {
+  it.each(CASES)("%s", async (_, content, problem) => {
     const file = join(root, "import.txt");
     writeFileSync(file, content());
-    const result = runCli(["import", file], { dataDir });
+    const result = await runInProcess(["import", file], { dataDir });
     expect(result.code, result.stderr).toBe(1);
     const lines = result.stderr.split("\n").filter(Boolean);
     expect(lines, result.stderr).toHaveLength(1);
@@ -82,11 +83,11 @@ describe("a malformed import writes nothing and says what (exit 1, one line)", (
     expect(readFileSync(join(dataDir, "journal.json")).equals(before)).toBe(true);
   });
 
-  it("a very large input on standard input stops at the limit", () => {
+  it("a very large input on standard input stops at the limit", async () => {
     // Valid-looking JSON to the end, so only its size is wrong.
     const filler = `{"version":1,"entries":[],"padding":"${"x".repeat(51 * 1024 * 1024)}"}`;
     const started = Date.now();
-    const result = runCli(["import", "-"], { dataDir, input: filler });
+    const result = await runInProcess(["import", "-"], { dataDir, input: filler });
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr.trim()).toBe(
       "rejection-coach: standard input: is larger than 50 MB, far more than any journal; is it the right file?",

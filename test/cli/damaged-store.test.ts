@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { removeDir, runCliAsync, storeFiles, tempDir } from "../helpers/cli.js";
+import { removeDir, storeFiles, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 
 /**
@@ -119,13 +120,13 @@ function damagedHome(bytes: Buffer): { dir: string; file: string } {
   return { dir, file };
 }
 
-// Some 160 runs of the CLI: concurrent, so they take the time of a few dozen.
-describe.concurrent.each(COMMANDS)("$name on a journal it cannot use", ({ name, args }) => {
+// Some 160 runs of the CLI, in this process: each takes milliseconds.
+describe.each(COMMANDS)("$name on a journal it cannot use", ({ name, args }) => {
   it.for(DAMAGE)(
     "$name: exit 1, one line naming the file and the problem, file untouched",
     async (damage, { expect }) => {
       const { dir, file } = damagedHome(damage.bytes);
-      const result = await runCliAsync(args(), { dataDir: dir });
+      const result = await runInProcess(args(), { dataDir: dir });
       expect(result.code, result.stderr).toBe(1);
       const lines = result.stderr.split("\n").filter(Boolean);
       expect(lines, result.stderr).toHaveLength(1);

@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeDir, runCli, storeFiles, tempDir } from "../helpers/cli.js";
+import { removeDir, storeFiles, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 
 const roots: string[] = [];
@@ -26,9 +27,9 @@ const b = win({ id: "bbbb0002", title: "Finished the course" });
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe("rejection-coach doctor", () => {
-  it("says all is well for a healthy journal, and exits 0", () => {
+  it("says all is well for a healthy journal, and exits 0", async () => {
     const { dir } = home(serialize([a, b]));
-    const result = runCli(["doctor"], { dataDir: dir });
+    const result = await runInProcess(["doctor"], { dataDir: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("2 entries, all valid");
     expect(result.stdout).toContain("the journal is private (0600)");
@@ -36,18 +37,18 @@ describe("rejection-coach doctor", () => {
     expect(result.stderr).toBe("");
   });
 
-  it("exits 0 before the first entry, without creating anything", () => {
+  it("exits 0 before the first entry, without creating anything", async () => {
     const { dir } = home();
-    const result = runCli(["doctor"], { dataDir: dir });
+    const result = await runInProcess(["doctor"], { dataDir: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("there is no journal yet");
     expect(() => statSync(dir)).toThrow();
   });
 
-  it("reports a damaged journal: what can be saved, what cannot, one line on stderr, exit 1", () => {
+  it("reports a damaged journal: what can be saved, what cannot, one line on stderr, exit 1", async () => {
     const text = serialize([a, b]);
     const { dir, file } = home(text.slice(0, text.indexOf('"bbbb0002"') + 20));
-    const result = runCli(["doctor"], { dataDir: dir });
+    const result = await runInProcess(["doctor"], { dataDir: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("1 of 2 entries can be saved");
     expect(result.stdout).toMatch(/entry bbbb0002.*ends in the middle of it/);
@@ -56,10 +57,10 @@ describe("rejection-coach doctor", () => {
     expect(result.stderr).toContain(`${file}: is not valid JSON`);
   });
 
-  it("--repair keeps a backup, saves every valid entry and says what it dropped and why", () => {
+  it("--repair keeps a backup, saves every valid entry and says what it dropped and why", async () => {
     const original = serialize([a, { ...b, winKind: "lottery" }, rejection({ id: "cccc0003", mood: 99 })]);
     const { dir, file } = home(original);
-    const result = runCli(["doctor", "--repair"], { dataDir: dir });
+    const result = await runInProcess(["doctor", "--repair"], { dataDir: dir });
     expect(result.code, result.stderr).toBe(0);
     const backups = readdirSync(dir).filter((name) => /^journal\.json\.backup-\d{8}-\d{6}$/.test(name));
     expect(backups).toHaveLength(1);
@@ -72,10 +73,10 @@ describe("rejection-coach doctor", () => {
     expect(JSON.parse(readFileSync(file, "utf8")).entries).toEqual([a]);
     expect(mode(file)).toBe(0o600);
     expect(mode(dir)).toBe(0o700);
-    expect(runCli(["doctor"], { dataDir: dir }).code).toBe(0);
+    expect((await runInProcess(["doctor"], { dataDir: dir })).code).toBe(0);
   });
 
-  it("--repair sets an entry with a mood of 42 aside whole, says how to fix it, and import brings it back", () => {
+  it("--repair sets an entry with a mood of 42 aside whole, says how to fix it, and import brings it back", async () => {
     const hurt = rejection({
       id: "eeee0005",
       company: "Globex",
@@ -94,11 +95,11 @@ describe("rejection-coach doctor", () => {
       actions: [{ id: "act00001", text: "ask for notes", createdAt: "2026-11-03T10:00:00.000Z" }],
     });
     const { dir, file } = home(serialize([a, hurt, { ...b, note: 7 }]));
-    const before = runCli(["doctor"], { dataDir: dir });
+    const before = await runInProcess(["doctor"], { dataDir: dir });
     expect(before.stdout).toMatch(/1 cannot be kept as they are; a repair moves them to a file to fix and import/);
     expect(before.stdout).toMatch(/1 can be kept without a field that is wrong:\n.*entry bbbb0002.*took out `note`/);
 
-    const result = runCli(["doctor", "--repair"], { dataDir: dir });
+    const result = await runInProcess(["doctor", "--repair"], { dataDir: dir });
     expect(result.code, result.stderr).toBe(0);
     const [aside] = readdirSync(dir).filter((name) => /^journal\.json\.set-aside-\d{8}-\d{6}\.json$/.test(name));
     expect(aside).toBeDefined();
@@ -115,12 +116,12 @@ describe("rejection-coach doctor", () => {
     const { note: _dropped, ...bWithoutNote } = b;
     expect(JSON.parse(readFileSync(file, "utf8")).entries).toEqual([a, bWithoutNote]);
 
-    const after = runCli(["doctor"], { dataDir: dir });
+    const after = await runInProcess(["doctor"], { dataDir: dir });
     expect(after.code).toBe(0);
     expect(after.stdout).toContain(`1 file(s) of entries set aside by a repair, newest ${asidePath}`);
 
     writeFileSync(asidePath, readFileSync(asidePath, "utf8").replace('"mood": 42', '"mood": 4'));
-    const imported = runCli(["import", asidePath], { dataDir: dir });
+    const imported = await runInProcess(["import", asidePath], { dataDir: dir });
     expect(imported.code, imported.stderr).toBe(0);
     const back = JSON.parse(readFileSync(file, "utf8")).entries.find(
       (entry: { id: string }) => entry.id === "eeee0005",
@@ -128,20 +129,20 @@ describe("rejection-coach doctor", () => {
     expect(back).toEqual({ ...hurt, mood: 4 });
   });
 
-  it("--repair on a healthy journal changes nothing", () => {
+  it("--repair on a healthy journal changes nothing", async () => {
     const text = serialize([a]);
     const { dir, file } = home(text);
-    const result = runCli(["doctor", "--repair"], { dataDir: dir });
+    const result = await runInProcess(["doctor", "--repair"], { dataDir: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("nothing to repair");
     expect(readFileSync(file, "utf8")).toBe(text);
     expect(storeFiles(dir)).toEqual(["journal.json"]);
   });
 
-  it("--repair will not touch a journal from a newer version: it says to upgrade", () => {
+  it("--repair will not touch a journal from a newer version: it says to upgrade", async () => {
     const text = serialize([a], 5);
     const { dir, file } = home(text);
-    const result = runCli(["doctor", "--repair"], { dataDir: dir });
+    const result = await runInProcess(["doctor", "--repair"], { dataDir: dir });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/newer rejection-coach.*upgrade rejection-coach/);
@@ -151,23 +152,23 @@ describe("rejection-coach doctor", () => {
     expect(storeFiles(dir)).toEqual(["journal.json"]);
   });
 
-  it("--json prints the findings as data", () => {
+  it("--json prints the findings as data", async () => {
     const { dir } = home("{");
-    const result = runCli(["doctor", "--json"], { dataDir: dir });
+    const result = await runInProcess(["doctor", "--json"], { dataDir: dir });
     expect(result.code).toBe(1);
     const diagnosis = JSON.parse(result.stdout);
     expect(diagnosis).toMatchObject({ state: "damaged", healthy: false, repairable: true });
     expect(diagnosis.checks.some((check: { severity: string }) => check.severity === "problem")).toBe(true);
-    const repaired = runCli(["doctor", "--repair", "--json"], { dataDir: dir });
+    const repaired = await runInProcess(["doctor", "--repair", "--json"], { dataDir: dir });
     expect(repaired.code).toBe(0);
     expect(JSON.parse(repaired.stdout)).toMatchObject({ rewritten: true, kept: 0, backup: expect.any(String) });
   });
 
-  it("shows text from a damaged file with its control sequences neutralised", () => {
+  it("shows text from a damaged file with its control sequences neutralised", async () => {
     const hostile = "Evil\u001b[2J\u001b]0;owned\u0007\u001b]8;;http://x.example\u0007link\u001b]8;;\u0007";
     const { dir } = home(serialize([{ ...a, id: "dddd0004", company: hostile, mood: 42 }]));
     for (const args of [["doctor"], ["doctor", "--repair"]]) {
-      const result = runCli(args, { dataDir: dir });
+      const result = await runInProcess(args, { dataDir: dir });
       expect(result.stdout).toContain("Evil^[[2J^[]0;owned\\x07");
       expect(result.stdout + result.stderr).not.toMatch(/[\u0007\u001b]/);
     }
