@@ -26,7 +26,7 @@ export function registerDelete(program: Command): void {
         import("../flows/prompts.js"),
       ]);
       const store = await openJournal(command);
-      const entry = findEntry(store.read(), id);
+      const entry = findEntry(await store.read(), id);
       if (!options.yes) {
         if (!canPrompt()) {
           throw new UsageError(`not deleting ${entry.id} without a confirmation; add --yes to delete it from a script`);

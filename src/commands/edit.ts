@@ -81,7 +81,7 @@ Examples:
       ]);
       const now = new Date();
       const store = await openJournal(command);
-      const entry = findEntry(store.read(), id);
+      const entry = findEntry(await store.read(), id);
       const isRejection = entry.kind === "rejection";
       const misplaced = (isRejection ? WIN_ONLY : REJECTION_ONLY).filter((key) => options[key] !== undefined);
       if (misplaced.length > 0) {

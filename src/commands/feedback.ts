@@ -76,7 +76,7 @@ async function printDraft(id: string, options: FeedbackOptions, command: Command
     import("../content/render.js"),
   ]);
   const store = await openJournal(command);
-  const entry = findRejection(store.read(), id);
+  const entry = findRejection(await store.read(), id);
   const content = await openContent(command);
   // A ghosting gets a status follow-up, an older rejection wording that does not say "just now".
   const situation = { stage: entry.stage, ended: entry.ended, age: daysSince(entry.date, toDay(new Date())) };
@@ -146,7 +146,7 @@ async function saveReceived(id: string, options: FeedbackOptions, command: Comma
     throw new UsageError(`--received saves feedback; --${draftOnly.join(", --")} belong to a draft`);
   }
   const store = await openJournal(command);
-  const entry = findRejection(store.read(), id);
+  const entry = findRejection(await store.read(), id);
   let text: string;
   if (options.received === "-") {
     text = await readStdinText("Type or paste their feedback, then press Ctrl+D on an empty line.");

@@ -107,7 +107,7 @@ export async function readFiltered(
   const { filterEntries, isFiltered } = await import("../journal/filters.js");
   const now = new Date();
   const filter = await resolveFilterFlags(filterInput({ ...options, ...(await readPeriod(options, now)) }), now);
-  const journal = (await openJournal(command)).read();
+  const journal = await (await openJournal(command)).read();
   return {
     entries: filterEntries(journal.entries, filter),
     total: journal.entries.length,

@@ -46,7 +46,7 @@ content is a conflict: yours is kept unless you say --prefer theirs.`,
       const { text, source } = await readImport(file);
       const incoming = parseExport(text, source, (warning) => say(`${theme.warn("warning:")} ${safeLine(warning)}`));
       const store = await openJournal(command);
-      let plan = planImport(store.read(), incoming, options.prefer, source);
+      let plan = planImport(await store.read(), incoming, options.prefer, source);
       if (!options.dryRun && changesJournal(plan)) {
         // Plan again under the lock: another process may have written since.
         plan = await store.update((journal) => {

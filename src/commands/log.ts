@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { CancelledError, CoachError } from "../errors.js";
 import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
+import type { Journal } from "../journal/entry.js";
 import type { RejectionFields } from "../journal/make-entry.js";
 import { formatDay } from "../ui/labels.js";
 import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
@@ -73,16 +74,27 @@ Examples:
       const given = await rejectionFieldsFrom(options, now);
       const interactive = asksForMissing(given, REQUIRED, REJECTION_FLAGS, options.json);
       const store = await openJournal(command);
-      // A broken journal or content folder is reported before the person has typed anything.
-      const before = store.read();
+      // With a person at the terminal, a broken journal is reported before they type
+      // anything, and a duplicate is asked about. A script's log reads the journal
+      // once, under the lock, where a duplicate is refused.
+      const present = interactive || (canPrompt() && !options.json);
+      const before = present ? await store.read() : undefined;
       const content = await openContent(command);
-      const loggedBefore = (candidate: RejectionFields): string | undefined => {
-        const earlier = sameRejection(before, candidate);
+      const loggedBefore = (journal: Journal, candidate: RejectionFields): string | undefined => {
+        const earlier = sameRejection(journal, candidate);
         return earlier
           ? `You already logged ${safeLine(earlier.role)} at ${safeLine(earlier.company)} on ${formatDay(earlier.date, now)} (id ${earlier.id})`
           : undefined;
       };
-      const duplicate = options.allowDuplicate ? () => undefined : loggedBefore;
+      const duplicate = (candidate: RejectionFields) =>
+        before && !options.allowDuplicate ? loggedBefore(before, candidate) : undefined;
+      const allowOrRefuse = (twice: string | undefined): void => {
+        if (!twice) return;
+        if (!options.allowDuplicate) {
+          throw new CoachError(`${twice}; nothing was saved. To log it again anyway, add --allow-duplicate`);
+        }
+        say(`${twice}; saving this one as well, as --allow-duplicate asks.`);
+      };
       let fields: RejectionFields;
       if (interactive) {
         const answers = await logFlow(await loadPrompts(), given, { show: say, now, duplicate });
@@ -93,11 +105,9 @@ Examples:
         fields = answers;
       } else {
         fields = { date: toDay(now), reasons: [], emotions: [], tags: [], ...given } as RejectionFields;
-        const twice = loggedBefore(fields);
+        const twice = before && loggedBefore(before, fields);
         if (twice && options.allowDuplicate) {
-          say(`${twice}; saving this one as well, as --allow-duplicate asks.`);
-        } else if (twice && (options.json || !canPrompt())) {
-          throw new CoachError(`${twice}; nothing was saved. To log it again anyway, add --allow-duplicate`);
+          allowOrRefuse(twice);
         } else if (twice) {
           say(twice);
           if (!(await confirmDuplicate(await loadPrompts()))) {
@@ -107,7 +117,9 @@ Examples:
         }
       }
 
-      const { entry, journal } = await saveRejection(store, fields, now);
+      const { entry, journal } = await saveRejection(store, fields, now, (current) => {
+        if (!before) allowOrRefuse(loggedBefore(current, fields));
+      });
       say(`${theme.good("Saved")} ${theme.id(entry.id)}: ${safeLine(entry.role)} at ${safeLine(entry.company)}.`);
       if (isLowMood(entry.mood)) say(wrap("Thank you for writing it down; that is not easy on a day like this."));
       if (options.json) {

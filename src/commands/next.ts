@@ -41,7 +41,7 @@ Examples:
         import("../coach/actions.js"),
         import("../journal/dates.js"),
       ]);
-      const journal = (await openJournal(command)).read();
+      const journal = await (await openJournal(command)).read();
       const today = toDay(new Date());
       const items = openActions(journal, today);
       if (options.json) {
@@ -147,7 +147,7 @@ Examples:
       const now = new Date();
       const store = await openJournal(command);
       // Found now, removed by its id: the list numbers could shift while the question is open.
-      const { action, entry } = findStep(store.read(), ref, now);
+      const { action, entry } = findStep(await store.read(), ref, now);
       if (!options.yes) {
         if (!canPrompt() || json) {
           throw new UsageError(`not removing next step ${action.id} without a confirmation; add --yes in a script`);

@@ -33,7 +33,7 @@ are listed in content/reflection.yaml; a wrong id names the ones that fit.`,
       const store = await openJournal(command);
       const interactive = canPrompt() && !options.json;
       const now = new Date();
-      const entry = await chooseEntry(store.read(), id, interactive, now);
+      const entry = await chooseEntry(await store.read(), id, interactive, now);
       if (!entry) return;
       const content = (await openContent(command)).reflection;
       await reflectOnEntry({ store, content, entry, options, interactive, now });

@@ -23,7 +23,7 @@ export function registerShow(program: Command): void {
         import("../journal/queries.js"),
         import("../ui/entry-view.js"),
       ]);
-      const entry = findEntry((await openJournal(command)).read(), id);
+      const entry = findEntry(await (await openJournal(command)).read(), id);
       if (options.json) printJson(entry);
       else printData(renderEntry(entry));
     });

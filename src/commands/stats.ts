@@ -35,7 +35,7 @@ Examples:
       const today = toDay(now);
       const { since, until } = await resolveFilterFlags(await readPeriod(options, now), now);
 
-      const journal = (await openJournal(command)).read();
+      const journal = await (await openJournal(command)).read();
       const stats = computeStats(journal, { since, until }, today);
       if (options.json) return printJson(stats);
 

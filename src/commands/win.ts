@@ -47,7 +47,7 @@ Examples:
       let fields: WinFields;
       if (interactive) {
         // A broken journal is reported before any question.
-        store.read();
+        await store.read();
         const answers = await flows.winFlow(await prompts.loadPrompts(), given, { show: say, now });
         if (!answers) {
           say("Nothing was saved.");

@@ -2,7 +2,7 @@ import type { Stats } from "node:fs";
 import { kindOf, NotRegularFileError } from "./atomic-file.js";
 import { fileErrorReason } from "./file-errors.js";
 import { octal, statOf } from "./file-status.js";
-import { readJournalBytes } from "./journal-text.js";
+import { readJournalBytes } from "./journal-check.js";
 import { CURRENT_VERSION, NewerJournalError } from "./migrations.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
 import { salvageJournal, type Dropped, type Mended, type Salvage } from "./salvage.js";

@@ -1,4 +1,5 @@
-import { entrySchema, type Entry } from "./entry.js";
+import type { Entry } from "./entry.js";
+import { entrySchema } from "./entry-schema.js";
 import { plainIssue, valueAt } from "./plain-issue.js";
 
 /** A field taken out of an entry so that the rest of it could be kept. */

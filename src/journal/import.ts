@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { parseDocument as parseYamlDocument } from "yaml";
 import { CoachError } from "../errors.js";
-import { entrySchema, type Entry, type Journal } from "./entry.js";
+import type { Entry, Journal } from "./entry.js";
+import { entrySchema } from "./entry-schema.js";
 import { EXPORT_VERSION } from "./export-version.js";
 import { describeDuplicateKey, duplicateKeyIn } from "./json-keys.js";
 import { plainIssue, valueAt } from "./plain-issue.js";

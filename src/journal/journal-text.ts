@@ -1,61 +1,61 @@
 import { createHash } from "node:crypto";
-import type { Journal } from "./entry.js";
-import { describeDuplicateKey, duplicateKeyIn } from "./json-keys.js";
-import { CURRENT_VERSION, InvalidJournalError, NewerJournalError, migrate, validateJournal } from "./migrations.js";
+import type { Entry, Journal } from "./entry.js";
 
-/**
- * The one way journal bytes become a journal, for the store, `doctor` and the
- * repair alike, so that what one calls healthy the others read the same.
+/*
+ * The journal file's text: how a journal is written, the seal that vouches for
+ * bytes this tool wrote and checked, and reading such vouched-for bytes without
+ * checking them again. Nothing here loads the schemas (zod): a read of a journal
+ * the seal vouches for needs only this. Everything else goes through
+ * journal-check.ts.
  */
 
-/** How a journal file reads, from its bytes alone. */
-export type Reading =
-  | { state: "empty"; problem: string }
-  | { state: "healthy"; journal: Journal; version: number }
-  | { state: "newer"; problem: string; version: number }
-  | { state: "damaged"; problem: string };
+/** The version of the journal file this build writes. Bump it with a migration in migrations.ts. */
+export const CURRENT_VERSION = 1;
 
-/**
- * Reads journal bytes. With a `seal` that matches these exact bytes (the hash
- * this tool wrote beside the file it last validated), the entries are not
- * validated again: the same bytes cannot hold a different answer.
- */
-export function readJournalBytes(raw: Buffer, seal?: string): Reading {
-  // A byte-order mark is not JSON; this tool never writes one.
-  const text = raw.toString("utf8");
-  if (text.trim() === "") return { state: "empty", problem: "is empty" };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { state: "damaged", problem: `is not valid JSON (${jsonErrorText(error as Error)})` };
-  }
-  const version = (parsed as { version?: unknown } | null)?.version;
-  if (seal !== undefined && version === CURRENT_VERSION && seal === sealOf(raw)) {
-    return { state: "healthy", journal: parsed as Journal, version: CURRENT_VERSION };
-  }
-  // JSON.parse keeps the last of two equal keys: a second `"entries": []` would read as an empty journal.
-  const duplicate = duplicateKeyIn(text);
-  if (duplicate) return { state: "damaged", problem: describeDuplicateKey(duplicate) };
-  try {
-    const { journal } = migrate(parsed);
-    return { state: "healthy", journal: validateJournal(journal), version: typeof version === "number" ? version : 0 };
-  } catch (error) {
-    if (error instanceof NewerJournalError)
-      return { state: "newer", problem: error.message, version: version as number };
-    if (error instanceof InvalidJournalError) return { state: "damaged", problem: error.message };
-    throw error;
-  }
-}
-
-/** The bytes the store writes for a journal: tab-indented JSON, as conf writes it. */
-export function journalBytes(journal: Journal): Buffer {
-  return Buffer.from(JSON.stringify({ version: CURRENT_VERSION, entries: journal.entries }, undefined, "\t"));
-}
+/** The text the store writes for a journal: tab-indented JSON, as conf wrote it. */
+export const journalText = (entries: readonly Entry[]): string =>
+  JSON.stringify({ version: CURRENT_VERSION, entries }, undefined, "\t");
 
 /** The seal of a journal's exact bytes (about a millisecond per megabyte). */
 export function sealOf(raw: Uint8Array): string {
   return `sha256:${createHash("sha256").update(raw).digest("hex")}\n`;
+}
+
+/** Bytes the seal vouches for: written by this tool after every entry was checked. */
+export interface Vouched {
+  journal: Journal;
+  text: string;
+}
+
+/**
+ * The journal in `raw` when `seal` is the seal of these exact bytes and they are
+ * of this build's version; undefined otherwise, and then the bytes must be
+ * checked in full. The same bytes cannot hold a different answer.
+ */
+export function vouchedJournal(raw: Buffer, seal: string | undefined): Vouched | undefined {
+  if (seal === undefined || seal !== sealOf(raw)) return undefined;
+  const text = raw.toString("utf8");
+  try {
+    const journal = JSON.parse(text) as Journal;
+    return journal.version === CURRENT_VERSION && Array.isArray(journal.entries) ? { journal, text } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ENTRIES_START = '\n\t"entries": [\n\t\t{\n';
+const ENTRY_BREAK = "\n\t\t},\n\t\t{\n";
+const ENTRIES_END = "\n\t\t}\n\t]\n}";
+
+/**
+ * Each entry's text inside a journal's text, in order. journalText puts every
+ * entry's braces alone on a line at two tabs and JSON strings hold no raw line
+ * breaks, so these boundaries cannot occur inside an entry.
+ */
+export function entryTexts(text: string): string[] {
+  const start = text.indexOf(ENTRIES_START);
+  if (start === -1 || !text.endsWith(ENTRIES_END)) return [];
+  return text.slice(start + ENTRIES_START.length, text.length - ENTRIES_END.length).split(ENTRY_BREAK);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { entrySchema, type Entry, type Journal } from "./entry.js";
+import type { Entry, Journal } from "./entry.js";
+import { entrySchema } from "./entry-schema.js";
+import { CURRENT_VERSION } from "./journal-text.js";
 import { plainIssue, valueAt } from "./plain-issue.js";
 
-/** The version of the journal file this build writes. Bump it with a migration below. */
-export const CURRENT_VERSION = 1;
+export { CURRENT_VERSION };
 
 type Raw = Record<string, unknown>;
 
@@ -49,21 +50,34 @@ export function validateJournal(raw: Raw): Journal {
   if (!Array.isArray(raw.entries)) {
     throw new InvalidJournalError("has no `entries` list");
   }
+  return { version: CURRENT_VERSION, entries: checkEntries(raw.entries, () => true) };
+}
+
+/**
+ * Checks the entries for which `needsCheck(index)` holds against the schema,
+ * and that no id is used twice among all of them. Returns the entries, each
+ * checked one as the schema returns it (defaults filled, keys in order). The
+ * first problem names the entry and field.
+ */
+export function checkEntries(entries: readonly unknown[], needsCheck: (index: number) => boolean): Entry[] {
   const seen = new Set<string>();
-  const entries: Entry[] = raw.entries.map((candidate: unknown, index) => {
-    const result = entrySchema.safeParse(candidate);
+  return entries.map((candidate: unknown, index) => {
     const id = (candidate as { id?: unknown } | null)?.id;
     const where = typeof id === "string" ? `entry ${id}` : `entry #${index + 1}`;
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      const field = issue.path.join(".") || "(the entry itself)";
-      throw new InvalidJournalError(
-        `${where}: field \`${field}\` ${plainIssue(issue, valueAt(candidate, issue.path))}`,
-      );
+    let entry = candidate as Entry;
+    if (needsCheck(index)) {
+      const result = entrySchema.safeParse(candidate);
+      if (!result.success) {
+        const issue = result.error.issues[0]!;
+        const field = issue.path.join(".") || "(the entry itself)";
+        throw new InvalidJournalError(
+          `${where}: field \`${field}\` ${plainIssue(issue, valueAt(candidate, issue.path))}`,
+        );
+      }
+      entry = result.data;
     }
-    if (seen.has(result.data.id)) throw new InvalidJournalError(`${where}: the id is used twice`);
-    seen.add(result.data.id);
-    return result.data;
+    if (seen.has(entry.id)) throw new InvalidJournalError(`${where}: the id is used twice`);
+    seen.add(entry.id);
+    return entry;
   });
-  return { version: CURRENT_VERSION, entries };
 }

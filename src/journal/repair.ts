@@ -7,7 +7,7 @@ import type { Journal } from "./entry.js";
 import { EXPORT_VERSION } from "./export-version.js";
 import { fileErrorReason } from "./file-errors.js";
 import { lstatOrMissing, modeOf, statOf } from "./file-status.js";
-import { readJournalBytes } from "./journal-text.js";
+import { readJournalBytes } from "./journal-check.js";
 import { leftovers } from "./leftovers.js";
 import type { Lock } from "./lock.js";
 import { NewerJournalError } from "./migrations.js";
@@ -72,7 +72,7 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
       for (const path of abandoned) rmSync(path, { recursive: true, force: true });
       if (abandoned.length > 0) report.fixed.push(`removed ${abandoned.length} unfinished temporary file(s)`);
       const journal = salvageInto(store.readRaw(), report, now);
-      if (journal) store.writeJournal(journal, lock);
+      if (journal) await store.writeJournal(journal, lock);
       if (before.brokenSettings) repairSettings(store, lock, report, now);
     });
   } catch (error) {

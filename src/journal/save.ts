@@ -1,14 +1,7 @@
 import type { z } from "zod";
 import { NotFoundError, UsageError } from "../errors.js";
-import {
-  entrySchema,
-  rejectionSchema,
-  winSchema,
-  type Entry,
-  type Journal,
-  type RejectionEntry,
-  type WinEntry,
-} from "./entry.js";
+import type { Entry, Journal, RejectionEntry, WinEntry } from "./entry.js";
+import { entrySchema, rejectionSchema, winSchema } from "./entry-schema.js";
 import { newId } from "./ids.js";
 import type { JournalStore } from "./store.js";
 import { applyChanges, makeRejection, makeWin, type RejectionFields, type WinFields } from "./make-entry.js";
@@ -18,8 +11,10 @@ export function saveRejection(
   store: Pick<JournalStore, "update">,
   fields: RejectionFields,
   now: Date,
+  /** Runs on the journal as it is under the lock, before the entry is added; throwing saves nothing. */
+  check: (journal: Journal) => void = () => undefined,
 ): Promise<{ entry: RejectionEntry; journal: Journal }> {
-  return saveNew(store, (id) => checked(rejectionSchema, makeRejection(fields, id, now)));
+  return saveNew(store, (id) => checked(rejectionSchema, makeRejection(fields, id, now)), check);
 }
 
 export function saveWin(
@@ -34,11 +29,13 @@ export function saveWin(
 function saveNew<E extends Entry>(
   store: Pick<JournalStore, "update">,
   make: (id: string) => E,
+  check: (journal: Journal) => void = () => undefined,
 ): Promise<{ entry: E; journal: Journal }> {
   return store.update((journal) => {
+    check(journal);
     const entry = make(newId(idsOf(journal)));
     journal.entries.push(entry);
-    return { entry, journal: structuredClone(journal) };
+    return { entry, journal };
   });
 }
 

@@ -3,10 +3,9 @@ import { StoreError } from "../errors.js";
 import { ForeignOwnerError, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
 import { fileErrorReason } from "./file-errors.js";
-import { journalBytes, readJournalBytes, sealOf } from "./journal-text.js";
+import { CURRENT_VERSION, sealOf, vouchedJournal, type Vouched } from "./journal-text.js";
 import { acquireLock, LockBlockedError, LockLostError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
 import { describeLock } from "./lock-words.js";
-import { CURRENT_VERSION, validateJournal } from "./migrations.js";
 import { folderOwner, giveToParentOwner } from "./ownership.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
 import { markSaved } from "./save-state.js";
@@ -61,9 +60,9 @@ export class JournalStore {
   }
 
   /** The journal as it is now; an empty one when no file exists yet. */
-  read(): Journal {
+  async read(): Promise<Journal> {
     const raw = this.readRaw();
-    return raw === undefined ? emptyJournal() : this.#parse(raw);
+    return raw === undefined ? emptyJournal() : (await this.#parse(raw)).journal;
   }
 
   /**
@@ -74,9 +73,9 @@ export class JournalStore {
   async update<T>(change: (journal: Journal) => T | Promise<T>): Promise<T> {
     return this.withLock(async (lock) => {
       const raw = this.readRaw();
-      const journal = raw === undefined ? emptyJournal() : this.#parse(raw);
+      const { journal, text } = raw === undefined ? { journal: emptyJournal(), text: undefined } : await this.#parse(raw);
       const result = await change(journal);
-      this.writeJournal(journal, lock);
+      await this.writeJournal(journal, lock, text);
       return result;
     });
   }
@@ -133,11 +132,19 @@ export class JournalStore {
     }
   }
 
-  #parse(raw: Buffer): Journal {
-    const reading = readJournalBytes(raw, this.#seal());
+  /**
+   * The journal in `raw`, with its text when the seal vouches for it. Only bytes
+   * the seal does not vouch for load the schemas and are checked in full.
+   */
+  async #parse(raw: Buffer): Promise<{ journal: Journal; text?: string }> {
+    const seal = this.#seal();
+    const vouched: Vouched | undefined = vouchedJournal(raw, seal);
+    if (vouched) return vouched;
+    const { readJournalBytes } = await import("./journal-check.js");
+    const reading = readJournalBytes(raw, seal);
     switch (reading.state) {
       case "healthy":
-        return reading.journal;
+        return { journal: reading.journal };
       case "newer":
         throw new StoreError(this.file, reading.problem);
       default:
@@ -154,9 +161,14 @@ export class JournalStore {
     }
   }
 
-  /** Writes a whole journal while `lock` is held (update, and doctor --repair after a salvage). */
-  writeJournal(journal: Journal, lock: Lock): void {
-    const bytes = journalBytes(validateForWrite(journal));
+  /**
+   * Writes a whole journal while `lock` is held (update, and doctor --repair
+   * after a salvage), every entry checked first except those unchanged from
+   * `vouchedText`, the text the seal vouched for when it was read.
+   */
+  async writeJournal(journal: Journal, lock: Lock, vouchedText?: string): Promise<void> {
+    const { checkedJournalBytes } = await import("./journal-check.js");
+    const bytes = checkedJournalBytes(journal, vouchedText);
     const owner = folderOwner(this.dir);
     try {
       writeFileAtomic(this.file, bytes, {
@@ -263,6 +275,3 @@ export class JournalStore {
     return new StoreError(path, `cannot be written: ${fileErrorReason(error)}`);
   }
 }
-
-/** A journal checked entry by entry before it is written: a bug must not save a broken file. */
-const validateForWrite = (journal: Journal): Journal => validateJournal({ ...journal });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, fromDay, toDay, weekdayOf } from "../../src/journal/dates.js";
 import { DateInputError, parseDay } from "../../src/journal/day-input.js";
-import { daySchema, instantSchema } from "../../src/journal/entry.js";
+import { daySchema, instantSchema } from "../../src/journal/entry-schema.js";
 import { validateJournal } from "../../src/journal/migrations.js";
 import { rejection } from "../helpers/fixtures.js";
 
