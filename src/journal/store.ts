@@ -73,7 +73,8 @@ export class JournalStore {
   async update<T>(change: (journal: Journal) => T | Promise<T>): Promise<T> {
     return this.withLock(async (lock) => {
       const raw = this.readRaw();
-      const { journal, text } = raw === undefined ? { journal: emptyJournal(), text: undefined } : await this.#parse(raw);
+      const { journal, text } =
+        raw === undefined ? { journal: emptyJournal(), text: undefined } : await this.#parse(raw);
       const result = await change(journal);
       await this.writeJournal(journal, lock, text);
       return result;

@@ -6,6 +6,7 @@ import type { Entry, RejectionEntry, WinEntry } from "../../src/journal/entry.js
 import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * Any text a person types: Unicode, emoji, right-to-left scripts, very long
@@ -65,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(root));
 
-const stored = () => store.read().entries;
+const stored = () => storedJournal(store.dir).entries;
 const theRejection = () => stored().find((entry) => entry.id === rejectionId) as RejectionEntry;
 const theWin = () => stored().find((entry) => entry.kind === "win") as WinEntry;
 
@@ -146,7 +147,7 @@ describe("any text, through the CLI", () => {
     expectAllKept(entries);
     const other = join(root, "from-yaml");
     expect((await runInProcess(["import", "-"], { dataDir: other, input: yaml.stdout })).code).toBe(0);
-    expect(byId(new JournalStore(other).read().entries)).toEqual(byId(stored()));
+    expect(byId(storedJournal(other).entries)).toEqual(byId(stored()));
   });
 
   it("the CSV export holds each text intact in its cell", async () => {

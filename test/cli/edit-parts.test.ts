@@ -7,6 +7,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 // Steps due far ahead, so the `next` numbers do not depend on today's date.
 const reflected = (): RejectionEntry =>
@@ -47,7 +48,7 @@ beforeEach(async () => {
 afterEach(() => removeDir(root));
 
 const run = (...args: string[]) => runInProcess(args, { dataDir });
-const saved = (): RejectionEntry => store.read().entries[0] as RejectionEntry;
+const saved = (): RejectionEntry => storedJournal(store.dir).entries[0] as RejectionEntry;
 const bytes = () => readFileSync(store.file);
 
 describe("next edit", () => {

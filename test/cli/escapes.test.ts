@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Entry, RejectionEntry } from "../../src/journal/entry.js";
-import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * Stored text never drives the terminal, in any view: no escape sequence, no
@@ -49,7 +49,7 @@ let dataDir: string;
 let rejectionId: string;
 let winId: string;
 const run = (...args: string[]) => runInProcess(args, { dataDir });
-const entries = () => new JournalStore(dataDir).read().entries;
+const entries = () => storedJournal(dataDir).entries;
 const byId = (list: Entry[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 beforeAll(async () => {
@@ -145,7 +145,7 @@ describe("exports", () => {
     const other = join(root, "from-yaml");
     const imported = await runInProcess(["import", "-"], { dataDir: other, input: result.stdout });
     expect(imported.code, imported.stderr).toBe(0);
-    expect(byId(new JournalStore(other).read().entries)).toEqual(byId(entries()));
+    expect(byId(storedJournal(other).entries)).toEqual(byId(entries()));
   });
 
   it("import: a YAML warning is one safe line, not the source line raw", async () => {

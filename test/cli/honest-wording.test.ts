@@ -6,13 +6,11 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { reflected } from "../helpers/stats-journal.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let dataDir: string;
 const store = () => new JournalStore(dataDir);
-const stored = (id: string) =>
-  store()
-    .read()
-    .entries.find((entry) => entry.id === id)!;
+const stored = (id: string) => storedJournal(store().dir).entries.find((entry) => entry.id === id)!;
 beforeEach(() => (dataDir = tempDir()));
 afterEach(() => removeDir(dataDir));
 
@@ -190,7 +188,7 @@ describe("contradictory flags are bad usage, named in one line", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(store().read().entries).toHaveLength(0);
+    expect(storedJournal(store().dir).entries).toHaveLength(0);
   });
 
   it("a canceled role with --ended role-closed, and 'unknown' alone, are fine", async () => {

@@ -12,6 +12,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { fixtureEntries, seedJournal } from "../helpers/journal-fixture.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let root: string;
 let dataDir: string;
@@ -27,7 +28,7 @@ afterEach(() => removeDir(root));
 
 const run = (...args: string[]) => runInProcess(args, { dataDir });
 const journalBytes = () => readFileSync(store.file);
-const ids = () => store.read().entries.map((entry) => entry.id);
+const ids = () => storedJournal(store.dir).entries.map((entry) => entry.id);
 
 describe("list", () => {
   it("prints one aligned line per entry, newest first, with a header", async () => {
@@ -192,7 +193,7 @@ describe("delete", () => {
 describe("export", () => {
   /** The whole journal as stored (the store keeps its own key order), newest first. */
   const expected = (format: (typeof EXPORT_FORMATS)[number]) =>
-    formatEntries(format, filterEntries(store.read().entries, {}));
+    formatEntries(format, filterEntries(storedJournal(store.dir).entries, {}));
 
   it("takes the same filters as list", async () => {
     const csv = await run("export", "--format", "csv", "--since", "2026-11-01", "--kind", "rejection");
@@ -312,7 +313,7 @@ describe("import", () => {
     const taken = await runInProcess(["import", "-", "--prefer", "theirs"], { dataDir, input: changed });
     expect(taken.code).toBe(0);
     expect(taken.stderr).toContain("1 conflict (took theirs)");
-    expect(store.read().entries.find((e) => e.id === "b2000002")?.company).toBe("Globex Corp");
+    expect(storedJournal(store.dir).entries.find((e) => e.id === "b2000002")?.company).toBe("Globex Corp");
     expect((await run("import", "x", "--prefer", "both")).code).toBe(2);
   });
 

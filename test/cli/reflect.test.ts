@@ -6,6 +6,7 @@ import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let dataDir: string;
 beforeEach(() => {
@@ -24,9 +25,7 @@ async function seed(...entries: Entry[]): Promise<void> {
 }
 
 const stored = (id: string): RejectionEntry =>
-  store()
-    .read()
-    .entries.find((entry) => entry.id === id) as RejectionEntry;
+  storedJournal(store().dir).entries.find((entry) => entry.id === id) as RejectionEntry;
 
 describe("reflect without a terminal", () => {
   it("saves a reflection from flags and prints it with --json", async () => {

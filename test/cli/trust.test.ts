@@ -6,6 +6,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let root: string;
 let dataDir: string;
@@ -31,7 +32,7 @@ describe("next done", () => {
 
     const again = await run("next", "done", "ac000001", "ac000001", "--json");
     expect(JSON.parse(again.stdout)).toHaveLength(1);
-    const step = store.read().entries.flatMap((e) => (e.kind === "rejection" ? e.actions : []));
+    const step = storedJournal(store.dir).entries.flatMap((e) => (e.kind === "rejection" ? e.actions : []));
     expect(step.find((a) => a.id === "ac000001")?.doneAt).toBeDefined();
   });
 });

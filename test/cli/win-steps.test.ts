@@ -8,6 +8,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let root: string;
 let dataDir: string;
@@ -24,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => removeDir(root));
 
 const run = (...args: string[]) => runInProcess(args, { dataDir });
-const winEntry = (): WinEntry => store.read().entries.find((entry) => entry.id === "bb000002") as WinEntry;
+const winEntry = (): WinEntry => storedJournal(store.dir).entries.find((entry) => entry.id === "bb000002") as WinEntry;
 
 describe("next steps on a win", () => {
   it("next add takes a win's id; next lists the step with the win's title; next done ticks it off", async () => {
@@ -53,9 +54,11 @@ describe("next steps on a win", () => {
   it("a journal written before wins had steps reads its wins with none, and takes a step on them", async () => {
     const { actions: _none, ...older } = win({ id: "cc000003", title: "An older win" });
     writeFileSync(store.file, JSON.stringify({ version: CURRENT_VERSION, entries: [older] }));
-    const read = store.read().entries[0] as WinEntry;
+    const read = storedJournal(store.dir).entries[0] as WinEntry;
     expect(read.actions).toEqual([]);
     expect((await run("next", "add", "cc000003", "Thank the panel")).code).toBe(0);
-    expect((store.read().entries[0] as WinEntry).actions.map((action) => action.text)).toEqual(["Thank the panel"]);
+    expect((storedJournal(store.dir).entries[0] as WinEntry).actions.map((action) => action.text)).toEqual([
+      "Thank the panel",
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { JournalStore } from "../../src/journal/store.js";
 import { storeFileKind } from "../../src/journal/store-files.js";
 import { BIN, cliEnv, removeDir, runCli, runCliAsync, storeFiles, tempDir } from "../helpers/cli.js";
 import { random } from "../helpers/random.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * The built CLI under real processes (store-crash.test.ts does the same for the
@@ -62,7 +63,7 @@ describe("many log processes at once", () => {
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const reported = runs.map((run) => (JSON.parse(run.stdout) as { id: string }).id);
     // read() validates every entry against the schema.
-    const entries = new JournalStore(dir).read().entries;
+    const entries = storedJournal(dir).entries;
     expect(entries).toHaveLength(20);
     expect(new Set(entries.map((entry) => entry.id))).toEqual(new Set(reported));
     expect(new Set(entries.map((entry) => entry.note))).toEqual(new Set(runs.map((_, i) => `run ${i}`)));
@@ -113,7 +114,7 @@ describe("log killed with SIGKILL at random moments", () => {
         const raw = readFileSync(store.file, "utf8");
         expect(() => JSON.parse(raw), `${context}: the file does not parse`).not.toThrow();
       }
-      const entries = store.read().entries;
+      const entries = storedJournal(store.dir).entries;
       const ids = new Set(entries.map((entry) => entry.id));
       expect(
         [...reported].filter((id) => !ids.has(id)),

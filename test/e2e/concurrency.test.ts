@@ -7,6 +7,7 @@ import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, startCli, tempDir, type RunningCli } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 import { waitFor } from "../helpers/wait.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * Saves that overlap with a slow or stopped writer, through the real CLI, on a
@@ -62,9 +63,7 @@ const log = (dir: string, company: string, extra: { env?: NodeJS.ProcessEnv; nod
   );
 
 const companies = (dir: string): string[] =>
-  new JournalStore(dir)
-    .read()
-    .entries.map((entry: Entry) => (entry.kind === "rejection" ? entry.company : entry.title));
+  storedJournal(dir).entries.map((entry: Entry) => (entry.kind === "rejection" ? entry.company : entry.title));
 
 const lockHolder = (dir: string): number | undefined => {
   try {

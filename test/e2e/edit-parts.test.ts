@@ -6,6 +6,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
 import { KEY, PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 // Steps due far ahead, so the `next` numbers do not depend on today's date.
 const reflected = (): RejectionEntry =>
@@ -44,7 +45,7 @@ beforeEach(async () => {
   store = await seedJournal(dataDir, [reflected()]);
 });
 afterEach(() => removeDir(root));
-const saved = (): RejectionEntry => store.read().entries[0] as RejectionEntry;
+const saved = (): RejectionEntry => storedJournal(store.dir).entries[0] as RejectionEntry;
 
 describe("edit on a terminal: the reflection", () => {
   it("offers the reflection as a part; one answer is changed, another cleared, then saved", async () => {

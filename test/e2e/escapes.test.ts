@@ -7,6 +7,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { win } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * Stored text never drives the terminal, in any view: no escape sequence, no
@@ -52,7 +53,7 @@ let root: string;
 let dataDir: string;
 let rejectionId: string;
 const run = (...args: string[]) => runInProcess(args, { dataDir });
-const entries = () => new JournalStore(dataDir).read().entries;
+const entries = () => storedJournal(dataDir).entries;
 
 beforeAll(async () => {
   root = tempDir();
@@ -130,6 +131,6 @@ describe("the interactive edit", () => {
     expect(session.output).toContain("Nothing changed.");
     expectNoStoredSequence(session.rawOutput);
     expect(readFileSync(journal).equals(bytes)).toBe(true);
-    expect(new JournalStore(home).read().entries).toEqual([stored]);
+    expect(storedJournal(home).entries).toEqual([stored]);
   });
 });

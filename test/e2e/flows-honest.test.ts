@@ -4,6 +4,7 @@ import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 // Answers in a real terminal say only what the person chose: an untouched Enter
 // records nothing, and choices that rule each other out are refused together.
@@ -22,7 +23,7 @@ async function seed(...entries: Entry[]): Promise<void> {
   });
 }
 
-const entries = (): RejectionEntry[] => store().read().entries as RejectionEntry[];
+const entries = (): RejectionEntry[] => storedJournal(store().dir).entries as RejectionEntry[];
 
 /** Answers a prompt once it is drawn and listening (see PtySession.answer), then forgets the screen. */
 async function reply(session: PtySession, prompt: string | RegExp, keys: string, enter = true): Promise<void> {

@@ -3,13 +3,11 @@ import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 import { PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let dataDir: string;
 const store = () => new JournalStore(dataDir);
-const stored = (id: string) =>
-  store()
-    .read()
-    .entries.find((entry) => entry.id === id)!;
+const stored = (id: string) => storedJournal(store().dir).entries.find((entry) => entry.id === id)!;
 beforeEach(() => (dataDir = tempDir()));
 afterEach(() => removeDir(dataDir));
 

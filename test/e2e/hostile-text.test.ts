@@ -7,6 +7,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * Terminal escape sequences typed into every text field (by flags, by
@@ -43,7 +44,7 @@ let dataDir: string;
 let contentDir: string;
 let rejectionId: string;
 const run = (...args: string[]) => runInProcess(args, { dataDir });
-const entries = () => new JournalStore(dataDir).read().entries;
+const entries = () => storedJournal(dataDir).entries;
 
 beforeAll(() => {
   root = tempDir();
@@ -177,7 +178,7 @@ describe("hostile text, without a terminal", () => {
     const other = join(root, "other");
     const imported = await runInProcess(["import", "-"], { dataDir: other, input: yaml.stdout });
     expect(imported.code, imported.stderr).toBe(0);
-    expect(byId(new JournalStore(other).read().entries)).toEqual(byId(entries()));
+    expect(byId(storedJournal(other).entries)).toEqual(byId(entries()));
   });
 
   it("an import conflict names the entry neutralised", async () => {
@@ -249,7 +250,7 @@ describe("hostile text, in a terminal", () => {
     expect(session.output).toContain(`Role${SHOWN}`);
     expect(session.output).toContain(TITLE);
     expectNoTypedSequence(session.rawOutput);
-    expect((new JournalStore(home).read().entries[0] as RejectionEntry).note).toBe(hostile("Note"));
+    expect((storedJournal(home).entries[0] as RejectionEntry).note).toBe(hostile("Note"));
   });
 
   it("reflect: the heading, the feedback shown, the steps already added and the confirmation", async () => {

@@ -11,6 +11,7 @@ import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { fixtureEntries, seedJournal } from "../helpers/journal-fixture.js";
 import { KEY, PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let root: string;
 let dataDir: string;
@@ -26,7 +27,7 @@ afterEach(() => removeDir(root));
 
 const run = (...args: string[]) => runInProcess(args, { dataDir });
 const journalBytes = () => readFileSync(store.file);
-const ids = () => store.read().entries.map((entry) => entry.id);
+const ids = () => storedJournal(store.dir).entries.map((entry) => entry.id);
 
 describe("list", () => {
   it("is coloured on a terminal (unless NO_COLOR), plain when piped", async () => {
@@ -72,7 +73,7 @@ describe("delete", () => {
 describe("export", () => {
   /** The whole journal as stored (the store keeps its own key order), newest first. */
   const expected = (format: (typeof EXPORT_FORMATS)[number]) =>
-    formatEntries(format, filterEntries(store.read().entries, {}));
+    formatEntries(format, filterEntries(storedJournal(store.dir).entries, {}));
 
   for (const format of EXPORT_FORMATS) {
     it(`--format ${format} piped: exactly the data on stdout, no escape bytes even with colour forced, nothing on stderr`, async () => {

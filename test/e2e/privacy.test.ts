@@ -7,6 +7,7 @@ import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, ROOT, runCli, runCliAsync, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
 import { PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * The journal is private: no network, ever, and owner-only file modes after
@@ -130,7 +131,7 @@ describe("no network", () => {
     await session.answer("? Does this look right?", "");
     await session.answer("? Would you like to reflect on it now?", ""); // later, the default
     expect(await session.exited()).toBe(0);
-    expect(new JournalStore(dataDir).read().entries).toHaveLength(2);
+    expect(storedJournal(dataDir).entries).toHaveLength(2);
     expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");
   });
 });

@@ -8,6 +8,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let dataDir: string;
 beforeEach(() => {
@@ -26,9 +27,7 @@ async function seed(...entries: Entry[]): Promise<void> {
 }
 
 const stored = (id: string): RejectionEntry =>
-  store()
-    .read()
-    .entries.find((entry) => entry.id === id) as RejectionEntry;
+  storedJournal(store().dir).entries.find((entry) => entry.id === id) as RejectionEntry;
 
 /** Answers a prompt once it is drawn and listening (see PtySession.answer), then forgets the screen. */
 async function reply(session: PtySession, prompt: string | RegExp, keys: string): Promise<void> {

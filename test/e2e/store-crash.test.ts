@@ -6,6 +6,7 @@ import { JournalStore } from "../../src/journal/store.js";
 import { bundleScript } from "../helpers/bundle.js";
 import { removeDir, runCli, tempDir } from "../helpers/cli.js";
 import { random } from "../helpers/random.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * The store under real processes: writers killed with SIGKILL part-way, and many
@@ -97,10 +98,10 @@ describe("a writer killed with SIGKILL at random moments", () => {
         const raw = readFileSync(store.file, "utf8");
         expect(() => JSON.parse(raw), `seed ${seed}, round ${rounds}: the file does not parse`).not.toThrow();
       }
-      const ids = new Set(store.read().entries.map((entry) => entry.id));
+      const ids = new Set(storedJournal(store.dir).entries.map((entry) => entry.id));
       const missing = [...reported].filter((id) => !ids.has(id));
       expect(missing, `seed ${seed}, round ${rounds}: reported but missing`).toEqual([]);
-      expect(ids.size, `seed ${seed}: no entry appears twice`).toBe(store.read().entries.length);
+      expect(ids.size, `seed ${seed}: no entry appears twice`).toBe(storedJournal(store.dir).entries.length);
 
       // A killed writer's lock stays behind; the next writer sees its holder has
       // ended and takes it over at once, which every round exercises.
@@ -122,7 +123,7 @@ describe("a writer killed with SIGKILL at random moments", () => {
     // Allowed no wait at all for a live holder: only a lock whose holder has ended can be taken.
     const after = await runWriter(dir, "1", undefined, undefined, { REJECTION_COACH_LOCK_WAIT: "0.001" });
     expect(after.code, after.stderr).toBe(0);
-    const ids = store.read().entries.map((entry) => entry.id);
+    const ids = storedJournal(store.dir).entries.map((entry) => entry.id);
     expect(ids).toEqual(expect.arrayContaining([...(before?.ids ?? []), ...after.ids]));
   }, 60_000);
 
@@ -132,7 +133,7 @@ describe("a writer killed with SIGKILL at random moments", () => {
     for (let attempt = 0; attempt < 8; attempt++) {
       await runWriter(dir, "forever", undefined, attempt * 41);
     }
-    const entries = store.read().entries;
+    const entries = storedJournal(store.dir).entries;
     // As when the person runs doctor later: leftovers are older than any save takes.
     const anHourAgo = new Date(Date.now() - 3_600_000);
     for (const name of readdirSync(dir)) utimesSync(join(dir, name), anHourAgo, anHourAgo);
@@ -140,7 +141,7 @@ describe("a writer killed with SIGKILL at random moments", () => {
     expect(repair.code, repair.stderr).toBe(0);
     // The journal and the seal of its validated write; no temporary copy or lock.
     expect(readdirSync(dir).sort()).toEqual(["journal.json", "journal.json.checked"]);
-    expect(store.read().entries).toEqual(entries);
+    expect(storedJournal(store.dir).entries).toEqual(entries);
     expect(runCli(["doctor"], { dataDir: dir }).code).toBe(0);
   }, 60_000);
 });
@@ -150,7 +151,7 @@ describe("many writers at once", () => {
     const dir = freshDir();
     const runs = await Promise.all(Array.from({ length: 20 }, () => runWriter(dir, "1")));
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
-    const entries = new JournalStore(dir).read().entries;
+    const entries = storedJournal(dir).entries;
     expect(entries).toHaveLength(20);
     expect(new Set(entries.map((entry) => entry.id))).toEqual(new Set(runs.flatMap((run) => run.ids)));
   }, 60_000);
@@ -159,6 +160,6 @@ describe("many writers at once", () => {
     const dir = freshDir();
     const runs = await Promise.all(Array.from({ length: 10 }, () => runWriter(dir, "5")));
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
-    expect(new JournalStore(dir).read().entries).toHaveLength(50);
+    expect(storedJournal(dir).entries).toHaveLength(50);
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
 import { PtySession } from "../helpers/pty.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 let root: string;
 let dataDir: string;
@@ -34,7 +35,9 @@ describe("win on a terminal", () => {
     await session.answer("By when?", "2099-02-01");
     expect(await session.exited()).toBe(0);
     expect(session.output).toContain("Added: Practice the system design question");
-    const saved = store.read().entries.find((entry) => entry.kind === "win" && entry.title.startsWith("Second"));
+    const saved = storedJournal(store.dir).entries.find(
+      (entry) => entry.kind === "win" && entry.title.startsWith("Second"),
+    );
     expect(saved!.actions).toEqual([
       expect.objectContaining({ text: "Practice the system design question", due: "2099-02-01" }),
     ]);
@@ -54,7 +57,9 @@ describe("win on a terminal", () => {
     }
     await session.answer("Any next step?", "");
     expect(await session.exited()).toBe(0);
-    const saved = store.read().entries.find((entry) => entry.kind === "win" && entry.title === "Third interview");
+    const saved = storedJournal(store.dir).entries.find(
+      (entry) => entry.kind === "win" && entry.title === "Third interview",
+    );
     expect(saved!.actions).toEqual([]);
     expect(session.output).not.toContain("By when?");
   });

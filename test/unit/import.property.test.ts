@@ -9,6 +9,7 @@ import { newestFirst } from "../../src/journal/queries.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { entries, rejectionEntry, text } from "../helpers/arbitraries.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 /**
  * Import validation under random damage: a valid export, mutated at random
@@ -149,7 +150,7 @@ describe("import validation, for random damage to a valid export", () => {
           }
           accepted++;
           // Accepted: every new entry is stored exactly as parsed, and its export reads back the same.
-          const stored = new Map(store.read().entries.map((entry) => [entry.id, entry]));
+          const stored = new Map(storedJournal(store.dir).entries.map((entry) => [entry.id, entry]));
           for (const entry of incoming) {
             if (entry.id !== "mine0001") expect(stored.get(entry.id)).toEqual(entry);
           }

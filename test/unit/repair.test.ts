@@ -9,7 +9,7 @@ import type { Entry } from "../../src/journal/entry.js";
 import { CURRENT_VERSION, NewerJournalError } from "../../src/journal/migrations.js";
 import { diagnose } from "../../src/journal/diagnose.js";
 import { repair } from "../../src/journal/repair.js";
-import { readJournalBytes } from "../../src/journal/journal-text.js";
+import { readJournalBytes } from "../../src/journal/journal-check.js";
 import { salvageJournal } from "../../src/journal/salvage.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { isStorePath, storeFileKind } from "../../src/journal/store-files.js";
@@ -240,7 +240,7 @@ describe("diagnose and repair", () => {
     expect(mode(report.backup!)).toBe(0o600);
     expect(report).toMatchObject({ rewritten: true, kept: 1 });
     expect(report.dropped).toHaveLength(1);
-    expect(new JournalStore(dir).read().entries).toEqual([a]);
+    expect((await new JournalStore(dir).read()).entries).toEqual([a]);
     expect(mode(file)).toBe(0o600);
     expect(diagnose(dir).healthy).toBe(true);
   });
@@ -340,7 +340,7 @@ describe("diagnose and repair", () => {
       "cleared the lock a stopped save left behind",
     ]);
     expect(storeFiles(dir)).toEqual(["journal.json"]);
-    expect(new JournalStore(dir).read().entries).toEqual([a]);
+    expect((await new JournalStore(dir).read()).entries).toEqual([a]);
   });
 
   it("clears a lock that blocks every save: a folder with files in it, an unreadable or future-dated lock file", async () => {
@@ -392,10 +392,10 @@ describe("the store's error for a damaged journal", () => {
   beforeEach(() => (root = tempDir()));
   afterEach(() => removeDir(root));
 
-  const errorFor = (content: string): StoreError => {
+  const errorFor = async (content: string): Promise<StoreError> => {
     writeFileSync(join(root, "journal.json"), content);
     try {
-      new JournalStore(root).read();
+      await new JournalStore(root).read();
     } catch (error) {
       expect(error).toBeInstanceOf(StoreError);
       return error as StoreError;
@@ -403,11 +403,11 @@ describe("the store's error for a damaged journal", () => {
     throw new Error("no error");
   };
 
-  it("offers doctor --repair for damage, not for a journal from a newer version", () => {
-    expect(errorFor("")).toMatchObject({ problem: "is empty", repairable: true });
-    expect(errorFor("{").repairable).toBe(true);
-    expect(errorFor("[]").repairable).toBe(true);
-    expect(errorFor(serialize([], 99)).repairable).toBe(false);
+  it("offers doctor --repair for damage, not for a journal from a newer version", async () => {
+    expect(await errorFor("")).toMatchObject({ problem: "is empty", repairable: true });
+    expect((await errorFor("{")).repairable).toBe(true);
+    expect((await errorFor("[]")).repairable).toBe(true);
+    expect((await errorFor(serialize([], 99))).repairable).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import { newestFirst } from "../../src/journal/queries.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { entries } from "../helpers/arbitraries.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 const root = tempDir();
 afterAll(() => removeDir(root));
@@ -15,7 +16,7 @@ let runs = 0;
 
 /** What `export` does: the whole journal, newest first, in one format. */
 const exportAll = (store: JournalStore, format: "json" | "yaml") =>
-  formatEntries(format, filterEntries(store.read().entries, {}));
+  formatEntries(format, filterEntries(storedJournal(store.dir).entries, {}));
 
 /** What `import` does: check the whole text, plan against the journal, apply under the lock. */
 async function importText(store: JournalStore, text: string) {

@@ -4,6 +4,7 @@ import type { Entry } from "../../src/journal/entry.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { rejection, win } from "../helpers/fixtures.js";
+import { storedJournal } from "../helpers/stored-journal.js";
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeDir));
@@ -59,7 +60,7 @@ describe("the store round trip", () => {
         await new JournalStore(root).update((journal) => {
           journal.entries.push(...structuredClone(unique));
         });
-        expect(new JournalStore(root).read().entries).toEqual(unique);
+        expect(storedJournal(root).entries).toEqual(unique);
       }),
       { numRuns: 60 },
     );

@@ -34,8 +34,8 @@ afterEach(() => removeDir(root));
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe("JournalStore", () => {
-  it("reads an empty journal when no file exists, and creates nothing", () => {
-    expect(store.read()).toEqual({ version: CURRENT_VERSION, entries: [] });
+  it("reads an empty journal when no file exists, and creates nothing", async () => {
+    expect(await store.read()).toEqual({ version: CURRENT_VERSION, entries: [] });
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -44,7 +44,7 @@ describe("JournalStore", () => {
     await store.update((journal) => {
       journal.entries.push(...entries);
     });
-    expect(new JournalStore(dir).read().entries).toEqual(entries);
+    expect((await new JournalStore(dir).read()).entries).toEqual(entries);
   });
 
   it("keeps the journal private: file 0600, folder 0700", async () => {
@@ -101,7 +101,7 @@ describe("JournalStore", () => {
         }),
       ),
     );
-    expect(store.read().entries).toHaveLength(10);
+    expect((await store.read()).entries).toHaveLength(10);
   });
 
   describe("a store it cannot use is reported and left byte-identical", () => {
@@ -118,33 +118,33 @@ describe("JournalStore", () => {
         mkdirSync(dir, { recursive: true });
         writeFileSync(store.file, content);
         const before = readFileSync(store.file);
-        expect(() => store.read()).toThrow(StoreError);
-        expect(() => store.read()).toThrow(store.file);
+        await expect(store.read()).rejects.toThrow(StoreError);
+        await expect(store.read()).rejects.toThrow(store.file);
         await expect(store.update(() => undefined)).rejects.toThrow(StoreError);
         expect(readFileSync(store.file)).toEqual(before);
       });
     }
 
-    it("names the entry and field that is wrong", () => {
+    it("names the entry and field that is wrong", async () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(
         store.file,
         JSON.stringify({ version: 1, entries: [{ ...rejection({ id: "bad00001" }), mood: 42 }] }),
       );
-      expect(() => store.read()).toThrow(/entry bad00001: field `mood`/);
+      await expect(store.read()).rejects.toThrow(/entry bad00001: field `mood`/);
     });
 
-    it("says when the version is newer than this build", () => {
+    it("says when the version is newer than this build", async () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(store.file, JSON.stringify({ version: 99, entries: [] }));
-      expect(() => store.read()).toThrow(/newer rejection-coach/);
+      await expect(store.read()).rejects.toThrow(/newer rejection-coach/);
     });
   });
 
-  it("reports a data path that is a file", () => {
+  it("reports a data path that is a file", async () => {
     mkdirSync(root, { recursive: true });
     writeFileSync(dir, "not a folder");
-    expect(() => store.read()).toThrow(/is a file, not a folder/);
+    await expect(store.read()).rejects.toThrow(/is a file, not a folder/);
   });
 
   describe("the seal of the last validated write", () => {
@@ -153,7 +153,7 @@ describe("JournalStore", () => {
         journal.entries.push(rejection());
       });
       expect(mode(store.files.seal)).toBe(0o600);
-      expect(new JournalStore(dir).read().entries).toHaveLength(1);
+      expect((await new JournalStore(dir).read()).entries).toHaveLength(1);
     });
 
     it("does not vouch for a file changed since: an in-place edit of the same size is validated again", async () => {
@@ -167,7 +167,7 @@ describe("JournalStore", () => {
       const later = new Date(statSync(store.file).mtimeMs + 1000);
       utimesSync(store.file, later, later);
       expect(readFileSync(store.file, "utf8").length).toBe(text.length);
-      expect(() => new JournalStore(dir).read()).toThrow(/entry seal0001: field `mood`/);
+      await expect(new JournalStore(dir).read()).rejects.toThrow(/entry seal0001: field `mood`/);
     });
 
     it("vouches only for the exact bytes: an edit that keeps the size, inode and modification time is validated again", async () => {
@@ -185,7 +185,7 @@ describe("JournalStore", () => {
       execFileSync("touch", ["-r", `${dir}/times`, store.file]);
       const after = statSync(store.file);
       expect([after.ino, after.size, after.mtimeMs]).toEqual([before.ino, before.size, before.mtimeMs]);
-      expect(() => new JournalStore(dir).read()).toThrow(/entry seal0004: field `stage`/);
+      await expect(new JournalStore(dir).read()).rejects.toThrow(/entry seal0004: field `stage`/);
     });
 
     it("does not vouch for a file that replaced the journal", async () => {
@@ -195,7 +195,7 @@ describe("JournalStore", () => {
       const broken = JSON.stringify({ version: 1, entries: [{ ...rejection({ id: "seal0003" }), stage: "lunch" }] });
       writeFileSync(`${store.file}.new`, broken);
       renameSync(`${store.file}.new`, store.file);
-      expect(() => new JournalStore(dir).read()).toThrow(/entry seal0003: field `stage`/);
+      await expect(new JournalStore(dir).read()).rejects.toThrow(/entry seal0003: field `stage`/);
     });
   });
 
@@ -204,7 +204,7 @@ describe("JournalStore", () => {
       mkdirSync(dir, { recursive: true });
       const old = rejection({ id: "old00001" });
       writeFileSync(store.file, JSON.stringify({ entries: [old] }));
-      expect(store.read().entries).toEqual([old]);
+      expect((await store.read()).entries).toEqual([old]);
       await store.update((journal) => {
         journal.entries.push(win({ id: "new00001" }));
       });
@@ -214,10 +214,10 @@ describe("JournalStore", () => {
       expect(mode(store.file)).toBe(0o600);
     });
 
-    it("treats conf's empty object as an empty journal", () => {
+    it("treats conf's empty object as an empty journal", async () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(store.file, "{}");
-      expect(store.read().entries).toEqual([]);
+      expect((await store.read()).entries).toEqual([]);
     });
   });
 });
@@ -229,15 +229,17 @@ describe("a journal with a key given twice", () => {
   });
   afterEach(() => removeDir(dir));
 
-  it("is reported with the line and key, not read as the last value (an empty journal)", () => {
+  it("is reported with the line and key, not read as the last value (an empty journal)", async () => {
     const entry = JSON.stringify(rejection({ id: "dup00001" }));
     writeFileSync(join(dir, "journal.json"), `{"version": 1,\n"entries": [${entry}],\n"entries": []}`);
-    expect(() => new JournalStore(dir).read()).toThrow(/line 3: key "entries" is given twice in the top-level object/);
+    await expect(new JournalStore(dir).read()).rejects.toThrow(
+      /line 3: key "entries" is given twice in the top-level object/,
+    );
     writeFileSync(
       join(dir, "journal.json"),
       `{"version": 1, "entries": [${entry.replace('"mood":5', '"mood":5,"mood":9')}]}`,
     );
-    expect(() => new JournalStore(dir).read()).toThrow(/key "mood" is given twice in entry #1/);
+    await expect(new JournalStore(dir).read()).rejects.toThrow(/key "mood" is given twice in entry #1/);
   });
 
   it("doctor --repair keeps the entries of both lists, and a backup", async () => {
@@ -247,6 +249,6 @@ describe("a journal with a key given twice", () => {
     const { repair } = await import("../../src/journal/repair.js");
     const report = await repair(dir);
     expect(report.backup).toBeDefined();
-    expect(new JournalStore(dir).read().entries.map((entry) => entry.id)).toEqual(["dup00002", "dup00003"]);
+    expect((await new JournalStore(dir).read()).entries.map((entry) => entry.id)).toEqual(["dup00002", "dup00003"]);
   });
 });
