@@ -15,6 +15,9 @@ const { values: flags } = parseArgs({ options: { sourcemap: { type: "boolean", d
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
+const REQUIRE_BANNER =
+  'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+
 const bundle = await build({
   entryPoints: ["src/main.ts"],
   outdir: "dist",
@@ -30,13 +33,12 @@ const bundle = await build({
   metafile: true,
   chunkNames: "chunks/[name]-[hash]",
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies call require().
-  banner: {
-    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-  },
+  // Bundled CommonJS dependencies call require() (see keepRequireWhereUsed below).
+  banner: { js: REQUIRE_BANNER },
   logLevel: "warning",
 });
 
+keepRequireWhereUsed(Object.keys(bundle.metafile.outputs));
 writeFileSync(
   new URL("../dist/THIRD-PARTY-NOTICES.txt", import.meta.url),
   thirdPartyNotices(bundle.metafile, pkg.name),
@@ -58,3 +60,16 @@ await build({
 const { buildContentCache } = await import(cacheBuilder.href);
 writeFileSync(new URL("../dist/content.json", import.meta.url), buildContentCache());
 rmSync(cacheBuilder);
+
+/**
+ * esbuild puts the banner in every file it writes, but only the file holding
+ * its CommonJS runtime refers to `require`: building a require function costs
+ * each of the others a few hundred microseconds at start-up, for nothing.
+ */
+function keepRequireWhereUsed(outputs) {
+  for (const output of outputs.filter((path) => path.endsWith(".js"))) {
+    const text = readFileSync(output, "utf8");
+    const body = text.startsWith(REQUIRE_BANNER) ? text.slice(REQUIRE_BANNER.length) : text;
+    if (body !== text && !/\brequire\b/.test(body)) writeFileSync(output, body.replace(/^\n/, ""));
+  }
+}

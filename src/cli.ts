@@ -1,21 +1,7 @@
-import { Command } from "commander";
-import { registerLog } from "./commands/log.js";
-import { registerReflect } from "./commands/reflect.js";
-import { registerNext } from "./commands/next.js";
-import { registerFeedback } from "./commands/feedback.js";
-import { registerWin } from "./commands/win.js";
-import { registerTips } from "./commands/tips.js";
-import { registerList } from "./commands/list.js";
-import { registerShow } from "./commands/show.js";
-import { registerEdit } from "./commands/edit.js";
-import { registerDelete } from "./commands/delete.js";
-import { registerStats } from "./commands/stats.js";
-import { registerExport } from "./commands/export.js";
-import { registerImport } from "./commands/import.js";
-import { registerConfig } from "./commands/config.js";
-import { registerDoctor } from "./commands/doctor.js";
+import { Command, Help } from "commander";
+import { COMMANDS, commandNamed } from "./commands/catalog.js";
 import { dateOrderSetting } from "./commands/context.js";
-import { useDateOrderSetting } from "./journal/day-input.js";
+import { useDateOrderSetting } from "./journal/date-order.js";
 import { applyPlainOption } from "./commands/plain-option.js";
 import { applyUsageChecks } from "./commands/usage-checks.js";
 import { io } from "./io.js";
@@ -23,8 +9,13 @@ import { terminalColumns } from "./ui/output.js";
 
 declare const PACKAGE_VERSION: string;
 
-/** Builds the program: global options and one registration per command. */
-export function buildProgram(): Command {
+/**
+ * Builds the program for `args`: global options, and every command by name,
+ * of which only the one being run (or all, with `loadAll`) is loaded in full.
+ */
+export async function buildProgram(args: readonly string[], { loadAll = false } = {}): Promise<Command> {
+  // Commands not loaded are listed by the term their entry gives; the test of the help keeps the two alike.
+  const unloaded = new Map<Command, string>();
   const program = new Command("rejection-coach")
     .description("A calm coach for the day a job application ends in a no: log it, feel it, learn from it, act on it.")
     .version(PACKAGE_VERSION, "-V, --version")
@@ -44,7 +35,13 @@ export function buildProgram(): Command {
       outputError: (text, write) => write(oneLine(text)),
     })
     .exitOverride()
-    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .configureHelp({
+      sortSubcommands: false,
+      showGlobalOptions: true,
+      subcommandTerm(this: Help, command: Command): string {
+        return unloaded.get(command) ?? Help.prototype.subcommandTerm.call(this, command);
+      },
+    })
     .addHelpText(
       "after",
       `
@@ -60,22 +57,13 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
   // Every date the command reads, from a flag or a prompt, follows the person's dateOrder.
   program.hook("preAction", (_program, action) => useDateOrderSetting(() => dateOrderSetting(action)));
 
-  // In the order a person meets them, which is the order --help lists them in.
-  registerLog(program);
-  registerReflect(program);
-  registerNext(program);
-  registerFeedback(program);
-  registerWin(program);
-  registerTips(program);
-  registerList(program);
-  registerShow(program);
-  registerEdit(program);
-  registerDelete(program);
-  registerStats(program);
-  registerExport(program);
-  registerImport(program);
-  registerConfig(program);
-  registerDoctor(program);
+  const running = commandNamed(args);
+  for (const entry of COMMANDS) {
+    const command = program.command(entry.name).summary(entry.summary);
+    if (entry.alias) command.alias(entry.alias);
+    if (loadAll || entry === running) (await entry.load())(command);
+    else unloaded.set(command, entry.term);
+  }
   applyUsageChecks(program);
   return program;
 }

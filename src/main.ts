@@ -1,7 +1,7 @@
-import { stopPrompts } from "./flows/prompts.js";
+import { stopPrompts } from "./flows/prompt-stop.js";
 import { wasSaved } from "./journal/save-state.js";
 import { execute, stoppedLine } from "./run.js";
-import { stdoutFailure } from "./ui/output.js";
+import { stdoutFailure } from "./ui/output-failure.js";
 
 /**
  * The process around one run of the CLI: its exit code, what happens when its

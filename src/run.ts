@@ -2,7 +2,7 @@ import chalk from "chalk";
 import { CommanderError } from "commander";
 import { buildProgram } from "./cli.js";
 import { CancelledError, CoachError, StoreError } from "./errors.js";
-import { isPromptStop } from "./flows/prompts.js";
+import { isPromptStop } from "./flows/prompt-stop.js";
 import { io, withIo, type Io } from "./io.js";
 import { wasSaved } from "./journal/save-state.js";
 import { safeLine } from "./ui/safe-text.js";
@@ -20,7 +20,7 @@ export interface RunOptions {
  */
 export async function execute(args: string[], options: RunOptions = {}): Promise<number> {
   applyColorPreference(io().env, args);
-  const program = buildProgram();
+  const program = await buildProgram(args);
   try {
     if (args.length === 0) {
       program.outputHelp();

@@ -29,14 +29,10 @@ function checkedKey(key: string): SettingKey {
   );
 }
 
-export function registerConfig(program: Command): void {
-  const config = program
-    .command("config")
-    .summary("show or change your settings")
-    .description("your settings (kept beside the journal in settings.json)")
-    .addHelpText(
-      "after",
-      `
+export function registerConfig(command: Command): void {
+  const config = command.description("your settings (kept beside the journal in settings.json)").addHelpText(
+    "after",
+    `
 Settings:
 ${SETTING_KEYS.map((key) => `  ${key.padEnd(11)} ${DESCRIPTIONS[key]}`).join("\n")}
 
@@ -47,7 +43,7 @@ Examples:
   rejection-coach config get name
   rejection-coach config list
   rejection-coach config path`,
-    );
+  );
 
   config
     .command("list", { isDefault: true })

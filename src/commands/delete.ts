@@ -8,9 +8,8 @@ interface DeleteOptions {
   yes?: boolean;
 }
 
-export function registerDelete(program: Command): void {
-  program
-    .command("delete")
+export function registerDelete(command: Command): void {
+  command
     .description("delete one entry for good (asks first)")
     .argument("<id>", "the entry's id, or the start of it (see 'rejection-coach list')")
     .option("-y, --yes", "delete without asking (for scripts)")

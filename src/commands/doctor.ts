@@ -9,10 +9,8 @@ interface DoctorOptions {
   json?: boolean;
 }
 
-export function registerDoctor(program: Command): void {
-  program
-    .command("doctor")
-    .summary("check your journal is readable, valid and private")
+export function registerDoctor(command: Command): void {
+  command
     .description("check that your journal is readable, valid and private; --repair fixes what it can")
     .option("--repair", "fix what was found: keeps a backup of the file first, then saves every valid entry")
     .option("--json", "print the findings as JSON")

@@ -24,10 +24,8 @@ const REJECTION_ONLY = ["role", "stage", "ended", "reasonGiven", "reason", "mood
 const WIN_ONLY = ["kind", "title"] as const;
 const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
-export function registerEdit(program: Command): void {
-  const command = program
-    .command("edit")
-    .summary("change a saved rejection or win")
+export function registerEdit(command: Command): void {
+  command
     .description(
       "change a saved entry (a rejection or a win): asked on a terminal, or by the same flags as log and win",
     )

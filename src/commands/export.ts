@@ -13,10 +13,8 @@ interface ExportOptions extends FilterOptions {
   perFile?: string;
 }
 
-export function registerExport(program: Command): void {
-  const command = program
-    .command("export")
-    .summary("your journal as Markdown, JSON, YAML or CSV")
+export function registerExport(command: Command): void {
+  command
     .description("your journal as Markdown, JSON, YAML or CSV, for notes, scripts and spreadsheets")
     .addOption(
       new Option("-f, --format <format>", "md (notes), json, yaml (both re-importable) or csv (spreadsheets)")

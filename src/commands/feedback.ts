@@ -18,10 +18,8 @@ interface FeedbackOptions {
   json?: boolean;
 }
 
-export function registerFeedback(program: Command): void {
-  program
-    .command("feedback")
-    .summary("draft a note to the employer, or save their feedback")
+export function registerFeedback(command: Command): void {
+  command
     .description("draft a note to ask for feedback, thank them, or check in later; or save the feedback you got")
     .argument("<id>", "the rejection (its id or the start of it)")
     .addOption(

@@ -12,10 +12,8 @@ interface ImportOptions {
   json?: boolean;
 }
 
-export function registerImport(program: Command): void {
-  program
-    .command("import")
-    .summary("bring in entries from a JSON or YAML export")
+export function registerImport(command: Command): void {
+  command
     .description("bring entries in from a JSON or YAML export; checks the whole file before writing")
     .argument("<file>", "an export file, or - for standard input")
     .addOption(

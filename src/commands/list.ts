@@ -6,11 +6,8 @@ interface ListOptions extends FilterOptions {
   json?: boolean;
 }
 
-export function registerList(program: Command): void {
-  const command = program
-    .command("list")
-    .alias("journal")
-    .description("your journal, one line per entry, newest first");
+export function registerList(command: Command): void {
+  command.description("your journal, one line per entry, newest first");
   addFilterOptions(command)
     .option("--json", "print the matching entries as JSON, nothing else")
     .addHelpText(

@@ -22,11 +22,8 @@ interface LogOptions extends RejectionOptions {
   allowDuplicate?: boolean;
 }
 
-export function registerLog(program: Command): void {
-  const command = program
-    .command("log")
-    .summary("log a rejection and get ideas for what may help")
-    .description("log a rejection, step by step, and get two or three ideas for what may help");
+export function registerLog(command: Command): void {
+  command.description("log a rejection, step by step, and get two or three ideas for what may help");
   addRejectionOptions(command)
     .option("--allow-duplicate", "save even when the same company, role and day are in the journal already")
     .addHelpText(

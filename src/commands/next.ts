@@ -18,10 +18,8 @@ interface NextOptions {
   json?: boolean;
 }
 
-export function registerNext(program: Command): void {
-  const next = program
-    .command("next")
-    .summary("your open next steps, soonest due first")
+export function registerNext(command: Command): void {
+  const next = command
     .description("your open next steps across the journal, soonest due first")
     .option("--json", "print as JSON")
     .addHelpText(

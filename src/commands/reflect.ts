@@ -3,10 +3,8 @@ import { canPrompt } from "../ui/output.js";
 import { openContent, openJournal } from "./context.js";
 import { addReflectOptions, type ReflectOptions } from "./reflect-options.js";
 
-export function registerReflect(program: Command): void {
-  const command = program
-    .command("reflect")
-    .summary("look back on a rejection and plan what to do next")
+export function registerReflect(command: Command): void {
+  command
     .description("look back on a rejection: what happened, what was yours, what to do next")
     .argument("[id]", "the rejection (default: the most recent one without a reflection)");
   addReflectOptions(command)

@@ -6,10 +6,8 @@ interface ShowOptions {
   json?: boolean;
 }
 
-export function registerShow(program: Command): void {
-  program
-    .command("show")
-    .summary("one entry in full, reflection and actions included")
+export function registerShow(command: Command): void {
+  command
     .description("one entry in full: reflection, check-ins, feedback and actions")
     .argument("<id>", "the entry's id, or the start of it (see 'rejection-coach list')")
     .option("--json", "print the entry as JSON, nothing else")

@@ -7,11 +7,10 @@ interface StatsOptions extends Pick<FilterOptions, "since" | "until"> {
   json?: boolean;
 }
 
-export function registerStats(program: Command): void {
-  const command = program
-    .command("stats")
-    .summary("your search at a glance, and what the coach noticed")
-    .description("your search at a glance: how far it got, endings, mood, recovery, wins and what the coach noticed");
+export function registerStats(command: Command): void {
+  command.description(
+    "your search at a glance: how far it got, endings, mood, recovery, wins and what the coach noticed",
+  );
   addPeriodOptions(command)
     .option("--json", "print the figures as JSON (fields in the README)")
     .addHelpText(

@@ -11,9 +11,8 @@ interface TipsOptions {
   json?: boolean;
 }
 
-export function registerTips(program: Command): void {
-  program
-    .command("tips")
+export function registerTips(command: Command): void {
+  command
     .description("browse the coaching strategies, grouped by phase")
     .argument("[id]", "show one strategy in full")
     .addOption(new Option("--phase <phase>", "only one phase").choices(PHASES))

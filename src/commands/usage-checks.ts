@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
-import { didYouMean } from "../ui/suggest.js";
 
 /**
  * Usage rules commander leaves to each command, applied to the whole tree once
@@ -39,8 +38,9 @@ function refuseUnknownSubcommand(command: Command): void {
   const fallback = command.commands.find((sub) => sub.name() === defaultName);
   const receivers = [command, ...(fallback && fallback.registeredArguments.length === 0 ? [fallback] : [])];
   for (const receiver of receivers) receiver.allowExcessArguments(true);
-  command.hook("preAction", (_hooked, running) => {
+  command.hook("preAction", async (_hooked, running) => {
     if (!receivers.includes(running) || running.args.length === 0) return;
+    const { didYouMean } = await import("../ui/suggest.js");
     const [word] = running.args as [string];
     const names = command.commands.flatMap((sub) => [sub.name(), ...sub.aliases()]);
     const path = command.name();

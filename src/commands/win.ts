@@ -14,11 +14,8 @@ import { addWinOptions, asksForMissing, WIN_FLAGS, winFieldsFrom, type WinOption
 
 const REQUIRED = ["winKind", "title"] as const;
 
-export function registerWin(program: Command): void {
-  const command = program
-    .command("win")
-    .summary("log a small victory, like an interview or a new skill")
-    .description("log a small victory: an interview, good feedback, an application sent, a skill learned");
+export function registerWin(command: Command): void {
+  command.description("log a small victory: an interview, good feedback, an application sent, a skill learned");
   addWinOptions(command)
     .addHelpText(
       "after",

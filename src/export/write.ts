@@ -17,11 +17,11 @@ import {
   abandonedTemps,
   abandonedTempsIn,
   kindOf,
-  realPathOf,
   resolveWriteTarget,
   writeFileAtomic,
 } from "../journal/atomic-file.js";
 import type { Entry } from "../journal/entry.js";
+import { realPathOf } from "../journal/real-path.js";
 import { fileErrorReason } from "../journal/file-errors.js";
 import { isStorePath } from "../journal/store-files.js";
 import { markdownNote, noteFileName } from "./markdown.js";

@@ -3,6 +3,9 @@ import { fitLines, terminalColumns } from "../ui/output.js";
 import { plainMode } from "../ui/plain-mode.js";
 import { unicodeOutput } from "../ui/symbols.js";
 import { io } from "../io.js";
+import { stopping } from "./prompt-stop.js";
+
+export { isPromptStop, stopPrompts } from "./prompt-stop.js";
 
 /**
  * The prompt functions a flow may call: the one seam between flows and the
@@ -17,21 +20,6 @@ export interface Prompts {
   editor: typeof editor;
   search: typeof search;
 }
-
-const stopping = new AbortController();
-
-/**
- * Ends the prompt on screen as Ctrl+C would (it rejects with AbortPromptError).
- * main() calls it on SIGINT: Ctrl+C typed at a prompt arrives as a key, but a
- * signal sent to the process only reaches the prompts through this.
- */
-export function stopPrompts(): void {
-  stopping.abort();
-}
-
-/** True for the error a prompt rejects with when the person stops it. */
-export const isPromptStop = (error: unknown): boolean =>
-  error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError");
 
 /**
  * The prompts for this terminal. Plain mode (TERM=dumb, `--plain`, the `plain`

@@ -8,7 +8,6 @@ import {
   openSync,
   readdirSync,
   readlinkSync,
-  realpathSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -16,6 +15,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { pidExists } from "./liveness.js";
+import { realPathOf } from "./real-path.js";
 
 export interface AtomicWriteOptions {
   mode: number;
@@ -108,16 +108,6 @@ export function resolveWriteTarget(file: string): string {
     path = resolve(realPathOf(dirname(path)), readlinkSync(path));
   }
   throw Object.assign(new Error(`${file}: too many levels of symbolic links`), { code: "ELOOP" });
-}
-
-/** The real path of `path`, following symlinks as far as they exist (a missing tail is kept as written). */
-export function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(realPathOf(parent), basename(path));
-  }
 }
 
 /**

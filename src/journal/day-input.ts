@@ -10,7 +10,9 @@ export class DateInputError extends Error {}
 const WORDS: Record<string, number> = { today: 0, now: 0, yesterday: -1, tomorrow: 1 };
 
 /** How a person writes a numeric date: 12/01/2026 is December 1 in "mdy", 12 January in "dmy". */
-export type DateOrder = "mdy" | "dmy";
+import { dateOrderSetting, type DateOrder } from "./date-order.js";
+
+export type { DateOrder };
 export const DATE_ORDERS = ["mdy", "dmy"] as const satisfies readonly DateOrder[];
 
 /**
@@ -28,17 +30,6 @@ export function localeDateOrder(locale?: string): DateOrder {
     // A locale name Intl refuses: month-day is what chrono and Intl fall back to.
     return "mdy";
   }
-}
-
-/**
- * Where the person's `dateOrder` setting comes from. The command line sets it once
- * per run, so every date it reads (flags, prompts, due dates) uses the same order
- * without each flow carrying it; it is asked only when a numeric date is ambiguous.
- */
-let dateOrderSetting: () => Promise<DateOrder | undefined> = () => Promise.resolve(undefined);
-
-export function useDateOrderSetting(source: () => Promise<DateOrder | undefined>): void {
-  dateOrderSetting = source;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from "node:path";
-import { realPathOf } from "./atomic-file.js";
+import { realPathOf } from "./real-path.js";
 
 /**
  * Every file the store keeps in its data folder, named in one place so that the

@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { askPastDay } from "../../src/flows/ask.js";
-import {
-  DateInputError,
-  localeDateOrder,
-  parseDay,
-  readDay,
-  useDateOrderSetting,
-} from "../../src/journal/day-input.js";
+import { useDateOrderSetting } from "../../src/journal/date-order.js";
+import { DateInputError, localeDateOrder, parseDay, readDay } from "../../src/journal/day-input.js";
 import { fakePrompts, inOrder } from "../flows/fake-prompts.js";
 
 // The day the issue was found on: a Sunday, at noon, a few days before December.
