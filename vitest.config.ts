@@ -15,6 +15,7 @@ const SLOW = [
   "test/e2e/content-hostile.test.ts",
   "test/e2e/export-target.test.ts",
   "test/e2e/filesystem.test.ts",
+  "test/e2e/package.test.ts",
   "test/e2e/privacy.test.ts",
   "test/e2e/stop-signals.test.ts",
   "test/e2e/store-crash.test.ts",
