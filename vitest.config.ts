@@ -42,6 +42,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts", "test/flows/**/*.test.ts"],
+          // Property tests use a fixed seed (PROPERTY_SEED overrides it).
+          setupFiles: ["./test/helpers/property-seed.ts"],
           maxWorkers: FAST_WORKERS,
         },
       },
