@@ -1,4 +1,4 @@
-import { daysBetween } from "../journal/dates.js";
+import { byText, daysBetween } from "../journal/dates.js";
 import type { Action, Entry, Journal } from "../journal/entry.js";
 
 /** An open next step with its place in the list and the entry (a rejection or a win) it belongs to. */
@@ -23,8 +23,8 @@ export function openActions(journal: Journal, today: string): OpenAction[] {
   open.sort(
     (a, b) =>
       compareDue(a.action.due, b.action.due) ||
-      a.action.createdAt.localeCompare(b.action.createdAt) ||
-      a.action.id.localeCompare(b.action.id),
+      byText(a.action.createdAt, b.action.createdAt) ||
+      byText(a.action.id, b.action.id),
   );
   return open.map(({ action, entry }, index) => {
     const daysLeft = action.due === undefined ? undefined : daysBetween(today, action.due);
@@ -36,7 +36,7 @@ function compareDue(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0;
   if (a === undefined) return 1;
   if (b === undefined) return -1;
-  return a.localeCompare(b);
+  return byText(a, b);
 }
 
 /** Short list numbers are positions; anything of four or more characters is an action id or its start. */

@@ -1,6 +1,6 @@
 import type { Content, Strategy } from "../content/schema.js";
 import type { Signal } from "../content/vocabulary.js";
-import { addDays } from "../journal/dates.js";
+import { addDays, byText } from "../journal/dates.js";
 import { isRejection, isWin, type Journal, type RejectionEntry } from "../journal/entry.js";
 import { stageRank, type Reason, type Stage } from "../journal/vocabulary.js";
 import { detectPatterns, type Pattern } from "./signals.js";
@@ -128,7 +128,7 @@ function progressInsights(
   }
 
   const recoveries = [...rejections]
-    .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt))
+    .sort((a, b) => byText(a.date, b.date) || byText(a.createdAt, b.createdAt))
     .flatMap((entry) => recoveryOf(entry)?.daysToRecover ?? []);
   if (recoveries.length >= REFRAME_RULES.minRecoveries) {
     const half = Math.floor(recoveries.length / 2);

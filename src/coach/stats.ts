@@ -1,4 +1,4 @@
-import { FIRST_YEAR, LAST_YEAR, addDays, daysBetween, weekdayOf } from "../journal/dates.js";
+import { FIRST_YEAR, LAST_YEAR, addDays, byText, daysBetween, weekdayOf } from "../journal/dates.js";
 import { isRejection, isWin, type Entry, type Journal, type RejectionEntry } from "../journal/entry.js";
 import { mean, round1 } from "./averages.js";
 import { recovery, type Recovery } from "./recovery.js";
@@ -229,7 +229,7 @@ function actions(entries: Entry[], today: string): Stats["actions"] {
       overdue: action.due !== undefined && action.due < today,
     }))
     // Dated ones first, soonest first; undated keep the order they were made in.
-    .sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
+    .sort((a, b) => byText(a.due ?? "9999", b.due ?? "9999"));
   return {
     open: items.length,
     overdue: items.filter((item) => item.overdue).length,
@@ -253,4 +253,4 @@ function ranked<T extends string>(vocabulary: readonly T[], values: readonly T[]
 }
 
 const chronological = <T extends Journal["entries"][number]>(entries: T[]): T[] =>
-  [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
+  [...entries].sort((a, b) => byText(a.date, b.date) || byText(a.createdAt, b.createdAt));

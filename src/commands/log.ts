@@ -53,8 +53,6 @@ Examples:
         { insightsFor },
         { daysSince, justHappened },
         { renderChoices, renderJournalNotes },
-        { logFlow, confirmDuplicate },
-        { reflectOnEntry },
       ] = await Promise.all([
         import("../journal/queries.js"),
         import("../journal/dates.js"),
@@ -64,9 +62,9 @@ Examples:
         import("../coach/insights.js"),
         import("../coach/wording.js"),
         import("../ui/coach-view.js"),
-        import("../flows/log.js"),
-        import("./reflect-session.js"),
       ]);
+      // The questions, only where someone may answer them: a script's log never loads them.
+      const asking = () => Promise.all([import("../flows/log.js"), import("./reflect-session.js")]);
       const now = new Date();
       const given = await rejectionFieldsFrom(options, now);
       const interactive = asksForMissing(given, REQUIRED, REJECTION_FLAGS, options.json);
@@ -94,6 +92,7 @@ Examples:
       };
       let fields: RejectionFields;
       if (interactive) {
+        const [{ logFlow }] = await asking();
         const answers = await logFlow(await loadPrompts(), given, { show: say, now, duplicate });
         if (!answers) {
           say("Nothing was saved.");
@@ -107,6 +106,7 @@ Examples:
           allowOrRefuse(twice);
         } else if (twice) {
           say(twice);
+          const [{ confirmDuplicate }] = await asking();
           if (!(await confirmDuplicate(await loadPrompts()))) {
             say("Nothing was saved.");
             return;
@@ -138,6 +138,7 @@ Examples:
           say("");
           // Dated when the person starts it, as `reflect` run now would date it.
           const session = { store, content: content.reflection, entry, options: {}, interactive, now: new Date() };
+          const [, { reflectOnEntry }] = await asking();
           await reflectOnEntry(session);
           return;
         }

@@ -8,6 +8,29 @@
  * is a typo or a damaged file; keeping days inside also keeps every walk over a
  * calendar span (the charts of `stats`) to a few thousand steps at most.
  */
+/** The days of the week from Sunday (Date.getDay's order) and the months, in English, as the tool writes them. */
+export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/**
+ * Orders ISO days, timestamps and ids as text, by code point: their order is
+ * the text's. No locale collation, which loads ICU at start-up for nothing.
+ */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2200;
 

@@ -3,7 +3,18 @@
  * directly; anything else ("last friday", "3 days ago") goes to chrono-node,
  * which is loaded only then because it is slow to import.
  */
-import { FIRST_YEAR, LAST_YEAR, addDays, dayText, isDayInRange, isRealDay, toDay, weekdayOf } from "./dates.js";
+import {
+  FIRST_YEAR,
+  LAST_YEAR,
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
+  addDays,
+  dayText,
+  isDayInRange,
+  isRealDay,
+  toDay,
+  weekdayOf,
+} from "./dates.js";
 
 export class DateInputError extends Error {}
 
@@ -32,11 +43,10 @@ export function localeDateOrder(locale?: string): DateOrder {
   }
 }
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const WEEKDAY = "(?:(sun|mon|tue|wed|thu|fri|sat)[a-z]*\\.?,?\\s)?";
 const DATE = "(\\d{1,2})(?:st|nd|rd|th)?";
 const YEAR = "(?:(?:,\\s?|[\\s/.-]+)(\\d+))?";

@@ -1,9 +1,10 @@
+import { byText } from "./dates.js";
 import { NotFoundError } from "../errors.js";
 import { isRejection, type Entry, type Journal, type RejectionEntry } from "./entry.js";
 
 /** Newest first: by the day it happened, then by when it was logged. */
 export function newestFirst<T extends Entry>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+  return [...entries].sort((a, b) => byText(b.date, a.date) || byText(b.createdAt, a.createdAt));
 }
 
 /** The entry whose id is `prefix` or starts with it; unknown or ambiguous is an error. */

@@ -5,7 +5,7 @@
 //   *_CHOICES  an answer at a prompt, where the name alone would not say enough
 //   *_PHRASES  a noun phrase that sits inside one of the coach's sentences
 import type { Signal } from "../content/vocabulary.js";
-import { fromDay } from "../journal/dates.js";
+import { MONTH_NAMES, WEEKDAY_NAMES, fromDay } from "../journal/dates.js";
 import {
   MOOD_MAX,
   MOOD_MIN,
@@ -154,6 +154,9 @@ export const SIGNAL_PHRASES: Record<Signal, string> = {
   progress: "getting further than before",
 };
 
+/** Months as British English shortens them ("Sept"), the way days are written. */
+export const MONTH_ABBREVIATIONS = MONTH_NAMES.map((name) => (name === "September" ? "Sept" : name.slice(0, 3)));
+
 /**
  * The one way days are written for a person: "Mon 2 Nov", with the year when it
  * is not this year ("Mon 2 Nov 2025") or when asked for, as a typed date is
@@ -161,8 +164,8 @@ export const SIGNAL_PHRASES: Record<Signal, string> = {
  */
 export function formatDay(day: string, today: Date = new Date(), options: { year?: boolean } = {}): string {
   const date = fromDay(day);
-  const weekday = date.toLocaleDateString("en-GB", { weekday: "short" });
-  const month = date.toLocaleDateString("en-GB", { month: "short" });
+  const weekday = WEEKDAY_NAMES[date.getDay()]!.slice(0, 3);
+  const month = MONTH_ABBREVIATIONS[date.getMonth()]!;
   const showYear = options.year ?? date.getFullYear() !== today.getFullYear();
   return `${weekday} ${date.getDate()} ${month}${showYear ? ` ${date.getFullYear()}` : ""}`;
 }
@@ -170,7 +173,7 @@ export function formatDay(day: string, today: Date = new Date(), options: { year
 /** "Tuesday 1 December 2026": a day in full, for saying how a typed date was understood. */
 export function formatDayInFull(day: string): string {
   const date = fromDay(day);
-  const weekday = date.toLocaleDateString("en-GB", { weekday: "long" });
-  const month = date.toLocaleDateString("en-GB", { month: "long" });
+  const weekday = WEEKDAY_NAMES[date.getDay()]!;
+  const month = MONTH_NAMES[date.getMonth()]!;
   return `${weekday} ${date.getDate()} ${month} ${date.getFullYear()}`;
 }

@@ -5,7 +5,7 @@ import { fromDay } from "../journal/dates.js";
 import { MOOD_MAX, MOOD_MIN, STAGES } from "../journal/vocabulary.js";
 import { bar, sparkline } from "./charts.js";
 import { pickInsights, renderInsights } from "./insight-view.js";
-import { formatDay, REASON_NAMES } from "./labels.js";
+import { formatDay, MONTH_ABBREVIATIONS, REASON_NAMES } from "./labels.js";
 import { wrap } from "./output.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
@@ -93,7 +93,7 @@ function endings(stats: Stats, width: number): string[] {
 function periodName(period: Stats["activity"]["periods"][number], unit: string, today: Date): string {
   if (unit === "week") return formatDay(period.start, today);
   const start = fromDay(period.start);
-  const month = start.toLocaleDateString("en-GB", { month: "short" });
+  const month = MONTH_ABBREVIATIONS[start.getMonth()]!;
   return start.getFullYear() === today.getFullYear() ? month : `${month} ${start.getFullYear()}`;
 }
 
