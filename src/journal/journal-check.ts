@@ -64,10 +64,19 @@ export function readJournalBytes(raw: Buffer, seal?: string): Reading {
 export function checkedJournalBytes(journal: Journal, vouchedText?: string): Buffer {
   let entries: Entry[] = journal.entries;
   let text = journalText(entries);
-  const known = new Set(vouchedText === undefined ? [] : entryTexts(vouchedText));
+  const before = vouchedText === undefined ? [] : entryTexts(vouchedText);
   const pieces = entryTexts(text);
-  const unchecked = pieces.length === entries.length ? entries.map((_, index) => !known.has(pieces[index]!)) : [];
-  const checked = checkEntries(entries, (index) => unchecked[index] ?? true);
+  // Most saves change one entry or add one at the end: each entry is first
+  // compared with the one at its place, and looked up among all only when
+  // entries have moved (one removed or inserted before it).
+  let known: Set<string> | undefined;
+  const unchanged = (index: number): boolean => {
+    const piece = pieces[index];
+    if (piece === undefined || pieces.length !== entries.length) return false;
+    if (before[index] === piece) return true;
+    return index < before.length && (known ??= new Set(before)).has(piece);
+  };
+  const checked = checkEntries(entries, (index) => !unchanged(index));
   // The schema fills defaults and orders keys: what it returns is what is written.
   const reads = (entry: Entry, index: number) =>
     entry === entries[index] || JSON.stringify(entry) === JSON.stringify(entries[index]);

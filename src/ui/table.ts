@@ -9,7 +9,9 @@ export interface Cell {
   max?: number;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made on the first cut: setting up a segmenter loads the locale data (ICU), which
+// a listing that fits, or goes to a pipe, never needs.
+let graphemes: Intl.Segmenter | undefined;
 
 /** Cuts text to `max` terminal columns without splitting a character or an emoji. */
 function truncate(text: string, max: number): string {
@@ -18,6 +20,7 @@ function truncate(text: string, max: number): string {
   // Where even the ellipsis does not fit, part of it stands for the cut.
   if (max <= ellipsis.length) return ellipsis.slice(0, Math.max(1, max));
   let out = "";
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of graphemes.segment(text)) {
     if (stringWidth(out + segment) > max - ellipsis.length) break;
     out += segment;
