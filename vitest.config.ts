@@ -55,6 +55,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["./test/helpers/built-cli.ts"],
           exclude: SLOW,
           maxWorkers: FAST_WORKERS,
           testTimeout: 30_000,
@@ -68,6 +69,7 @@ export default defineConfig({
         test: {
           name: "slow",
           include: SLOW,
+          globalSetup: ["./test/helpers/built-cli.ts"],
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
