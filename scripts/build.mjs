@@ -5,15 +5,19 @@
 //
 //   node scripts/build.mjs               what is published: no source maps
 //   node scripts/build.mjs --sourcemap   for debugging: stack traces point into src/
+//   node scripts/build.mjs --keep        over the last build, leaving its files for a process
+//                                        still running from them (a clone rebuilding itself)
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { thirdPartyNotices } from "./third-party-notices.mjs";
 
-const { values: flags } = parseArgs({ options: { sourcemap: { type: "boolean", default: false } } });
+const { values: flags } = parseArgs({
+  options: { sourcemap: { type: "boolean", default: false }, keep: { type: "boolean", default: false } },
+});
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+if (!flags.keep) rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 const REQUIRE_BANNER =
   'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
@@ -61,6 +65,9 @@ const { buildContentCache } = await import(cacheBuilder.href);
 writeFileSync(new URL("../dist/content.json", import.meta.url), buildContentCache());
 rmSync(cacheBuilder);
 
+// Written last: a build that did not finish leaves no mark, and the next start builds again.
+writeFileSync(new URL("../dist/.built", import.meta.url), `${new Date().toISOString()}\n`);
+
 /**
  * esbuild puts the banner in every file it writes, but only the file holding
  * its CommonJS runtime refers to `require`: building a require function costs
@@ -70,6 +77,7 @@ function keepRequireWhereUsed(outputs) {
   for (const output of outputs.filter((path) => path.endsWith(".js"))) {
     const text = readFileSync(output, "utf8");
     const body = text.startsWith(REQUIRE_BANNER) ? text.slice(REQUIRE_BANNER.length) : text;
-    if (body !== text && !/\brequire\b/.test(body)) writeFileSync(output, body.replace(/^\n/, ""));
+    // The banner's line break stays, so that source maps still count lines right.
+    if (body !== text && !/\brequire\b/.test(body)) writeFileSync(output, body);
   }
 }

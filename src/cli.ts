@@ -64,6 +64,13 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
     if (loadAll || entry === running) (await entry.load())(command);
     else unloaded.set(command, entry.term);
   }
+  // Whatever shape of arguments reaches a command that was only listed, it is loaded before it runs.
+  program.hook("preSubcommand", async (_program, command) => {
+    const entry = COMMANDS.find((candidate) => candidate.name === command.name());
+    if (!entry || !unloaded.delete(command)) return;
+    (await entry.load())(command);
+    applyUsageChecks(command);
+  });
   applyUsageChecks(program);
   return program;
 }

@@ -4,6 +4,7 @@ import { buildProgram } from "./cli.js";
 import { CancelledError, CoachError, StoreError } from "./errors.js";
 import { isPromptStop } from "./flows/prompt-stop.js";
 import { io, withIo, type Io } from "./io.js";
+import { useDateOrderSetting } from "./journal/date-order.js";
 import { wasSaved } from "./journal/save-state.js";
 import { safeLine } from "./ui/safe-text.js";
 import { applyColorPreference, theme } from "./ui/theme.js";
@@ -20,8 +21,10 @@ export interface RunOptions {
  */
 export async function execute(args: string[], options: RunOptions = {}): Promise<number> {
   applyColorPreference(io().env, args);
-  const program = await buildProgram(args);
+  // Until the command reads the setting, a date is read in the locale's order (and confirmed).
+  useDateOrderSetting(() => Promise.resolve(undefined));
   try {
+    const program = await buildProgram(args);
     if (args.length === 0) {
       program.outputHelp();
       return 0;

@@ -115,17 +115,19 @@ const GLOBAL_VALUE_OPTIONS = new Set(["--data", "--content"]);
 
 /**
  * The command `args` run, if they name one (`help log` names log): the first
- * word that is neither a global option nor its value.
+ * word that is neither a global option nor its value, or the first after `--`.
  */
 export function commandNamed(args: readonly string[]): CommandEntry | undefined {
-  for (let i = 0; i < args.length; i++) {
+  const words: string[] = [];
+  for (let i = 0; i < args.length && words.length < 2; i++) {
     const word = args[i]!;
-    if (GLOBAL_VALUE_OPTIONS.has(word)) i++;
-    else if (word === "--") return undefined;
-    else if (!word.startsWith("-")) {
-      const target = word === "help" ? args[i + 1] : word;
-      return COMMANDS.find((entry) => entry.name === target || entry.alias === target);
+    if (word === "--") {
+      words.push(...args.slice(i + 1));
+      break;
     }
+    if (GLOBAL_VALUE_OPTIONS.has(word)) i++;
+    else if (!word.startsWith("-")) words.push(word);
   }
-  return undefined;
+  const target = words[0] === "help" ? words[1] : words[0];
+  return target === undefined ? undefined : COMMANDS.find((entry) => entry.name === target || entry.alias === target);
 }

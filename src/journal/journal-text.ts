@@ -16,9 +16,15 @@ export const CURRENT_VERSION = 1;
 export const journalText = (entries: readonly Entry[]): string =>
   JSON.stringify({ version: CURRENT_VERSION, entries }, undefined, "\t");
 
-/** The seal of a journal's exact bytes (about a millisecond per megabyte). */
+declare const PACKAGE_VERSION: string;
+
+/**
+ * The seal of a journal's exact bytes (about a millisecond per megabyte), and
+ * of the build that checked them: another version's checks may differ, so its
+ * seal does not vouch here, and the first read after an upgrade checks in full.
+ */
 export function sealOf(raw: Uint8Array): string {
-  return `sha256:${createHash("sha256").update(raw).digest("hex")}\n`;
+  return `sha256:${createHash("sha256").update(raw).digest("hex")} rejection-coach/${PACKAGE_VERSION}\n`;
 }
 
 /** Bytes the seal vouches for: written by this tool after every entry was checked. */

@@ -61,7 +61,8 @@ export function validateJournal(raw: Raw): Journal {
  */
 export function checkEntries(entries: readonly unknown[], needsCheck: (index: number) => boolean): Entry[] {
   const seen = new Set<string>();
-  return entries.map((candidate: unknown, index) => {
+  // Array.from visits a hole (`delete entries[i]`) as undefined, which the schema refuses; map would skip it.
+  return Array.from(entries, (candidate: unknown, index) => {
     const id = (candidate as { id?: unknown } | null)?.id;
     const where = typeof id === "string" ? `entry ${id}` : `entry #${index + 1}`;
     let entry = candidate as Entry;

@@ -184,8 +184,13 @@ export class JournalStore {
     try {
       writeFileAtomic(this.files.seal, sealOf(bytes), { mode: FILE_MODE, durable: false, owner });
     } catch {
-      // Without a seal the next read validates in full, which is only slower.
-      rmSync(this.files.seal, { force: true });
+      // Without a seal the next read validates in full, which is only slower. The
+      // journal is saved: nothing here may turn that into an error (a retry would save it twice).
+      try {
+        rmSync(this.files.seal, { force: true });
+      } catch {
+        // A stale seal cannot vouch for the new bytes: its hash no longer matches.
+      }
     }
   }
 

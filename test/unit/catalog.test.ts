@@ -30,6 +30,8 @@ describe("the list of commands", () => {
     expect(commandNamed(["help", "reflect"])?.name).toBe("reflect");
     expect(commandNamed(["--help"])).toBeUndefined();
     expect(commandNamed(["nxt"])).toBeUndefined();
-    expect(commandNamed(["--", "log"])).toBeUndefined();
+    expect(commandNamed(["--", "log"])?.name).toBe("log");
+    expect(commandNamed(["help", "--plain", "log"])?.name).toBe("log");
+    expect(commandNamed(["help"])).toBeUndefined();
   });
 });
