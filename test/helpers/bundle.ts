@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -18,6 +18,8 @@ export async function bundleScript(entry: string): Promise<string> {
     format: "esm",
     platform: "node",
     target: "node20",
+    // As the build defines it: the seal names the version that wrote it.
+    define: { PACKAGE_VERSION: JSON.stringify(packageVersion()) },
     banner: {
       js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
     },
@@ -25,3 +27,6 @@ export async function bundleScript(entry: string): Promise<string> {
   });
   return outfile;
 }
+
+const packageVersion = (): string =>
+  (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
