@@ -23,8 +23,23 @@ export interface RunState {
 let current: { io: Io; state: RunState } | undefined;
 const processState: RunState = { plain: false, saved: false };
 
-export const io = (): Io =>
-  current?.io ?? { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+/** The process's own, looked up when used: merely printing must not set up stdin. */
+const processIo: Io = {
+  get stdin() {
+    return process.stdin;
+  },
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
+  get env() {
+    return process.env;
+  },
+};
+
+export const io = (): Io => current?.io ?? processIo;
 
 export const runState = (): RunState => current?.state ?? processState;
 

@@ -3,7 +3,7 @@ import { StoreError } from "../errors.js";
 import { ForeignOwnerError, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
 import { fileErrorReason } from "./file-errors.js";
-import { CURRENT_VERSION, sealOf, vouchedJournal, type Vouched } from "./journal-text.js";
+import { CURRENT_VERSION, sealOf, vouchedJournal } from "./journal-text.js";
 import { acquireLock, LockBlockedError, LockLostError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
 import { describeLock } from "./lock-words.js";
 import { folderOwner, giveToParentOwner } from "./ownership.js";
@@ -139,10 +139,11 @@ export class JournalStore {
    */
   async #parse(raw: Buffer): Promise<{ journal: Journal; text?: string }> {
     const seal = this.#seal();
-    const vouched: Vouched | undefined = vouchedJournal(raw, seal);
+    const vouched = vouchedJournal(raw, seal);
     if (vouched) return vouched;
     const { readJournalBytes } = await import("./journal-check.js");
-    const reading = readJournalBytes(raw, seal);
+    // Without the seal: it was just found not to vouch, and asking again would hash the file again.
+    const reading = readJournalBytes(raw);
     switch (reading.state) {
       case "healthy":
         return { journal: reading.journal };

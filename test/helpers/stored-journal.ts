@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Journal } from "../../src/journal/entry.js";
 import { readJournalBytes } from "../../src/journal/journal-check.js";
+import { CURRENT_VERSION } from "../../src/journal/journal-text.js";
 import { storeFiles } from "../../src/journal/store-files.js";
 
 /**
@@ -15,7 +16,7 @@ export function storedJournal(dir: string): Journal {
   try {
     raw = readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { version: 1, entries: [] };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { version: CURRENT_VERSION, entries: [] };
     throw error;
   }
   const reading = readJournalBytes(raw);
