@@ -6,35 +6,8 @@ import type { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
-import { seedJournal } from "../helpers/journal-fixture.js";
+import { reflectedWithSteps, seedJournal } from "../helpers/journal-fixture.js";
 import { storedJournal } from "../helpers/stored-journal.js";
-
-// Steps due far ahead, so the `next` numbers do not depend on today's date.
-const reflected = (): RejectionEntry =>
-  rejection({
-    id: "aa000001",
-    stage: "interview",
-    ended: "rejected",
-    reflection: {
-      createdAt: "2026-11-03T10:00:00.000Z",
-      mood: 5,
-      answers: [
-        { questionId: "likely-questions", question: "Which questions did you expect?", answer: "The usual ones" },
-        { questionId: "your-questions", question: "What did you ask them?", answer: "Two things" },
-      ],
-      ratings: [],
-      inControl: [],
-      outOfControl: [],
-    },
-    checkins: [
-      { at: "2026-11-10T12:00:00.000Z", mood: 4, note: "still low" },
-      { at: "2026-11-20T12:00:00.000Z", mood: 6 },
-    ],
-    actions: [
-      { id: "st000001", text: "Practice two stories", createdAt: "2026-11-03T10:00:00.000Z", due: "2099-01-10" },
-      { id: "st000002", text: "Ask Sam for a referral", createdAt: "2026-11-03T10:00:00.000Z", due: "2099-01-20" },
-    ],
-  });
 
 let root: string;
 let dataDir: string;
@@ -43,7 +16,7 @@ let store: JournalStore;
 beforeEach(async () => {
   root = tempDir();
   dataDir = join(root, "home");
-  store = await seedJournal(dataDir, [reflected()]);
+  store = await seedJournal(dataDir, [reflectedWithSteps()]);
 });
 afterEach(() => removeDir(root));
 
@@ -57,7 +30,7 @@ describe("next edit", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^Updated Ask Sam about the referral \(due .*2099.*\) · st000002/);
     expect(saved().actions[1]).toMatchObject({ id: "st000002", text: "Ask Sam about the referral", due: "2099-02-01" });
-    expect(saved().actions[0]).toEqual(reflected().actions[0]);
+    expect(saved().actions[0]).toEqual(reflectedWithSteps().actions[0]);
   });
 
   it("removes a due date with --no-due, found by the start of the id", async () => {
@@ -106,17 +79,17 @@ describe("edit: check-ins", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Updated aa000001: check-in 2 \(mood, note\)/);
     expect(saved().checkins).toEqual([
-      reflected().checkins[0],
+      reflectedWithSteps().checkins[0],
       { at: "2026-11-20T12:00:00.000Z", mood: 8, note: "Slept on it" },
     ]);
     // The entry's own mood and note are not touched.
-    expect(saved().mood).toBe(reflected().mood);
+    expect(saved().mood).toBe(reflectedWithSteps().mood);
     expect(saved()).not.toHaveProperty("note");
   });
 
   it("removes check-in 1", async () => {
     expect((await run("edit", "aa000001", "--remove-checkin", "1")).code).toBe(0);
-    expect(saved().checkins).toEqual([reflected().checkins[1]]);
+    expect(saved().checkins).toEqual([reflectedWithSteps().checkins[1]]);
   });
 
   it("numbers the check-ins in show, as --checkin takes them", async () => {

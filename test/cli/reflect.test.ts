@@ -7,6 +7,7 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection, win } from "../helpers/fixtures.js";
 import { storedJournal } from "../helpers/stored-journal.js";
+import { entriesWithSteps } from "../helpers/journal-fixture.js";
 
 let dataDir: string;
 beforeEach(() => {
@@ -177,32 +178,7 @@ describe("reflect without a terminal", () => {
 });
 
 describe("next", () => {
-  const action = (id: string, text: string, due?: string) => ({
-    id,
-    text,
-    createdAt: "2026-11-01T10:00:00.000Z",
-    ...(due ? { due } : {}),
-  });
-
-  beforeEach(async () => {
-    await seed(
-      rejection({
-        id: "acme0001",
-        company: "Acme",
-        role: "Backend Engineer",
-        actions: [action("undated1", "Update LinkedIn"), action("later001", "Mock interview", addDays(today, 10))],
-      }),
-      rejection({
-        id: "globex01",
-        company: "Globex",
-        role: "Data Analyst",
-        actions: [
-          action("late0001", "Send thank-you note", addDays(today, -2)),
-          { ...action("gone0001", "Already done"), doneAt: "2026-11-02T10:00:00.000Z" },
-        ],
-      }),
-    );
-  });
+  beforeEach(() => seed(...entriesWithSteps(today)));
 
   it("lists open steps soonest first, overdue marked, with company and role", async () => {
     const result = await run(["next"]);

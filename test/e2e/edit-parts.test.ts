@@ -3,37 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RejectionEntry } from "../../src/journal/entry.js";
 import type { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
-import { rejection } from "../helpers/fixtures.js";
-import { seedJournal } from "../helpers/journal-fixture.js";
+import { reflectedWithSteps, seedJournal } from "../helpers/journal-fixture.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 import { storedJournal } from "../helpers/stored-journal.js";
-
-// Steps due far ahead, so the `next` numbers do not depend on today's date.
-const reflected = (): RejectionEntry =>
-  rejection({
-    id: "aa000001",
-    stage: "interview",
-    ended: "rejected",
-    reflection: {
-      createdAt: "2026-11-03T10:00:00.000Z",
-      mood: 5,
-      answers: [
-        { questionId: "likely-questions", question: "Which questions did you expect?", answer: "The usual ones" },
-        { questionId: "your-questions", question: "What did you ask them?", answer: "Two things" },
-      ],
-      ratings: [],
-      inControl: [],
-      outOfControl: [],
-    },
-    checkins: [
-      { at: "2026-11-10T12:00:00.000Z", mood: 4, note: "still low" },
-      { at: "2026-11-20T12:00:00.000Z", mood: 6 },
-    ],
-    actions: [
-      { id: "st000001", text: "Practice two stories", createdAt: "2026-11-03T10:00:00.000Z", due: "2099-01-10" },
-      { id: "st000002", text: "Ask Sam for a referral", createdAt: "2026-11-03T10:00:00.000Z", due: "2099-01-20" },
-    ],
-  });
 
 let root: string;
 let dataDir: string;
@@ -42,7 +14,7 @@ let store: JournalStore;
 beforeEach(async () => {
   root = tempDir();
   dataDir = join(root, "home");
-  store = await seedJournal(dataDir, [reflected()]);
+  store = await seedJournal(dataDir, [reflectedWithSteps()]);
 });
 afterEach(() => removeDir(root));
 const saved = (): RejectionEntry => storedJournal(store.dir).entries[0] as RejectionEntry;

@@ -8,6 +8,7 @@ import { runInProcess } from "../helpers/run-in-process.js";
 import { win } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 import { storedJournal } from "../helpers/stored-journal.js";
+import { EMOJI, hostile, RAW_BIDI_OR_ZERO_WIDTH, codeOf } from "../helpers/escape-samples.js";
 
 /**
  * Stored text never drives the terminal, in any view: no escape sequence, no
@@ -16,26 +17,6 @@ import { storedJournal } from "../helpers/stored-journal.js";
  * visibly; the data exports escape them in their own syntax and read back
  * exactly; the interactive edit shows them safely and keeps them on Enter.
  */
-
-/** Clear screen, an OSC 8 hyperlink and an OSC 52 clipboard write. */
-const ESCAPES = "\u001b[2J\u001b[H \u001b]8;;http://x.test\u001b\\link\u001b]8;;\u001b\\ \u001b]52;c;aGk=\u0007";
-/** CSI and OSC in their one-byte C1 forms, NEL and DEL. */
-const C1 = "\u009b31m \u009d0;title\u009c \u0085nel \u007fdel";
-/** Every bidi control, each before a letter it would move. */
-const BIDI = "\u202aa\u202bb\u202cc\u202dd\u202ee\u2066f\u2067g\u2068h\u2069i\u200ej\u200fk\u061cl";
-/** Zero-width characters, a joiner among them that joins nothing. */
-const ZERO_WIDTH = "m\u200bn o\u2060p \ufeffq \u200d r";
-/** Text after a bare CR overwrites what came before it on the line. */
-const OVERWRITE = "shown\rhidden";
-/** A joiner that belongs there: it makes one emoji of two. */
-const EMOJI = "👩‍💻";
-
-const hostile = (field: string) => `${field} ${ESCAPES} ${C1} ${BIDI} ${ZERO_WIDTH} ${OVERWRITE} ${EMOJI} end`;
-
-/** What must not reach a terminal raw (the test's own list, not the code's). */
-const RAW_BIDI_OR_ZERO_WIDTH = /[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
-
-const codeOf = (match: RegExpExecArray | null) => match && `U+${match[0].codePointAt(0)!.toString(16)}`;
 
 /**
  * Output as a terminal received it: the prompts' own colours and cursor moves

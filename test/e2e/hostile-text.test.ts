@@ -8,6 +8,7 @@ import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { PtySession } from "../helpers/pty.js";
 import { storedJournal } from "../helpers/stored-journal.js";
+import { RAW_CONTROL } from "../helpers/escape-samples.js";
 
 /**
  * Terminal escape sequences typed into every text field (by flags, by
@@ -19,9 +20,6 @@ import { storedJournal } from "../helpers/stored-journal.js";
 const SEQUENCES = ["\u001b[31m", "\u001b[2J\u001b[H", "\u001b]0;pwned\u0007", "\u001b]8;;http://x\u001b\\", "\u009b"];
 const hostile = (field: string) =>
   `${field}\u001b[31m red\u001b[0m \u001b[2J\u001b[H \u001b]0;pwned\u0007 \u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\ \u009b31m end`;
-
-/** Control characters a terminal acts on: C0 except tab and newline, DEL and C1. */
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** What a person sees, as text: the sequences shown as visible escapes ("^[[31m", "^[]0;pwned"). */
 function expectNeutralised(output: string, ...mustShow: string[]): void {

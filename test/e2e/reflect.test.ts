@@ -9,6 +9,7 @@ import { runInProcess } from "../helpers/run-in-process.js";
 import { rejection } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 import { storedJournal } from "../helpers/stored-journal.js";
+import { entriesWithSteps } from "../helpers/journal-fixture.js";
 
 let dataDir: string;
 beforeEach(() => {
@@ -176,32 +177,7 @@ describe("reflect in a terminal", () => {
 });
 
 describe("next", () => {
-  const action = (id: string, text: string, due?: string) => ({
-    id,
-    text,
-    createdAt: "2026-11-01T10:00:00.000Z",
-    ...(due ? { due } : {}),
-  });
-
-  beforeEach(async () => {
-    await seed(
-      rejection({
-        id: "acme0001",
-        company: "Acme",
-        role: "Backend Engineer",
-        actions: [action("undated1", "Update LinkedIn"), action("later001", "Mock interview", addDays(today, 10))],
-      }),
-      rejection({
-        id: "globex01",
-        company: "Globex",
-        role: "Data Analyst",
-        actions: [
-          action("late0001", "Send thank-you note", addDays(today, -2)),
-          { ...action("gone0001", "Already done"), doneAt: "2026-11-02T10:00:00.000Z" },
-        ],
-      }),
-    );
-  });
+  beforeEach(() => seed(...entriesWithSteps(today)));
 
   it("next done N in a terminal shows the steps still open with their new numbers", async () => {
     const session = new PtySession(["next", "done", "1"], { dataDir });

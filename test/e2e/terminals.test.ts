@@ -7,6 +7,7 @@ import type { RejectionEntry } from "../../src/journal/entry.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { KEY, PtySession } from "../helpers/pty.js";
+import { logInitechSearch } from "../helpers/initech-search.js";
 
 let dataDir: string;
 beforeEach(() => (dataDir = tempDir()));
@@ -16,19 +17,7 @@ afterEach(() => removeDir(dataDir));
 const ASCII_LOCALE = { LANG: "C", LC_ALL: "", LC_CTYPE: "" };
 const NON_ASCII = /[^\x00-\x7f]/;
 
-const seed = async () => {
-  // Two on the same day for the same role: said to be meant.
-  const common = ["--company", "Initech", "--role", "Platform Engineer", "--ended", "rejected", "--allow-duplicate"];
-  for (const [stage, mood] of [
-    ["interview", "3"],
-    ["final", "6"],
-  ]) {
-    expect((await runInProcess(["log", ...common, "--stage", stage!, "--mood", mood!], { dataDir })).code).toBe(0);
-  }
-  expect((await runInProcess(["win", "--kind", "interview", "--title", "Second round booked"], { dataDir })).code).toBe(
-    0,
-  );
-};
+const seed = () => logInitechSearch(dataDir);
 
 const entries = (): RejectionEntry[] =>
   (JSON.parse(readFileSync(join(dataDir, "journal.json"), "utf8")) as { entries: RejectionEntry[] }).entries;

@@ -1,4 +1,5 @@
-import type { Entry } from "../../src/journal/entry.js";
+import { addDays } from "../../src/journal/dates.js";
+import type { Entry, RejectionEntry } from "../../src/journal/entry.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { rejection, win } from "./fixtures.js";
 
@@ -96,4 +97,65 @@ export async function seedJournal(dir: string, entries: Entry[] = fixtureEntries
     journal.entries.push(...entries);
   });
   return store;
+}
+
+/**
+ * A rejection with a reflection (two answers), two check-ins and two next steps,
+ * for editing its parts. Steps are due far ahead, so the `next` numbers do not
+ * depend on today's date.
+ */
+export const reflectedWithSteps = (): RejectionEntry =>
+  rejection({
+    id: "aa000001",
+    stage: "interview",
+    ended: "rejected",
+    reflection: {
+      createdAt: "2026-11-03T10:00:00.000Z",
+      mood: 5,
+      answers: [
+        { questionId: "likely-questions", question: "Which questions did you expect?", answer: "The usual ones" },
+        { questionId: "your-questions", question: "What did you ask them?", answer: "Two things" },
+      ],
+      ratings: [],
+      inControl: [],
+      outOfControl: [],
+    },
+    checkins: [
+      { at: "2026-11-10T12:00:00.000Z", mood: 4, note: "still low" },
+      { at: "2026-11-20T12:00:00.000Z", mood: 6 },
+    ],
+    actions: [
+      { id: "st000001", text: "Practice two stories", createdAt: "2026-11-03T10:00:00.000Z", due: "2099-01-10" },
+      { id: "st000002", text: "Ask Sam for a referral", createdAt: "2026-11-03T10:00:00.000Z", due: "2099-01-20" },
+    ],
+  });
+
+/**
+ * Two rejections with next steps around `today`: one undated, one due in ten
+ * days, one overdue by two, and one already done.
+ */
+export function entriesWithSteps(today: string): RejectionEntry[] {
+  const action = (id: string, text: string, due?: string) => ({
+    id,
+    text,
+    createdAt: "2026-11-01T10:00:00.000Z",
+    ...(due ? { due } : {}),
+  });
+  return [
+    rejection({
+      id: "acme0001",
+      company: "Acme",
+      role: "Backend Engineer",
+      actions: [action("undated1", "Update LinkedIn"), action("later001", "Mock interview", addDays(today, 10))],
+    }),
+    rejection({
+      id: "globex01",
+      company: "Globex",
+      role: "Data Analyst",
+      actions: [
+        action("late0001", "Send thank-you note", addDays(today, -2)),
+        { ...action("gone0001", "Already done"), doneAt: "2026-11-02T10:00:00.000Z" },
+      ],
+    }),
+  ];
 }
