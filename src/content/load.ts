@@ -8,6 +8,7 @@ import { FileTooLargeError, readRegularFile } from "../journal/read-file.js";
 import { builtInContentDir } from "./paths.js";
 import {
   feedbackThemesFileSchema,
+  readingFileSchema,
   reflectionFileSchema,
   reflectionOverrideSchema,
   strategiesFileSchema,
@@ -15,10 +16,13 @@ import {
   TEMPLATE_KINDS,
   type Content,
   type FeedbackTheme,
+  type ReadingCues,
   type ReflectionContent,
   type Strategy,
   type Template,
   type TemplateKind,
+  type Trap,
+  type TrapOverride,
 } from "./schema.js";
 
 /**
@@ -53,18 +57,20 @@ export function loadContent(options: { userDir?: string; builtInDir?: string } =
       prompts: { ...reflection.prompts, ...own.reflection?.prompts },
       steps: mergeById(reflection.steps, own.reflection?.steps ?? []),
       questions: mergeById(reflection.questions, own.reflection?.questions ?? []),
-      traps: mergeById(reflection.traps, own.reflection?.traps ?? []),
+      traps: mergeTraps(reflection.traps, own.reflection?.traps ?? [], join(options.userDir, "reflection.yaml")),
     },
     templates: { ...base.templates, ...own.templates },
     feedbackThemes: mergeById(base.feedbackThemes ?? [], own.feedbackThemes ?? []),
+    reading: addCues(base.reading!, own.reading),
   });
 }
 
 interface PartialContent {
   strategies?: Strategy[];
-  reflection?: Partial<ReflectionContent>;
+  reflection?: Partial<Omit<ReflectionContent, "traps">> & { traps?: TrapOverride[] };
   templates: Partial<Record<TemplateKind, Template>>;
   feedbackThemes?: FeedbackTheme[];
+  reading?: ReadingCues;
 }
 
 function finish(content: PartialContent): Content {
@@ -87,8 +93,10 @@ function readContentDir(dir: string, required: boolean): PartialContent {
     for (const key of ["steps", "questions", "traps"] as const) {
       ensureUniqueIds(reflectionFile, reflection[key] ?? [], key.replace(/s$/, ""));
     }
-    content.reflection = reflection as Partial<ReflectionContent>;
+    content.reflection = reflection as PartialContent["reflection"];
   }
+  const readingFile = join(dir, "reading.yaml");
+  if (required || existsSync(readingFile)) content.reading = readYaml(readingFile, readingFileSchema);
   const themesFile = join(dir, "feedback-themes.yaml");
   if (required || existsSync(themesFile)) {
     content.feedbackThemes = readYaml(themesFile, feedbackThemesFileSchema).themes;
@@ -120,6 +128,44 @@ function mergeById<T extends { id: string }>(base: T[], overrides: T[]): T[] {
   const merged = new Map(base.map((item) => [item.id, item]));
   for (const item of overrides) merged.set(item.id, item);
   return [...merged.values()];
+}
+
+/**
+ * A person's trap with a built-in id changes the fields it gives and adds its
+ * cues to the built-in ones, so a cue of their own needs no copy of the rest.
+ */
+function mergeTraps(base: Trap[], own: TrapOverride[], file: string): Trap[] {
+  const merged = new Map(base.map((trap) => [trap.id, trap]));
+  for (const trap of own) {
+    const known = merged.get(trap.id);
+    if (known) {
+      merged.set(trap.id, { ...known, ...trap, cues: [...known.cues, ...(trap.cues ?? [])] });
+      continue;
+    }
+    const missing = (["name", "description", "example", "question"] as const).filter((key) => trap[key] === undefined);
+    if (missing.length > 0) {
+      throw new ContentError(
+        `${shortPath(file)}: trap '${trap.id}' is not a built-in trap, so it needs ${missing.join(", ")} as well`,
+      );
+    }
+    merged.set(trap.id, { ...trap, cues: trap.cues ?? [] } as Trap);
+  }
+  return [...merged.values()];
+}
+
+/** A person's reading cues add to the built-in ones. */
+function addCues(base: ReadingCues, own: ReadingCues | undefined): ReadingCues {
+  if (!own) return base;
+  const add = <K extends string>(into: Partial<Record<K, string[]>>, more: Partial<Record<K, string[]>>) => {
+    const sum: Partial<Record<K, string[]>> = { ...into };
+    for (const [key, cues] of Object.entries(more) as [K, string[]][]) sum[key] = [...(into[key] ?? []), ...cues];
+    return sum;
+  };
+  return {
+    stages: add(base.stages, own.stages),
+    endings: add(base.endings, own.endings),
+    reasons: add(base.reasons, own.reasons),
+  };
 }
 
 function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {

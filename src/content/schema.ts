@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EMOTIONS, ENDINGS, MOOD_MAX, MOOD_MIN, REASONS, STAGES } from "../journal/vocabulary.js";
+import { cueProblem } from "../coach/cues.js";
 import { PHASES, SIGNALS, TEMPLATE_KINDS, TEMPLATE_PLACEHOLDERS, TOPICS, type TemplateKind } from "./vocabulary.js";
 
 export * from "./vocabulary.js";
@@ -93,9 +94,19 @@ const questionSchema = z
 
 const stepSchema = z.object({ id, label: text, from: z.enum(STAGES) }).strict();
 
+/** A cue phrase (see coach/cues.ts): whole words, `word*`, `a|b`, `...`. */
+const cue = text.superRefine((value, context) => {
+  const problem = cueProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: `cue '${value}' ${problem}` });
+});
+const cueList = z.array(cue);
+
 const trapSchema = z
-  .object({ id, name: text, description: text, example: text, question: text })
+  .object({ id, name: text, description: text, example: text, question: text, cues: cueList.default([]) })
   .strict();
+
+/** A person's trap: a new one needs every field; one with a built-in id may give only cues to add. */
+const trapOverrideSchema = trapSchema.partial().required({ id: true });
 
 export const reflectionFileSchema = z
   .object({
@@ -112,7 +123,16 @@ export const reflectionOverrideSchema = z
     prompts: reflectionFileSchema.shape.prompts.partial().optional(),
     steps: z.array(stepSchema).optional(),
     questions: z.array(questionSchema).optional(),
-    traps: z.array(trapSchema).optional(),
+    traps: z.array(trapOverrideSchema).optional(),
+  })
+  .strict();
+
+/** reading.yaml: the phrases that say which stage, ending and reasons an email (or a typed reason) tells of. */
+export const readingFileSchema = z
+  .object({
+    stages: z.partialRecord(z.enum(STAGES), cueList).default({}),
+    endings: z.partialRecord(z.enum(ENDINGS), cueList).default({}),
+    reasons: z.partialRecord(z.enum(REASONS), cueList).default({}),
   })
   .strict();
 
@@ -157,6 +177,8 @@ export type Strategy = z.infer<typeof strategySchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type Trap = z.infer<typeof trapSchema>;
+export type TrapOverride = z.infer<typeof trapOverrideSchema>;
+export type ReadingCues = z.infer<typeof readingFileSchema>;
 export type ReflectionContent = z.infer<typeof reflectionFileSchema>;
 export type Template = z.infer<typeof templateSchema>;
 export type VariantFits = z.infer<typeof variantFitsSchema>;
@@ -168,4 +190,5 @@ export interface Content {
   reflection: ReflectionContent;
   templates: Record<TemplateKind, Template>;
   feedbackThemes: FeedbackTheme[];
+  reading: ReadingCues;
 }

@@ -111,6 +111,43 @@ describe("a person's own content folder", () => {
     expect(content.reflection.traps.length).toBeGreaterThan(1);
   });
 
+  it("adds a person's cues to a built-in trap, keeping its wording and its own cues", () => {
+    const builtIn = loadContent().reflection.traps.find((trap) => trap.id === "labelling")!;
+    write("reflection.yaml", `traps:\n  - { id: labelling, cues: ["such a muppet"] }\n`);
+    const trap = loadContent({ userDir: own }).reflection.traps.find((candidate) => candidate.id === "labelling")!;
+    expect(trap.name).toBe(builtIn.name);
+    expect(trap.question).toBe(builtIn.question);
+    expect(trap.cues).toEqual([...builtIn.cues, "such a muppet"]);
+  });
+
+  it("asks a new trap for every field, naming the missing ones", () => {
+    write("reflection.yaml", `traps:\n  - { id: my-trap, cues: [doomed] }\n`);
+    expect(() => loadContent({ userDir: own })).toThrow(
+      /reflection\.yaml: trap 'my-trap' is not a built-in trap, so it needs name, description, example, question/,
+    );
+  });
+
+  it("names a cue it cannot read, with its line", () => {
+    write("reflection.yaml", `traps:\n  - id: labelling\n    cues: ["... idiot"]\n`);
+    expect(() => loadContent({ userDir: own })).toThrow(
+      /reflection\.yaml:3:\d+: trap 'labelling': .*cue '\.\.\. idiot' cannot start/,
+    );
+  });
+
+  it("adds a person's reading cues to the built-in ones", () => {
+    const builtIn = loadContent().reading;
+    write("reading.yaml", `reasons:\n  salary: ["pay band"]\nstages:\n  final: ["last chat"]\n`);
+    const reading = loadContent({ userDir: own }).reading;
+    expect(reading.reasons.salary).toEqual([...(builtIn.reasons.salary ?? []), "pay band"]);
+    expect(reading.stages.final).toEqual([...(builtIn.stages.final ?? []), "last chat"]);
+    expect(reading.endings).toEqual(builtIn.endings);
+  });
+
+  it("refuses a reading cue for a stage that does not exist", () => {
+    write("reading.yaml", `stages:\n  lunch: ["had lunch"]\n`);
+    expect(() => loadContent({ userDir: own })).toThrow(/reading\.yaml:\d+:\d+: /);
+  });
+
   it("reports a YAML syntax error with file, line and column", () => {
     write("strategies.yaml", "strategies:\n  - id: broken\n    title: [unclosed\n");
     expect(() => loadContent({ userDir: own })).toThrow(ContentError);

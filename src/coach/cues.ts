@@ -1,0 +1,209 @@
+// Cue phrases: the small pattern language that content files use to say which
+// words suggest a thinking trap, a stage or a reason. It is deliberately plain
+// (whole words, prefixes, alternatives, short gaps) so that a person can read a
+// cue, see why it matched, and write their own without learning regular
+// expressions, and so that no cue can make matching slow.
+
+/** A cue that matched: the cue as written in the content, and the words of the text it matched. */
+export interface CueMatch {
+  cue: string;
+  /** The matched passage exactly as the text has it. */
+  words: string;
+  start: number;
+  end: number;
+}
+
+export interface CueOptions {
+  /** Ignore a match that a "not", "never said" or "I don't think" just before it turns around. */
+  skipNegated?: boolean;
+  /** Ignore a match inside double quotation marks: someone else's words, not the person's. */
+  skipQuoted?: boolean;
+}
+
+/** How many words `...` may stand for. */
+export const MAX_GAP = 3;
+
+type CueWord = { kind: "word"; options: { text: string; prefix: boolean }[] } | { kind: "gap" };
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  /** Matches never cross a sentence end. */
+  sentence: number;
+  /** A negation reaches forward only to the next comma, "but" or sentence end. */
+  clause: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const SENTENCE_END = /[.!?;]|\n[ \t]*\n/;
+const CLAUSE_END = /[,:()–—]|\s-\s/;
+const CLAUSE_WORDS = new Set(["but", "although", "though", "however", "yet"]);
+
+/** Words that turn a cue after them around ("not good enough" is not "good enough"). */
+const NEGATORS = new Set([
+  "not",
+  "no",
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  "won't",
+  "wouldn't",
+  "can't",
+  "cannot",
+  "couldn't",
+  "shouldn't",
+  "hardly",
+  "without",
+]);
+/** "I don't think ..." turns the rest of its clause around, however far the cue is. */
+const OPINION_VERBS = new Set(["think", "believe", "feel", "mean", "reckon", "say", "suppose"]);
+/** How many words before a cue a negator still reaches. */
+const NEGATION_REACH = 3;
+
+const normalise = (word: string): string => word.toLowerCase().replace(/’/g, "'");
+
+/** The syntax problem of a cue, or undefined when it is fine; content validation uses it. */
+export function cueProblem(cue: string): string | undefined {
+  const parts = cue.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return "is empty";
+  if (parts[0] === "..." || parts.at(-1) === "...") return "cannot start or end with '...'";
+  for (const [index, part] of parts.entries()) {
+    if (part === "...") {
+      if (parts[index + 1] === "...") return "has '...' twice in a row";
+      continue;
+    }
+    for (const option of part.split("|")) {
+      const bare = option.replace(/\*$/, "");
+      const words = bare.match(WORD) ?? [];
+      if (words.length === 0) return `has '${part}', which holds no word`;
+      if (part.includes("|") && (words.length !== 1 || words[0] !== bare)) {
+        return `has '${part}': each choice around '|' must be one word`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function compile(cue: string): CueWord[] {
+  const compiled: CueWord[] = [];
+  for (const part of cue.trim().split(/\s+/)) {
+    if (part === "...") {
+      compiled.push({ kind: "gap" });
+    } else if (part.includes("|")) {
+      const options = part.split("|").map((option) => ({
+        text: normalise(option.replace(/\*$/, "")),
+        prefix: option.endsWith("*"),
+      }));
+      compiled.push({ kind: "word", options });
+    } else {
+      // "take-home" is two words of the text, as the text's own tokens split it.
+      const words = part.replace(/\*$/, "").match(WORD) ?? [];
+      words.forEach((word, index) => {
+        const prefix = part.endsWith("*") && index === words.length - 1;
+        compiled.push({ kind: "word", options: [{ text: normalise(word), prefix }] });
+      });
+    }
+  }
+  return compiled;
+}
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let last = 0;
+  for (const match of text.matchAll(WORD)) {
+    const between = text.slice(last, match.index);
+    if (tokens.length > 0 && SENTENCE_END.test(between)) sentence++;
+    if (tokens.length > 0 && (SENTENCE_END.test(between) || CLAUSE_END.test(between))) clause++;
+    const word = normalise(match[0]);
+    if (CLAUSE_WORDS.has(word)) clause++;
+    tokens.push({ word, start: match.index, end: match.index + match[0].length, sentence, clause });
+    last = match.index + match[0].length;
+  }
+  return tokens;
+}
+
+const wordFits = (token: Token, slot: Extract<CueWord, { kind: "word" }>): boolean =>
+  slot.options.some((option) => (option.prefix ? token.word.startsWith(option.text) : token.word === option.text));
+
+/** The index after the last token of a match of `cue` starting at token `at`, or -1. */
+function matchAt(tokens: Token[], cue: CueWord[], at: number): number {
+  const sentence = tokens[at]!.sentence;
+  const step = (slot: number, index: number): number => {
+    if (slot === cue.length) return index;
+    const part = cue[slot]!;
+    if (part.kind === "gap") {
+      for (let skip = 0; skip <= MAX_GAP; skip++) {
+        const next = index + skip;
+        if (next >= tokens.length || tokens[next]!.sentence !== sentence) break;
+        const end = step(slot + 1, next);
+        if (end !== -1) return end;
+      }
+      return -1;
+    }
+    const token = tokens[index];
+    if (!token || token.sentence !== sentence || !wordFits(token, part)) return -1;
+    return step(slot + 1, index + 1);
+  };
+  return step(0, at);
+}
+
+function negated(tokens: Token[], at: number): boolean {
+  const { clause } = tokens[at]!;
+  for (let index = at - 1; index >= 0 && tokens[index]!.clause === clause; index--) {
+    const word = tokens[index]!.word;
+    if (at - index <= NEGATION_REACH && NEGATORS.has(word)) return true;
+    // "don't think", "do not think", "never said"
+    const before = tokens[index - 1]?.word;
+    if (OPINION_VERBS.has(word) && before && (NEGATORS.has(before) || before === "never")) return true;
+  }
+  return false;
+}
+
+/** The spans inside double quotation marks, straight or curly, paired in order. */
+function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open: number | undefined;
+  for (const match of text.matchAll(/["“”]/g)) {
+    const isClosing = match[0] === "”" || (match[0] === '"' && open !== undefined);
+    if (open !== undefined && isClosing) {
+      spans.push([open, match.index]);
+      open = undefined;
+    } else if (match[0] !== "”") {
+      open = match.index;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Every place where one of `cues` matches `text`, in the order of the cues and
+ * then of the text. Overlapping matches of one cue count once. The cost grows
+ * with the text times the cues, so a caller reading pasted text caps its length.
+ */
+export function findCues(text: string, cues: readonly string[], options: CueOptions = {}): CueMatch[] {
+  const tokens = tokenise(text);
+  const quoted = options.skipQuoted ? quotedSpans(text) : [];
+  const inQuotes = (start: number) => quoted.some(([from, to]) => start > from && start < to);
+  const found: CueMatch[] = [];
+  for (const cue of cues) {
+    const compiled = compile(cue);
+    for (let at = 0; at < tokens.length; at++) {
+      const end = matchAt(tokens, compiled, at);
+      if (end === -1) continue;
+      const start = tokens[at]!.start;
+      if (options.skipNegated && negated(tokens, at)) continue;
+      if (inQuotes(start)) continue;
+      const stop = tokens[end - 1]!.end;
+      found.push({ cue, words: text.slice(start, stop), start, end: stop });
+      at = end - 1;
+    }
+  }
+  return found;
+}
