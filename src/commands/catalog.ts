@@ -54,6 +54,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./tips.js")).registerTips,
   },
   {
+    name: "thought",
+    term: "thought [options] [text...]",
+    summary: "name the thinking traps a thought may hold",
+    load: async () => (await import("./thought.js")).registerThought,
+  },
+  {
     name: "list",
     alias: "journal",
     term: "list|journal [options]",

@@ -211,10 +211,14 @@ export function asksForMissing<T>(
   required: readonly (keyof T)[],
   flags: Record<keyof T, string>,
   json: boolean | undefined,
+  /** Where else the fields were looked for: "the email does not say". */
+  lookedIn?: string,
 ): boolean {
   const missing = required.filter((key) => given[key] === undefined).map((key) => flags[key]);
   if (missing.length === 0) return false;
   if (!json && canPrompt()) return true;
   const why = json ? "--json never asks questions" : "there is no terminal to ask in (input or output is piped)";
-  throw new UsageError(`missing ${missing.join(", ")}: ${why}, so give them as flags`);
+  throw new UsageError(
+    `missing ${missing.join(", ")}: ${lookedIn ? `${lookedIn}, and ` : ""}${why}, so give them as flags`,
+  );
 }

@@ -1,8 +1,11 @@
 import type { Command } from "commander";
-import { CancelledError, CoachError } from "../errors.js";
+import { CancelledError, CoachError, UsageError } from "../errors.js";
 import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
 import type { Journal } from "../journal/entry.js";
-import type { RejectionFields } from "../journal/make-entry.js";
+import type { NewRejection, RejectionFields } from "../journal/make-entry.js";
+import { readTextInput } from "../read-input.js";
+import { io } from "../io.js";
+import { renderEmailFindings } from "../ui/email-view.js";
 import { formatDay } from "../ui/labels.js";
 import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
@@ -20,17 +23,32 @@ const REQUIRED = ["company", "role", "stage", "ended", "mood"] as const;
 
 interface LogOptions extends RejectionOptions {
   allowDuplicate?: boolean;
+  email?: string;
+  keepEmail?: boolean;
 }
+
+/** An email is a few kilobytes; a file past this is not one. */
+export const MAX_EMAIL_BYTES = 256 * 1024;
+
+/** The fields that, given as flags, say the person is filling the entry in themselves: no email is offered. */
+const EMAIL_FIELDS = ["company", "role", "stage", "ended", "reasonGiven", "reasons"] as const;
 
 export function registerLog(command: Command): void {
   command.description("log a rejection, step by step, and get two or three ideas for what may help");
   addRejectionOptions(command)
     .option("--allow-duplicate", "save even when the same company, role and day are in the journal already")
+    .option(
+      "--email <file>",
+      "read their email (a file, or - for standard input) for the company, role, stage and reasons",
+    )
+    .option("--keep-email", "keep a copy of the email in the journal (not kept otherwise)")
     .addHelpText(
       "after",
       `
 Asked one question at a time on a terminal; any flag you give is not asked again.
-Without a terminal, --company, --role, --stage, --ended and --mood are needed.
+Without a terminal, --company, --role, --stage, --ended and --mood are needed,
+unless --email gives them: what the email says fills in what the flags do not.
+The email is read on this computer and not kept unless you ask (--keep-email).
 The same company, role and day logged again is named and, on a terminal, saved
 only when you say so; without one, only with --allow-duplicate.
 
@@ -40,6 +58,7 @@ Examples:
   rejection-coach log --company Acme --role Designer --stage applied --ended ghosted --mood 6 \\
       --date "last friday" --reason unknown --emotion frustrated --tag remote
   pbpaste | rejection-coach log --company Acme --role Designer --stage final --ended rejected --mood 3 --note -
+  pbpaste | rejection-coach log --email - --mood 4
   rejection-coach log ... --json | jq -r .id`,
     )
     .action(async (options: LogOptions, command: Command) => {
@@ -53,6 +72,8 @@ Examples:
         { insightsFor },
         { daysSince, justHappened },
         { renderChoices, renderJournalNotes },
+        { readEmail, likelyReasons },
+        { emailSuggestion },
       ] = await Promise.all([
         import("../journal/queries.js"),
         import("../journal/dates.js"),
@@ -62,19 +83,32 @@ Examples:
         import("../coach/insights.js"),
         import("../coach/wording.js"),
         import("../ui/coach-view.js"),
+        import("../coach/read-email.js"),
+        import("../coach/email-fields.js"),
       ]);
       // The questions, only where someone may answer them: a script's log never loads them.
       const asking = () => Promise.all([import("../flows/log.js"), import("./reflect-session.js")]);
       const now = new Date();
+      checkEmailOptions(options);
       const given = await rejectionFieldsFrom(options, now);
-      const interactive = asksForMissing(given, REQUIRED, REJECTION_FLAGS, options.json);
+      const content = await openContent(command);
+      const emailText = options.email === undefined ? undefined : await readEmailText(options.email);
+      const fromEmail =
+        emailText === undefined ? undefined : emailSuggestion(readEmail(emailText, content.reading), given);
+      // What the email says counts as given when no one is there to ask; at a terminal it is only a default.
+      const interactive = asksForMissing(
+        { ...fromEmail?.fields, ...given },
+        REQUIRED,
+        REJECTION_FLAGS,
+        options.json,
+        fromEmail ? "the email does not say" : undefined,
+      );
       const store = await openJournal(command);
       // With a person at the terminal, a broken journal is reported before they type
       // anything, and a duplicate is asked about. A script's log reads the journal
       // once, under the lock, where a duplicate is refused.
       const present = interactive || (canPrompt() && !options.json);
       const before = present ? await store.read() : undefined;
-      const content = await openContent(command);
       const loggedBefore = (journal: Journal, candidate: RejectionFields): string | undefined => {
         const earlier = sameRejection(journal, candidate);
         return earlier
@@ -90,17 +124,41 @@ Examples:
         }
         say(`${twice}; saving this one as well, as --allow-duplicate asks.`);
       };
-      let fields: RejectionFields;
+      let fields: NewRejection;
       if (interactive) {
         const [{ logFlow }] = await asking();
-        const answers = await logFlow(await loadPrompts(), given, { show: say, now, duplicate });
+        const filledIn = EMAIL_FIELDS.some((key) => given[key] !== undefined);
+        const answers = await logFlow(await loadPrompts(), given, {
+          show: say,
+          now,
+          duplicate,
+          likelyReasons: (text, ended) => likelyReasons(text, content.reading, ended),
+          email:
+            emailText !== undefined || !filledIn
+              ? {
+                  text: emailText,
+                  read: (text) => emailSuggestion(readEmail(text, content.reading), given),
+                  keep: options.keepEmail,
+                  given: Object.keys(given),
+                }
+              : undefined,
+        });
         if (!answers) {
           say("Nothing was saved.");
           return;
         }
         fields = answers;
       } else {
-        fields = { date: toDay(now), reasons: [], emotions: [], tags: [], ...given } as RejectionFields;
+        if (fromEmail) say(renderEmailFindings(fromEmail, { asking: false, given: Object.keys(given) }));
+        fields = {
+          date: toDay(now),
+          reasons: [],
+          emotions: [],
+          tags: [],
+          ...fromEmail?.fields,
+          ...given,
+          ...(options.keepEmail ? { email: emailText } : {}),
+        } as NewRejection;
         const twice = before && loggedBefore(before, fields);
         if (twice && options.allowDuplicate) {
           allowOrRefuse(twice);
@@ -152,6 +210,29 @@ Examples:
       const when = justHappened(age) ? "When you are ready, in a day or two" : "When you are ready";
       say(theme.muted(`${when}: rejection-coach reflect ${entry.id}`));
     });
+}
+
+/** --keep-email keeps an email that is read, and two flags cannot both read standard input. */
+function checkEmailOptions(options: LogOptions): void {
+  if (options.email === "-" && options.note === "-") {
+    throw new UsageError("--email - and --note - cannot both read standard input; give one of them as a file or text");
+  }
+  if (options.keepEmail && options.email === undefined && !canPrompt()) {
+    throw new UsageError(
+      "--keep-email keeps the email that --email reads; give --email FILE (or - for standard input)",
+    );
+  }
+}
+
+async function readEmailText(file: string): Promise<string> {
+  if (file === "-" && io().stdin.isTTY) say("Paste the email, then press Ctrl+D on an empty line.");
+  const { text } = await readTextInput(file, {
+    maxBytes: MAX_EMAIL_BYTES,
+    error: (message) => new UsageError(`--email ${message}`),
+    tooLarge: `is larger than ${MAX_EMAIL_BYTES / 1024} KB, far more than an email; is it the right file?`,
+    what: "an email",
+  });
+  return text;
 }
 
 /** Reflection usually goes better after a day or two, so the offer defaults to later. */

@@ -74,6 +74,12 @@ interface PartialContent {
 }
 
 function finish(content: PartialContent): Content {
+  const strategyIds = new Set(content.strategies?.map((strategy) => strategy.id));
+  for (const trap of content.reflection?.traps ?? []) {
+    if (trap.strategy !== undefined && !strategyIds.has(trap.strategy)) {
+      throw new ContentError(`content: trap '${trap.id}' names the strategy '${trap.strategy}', which does not exist`);
+    }
+  }
   for (const kind of TEMPLATE_KINDS) {
     if (!content.templates[kind]) throw new ContentError(`content: the ${kind} template is missing (templates/${kind}.yaml)`);
   }

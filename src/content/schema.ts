@@ -102,7 +102,16 @@ const cue = text.superRefine((value, context) => {
 const cueList = z.array(cue);
 
 const trapSchema = z
-  .object({ id, name: text, description: text, example: text, question: text, cues: cueList.default([]) })
+  .object({
+    id,
+    name: text,
+    description: text,
+    example: text,
+    question: text,
+    /** The strategy that helps most with this trap: `thought` points to it. */
+    strategy: id.optional(),
+    cues: cueList.default([]),
+  })
   .strict();
 
 /** A person's trap: a new one needs every field; one with a built-in id may give only cues to add. */

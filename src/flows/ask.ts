@@ -1,7 +1,7 @@
 import { toDay } from "../journal/dates.js";
 import { DateInputError, parseDay, readDay, type DayReading } from "../journal/day-input.js";
 import { splitList } from "../journal/make-entry.js";
-import { MOOD_MAX, MOOD_MIN } from "../journal/vocabulary.js";
+import { MOOD_MAX, MOOD_MIN, type Ending, type Reason } from "../journal/vocabulary.js";
 import { wholeNumberIn } from "../journal/whole-number.js";
 import { formatDay, MOOD_SCALE } from "../ui/labels.js";
 import { safeLine } from "../ui/safe-text.js";
@@ -13,6 +13,8 @@ export interface AskContext {
   now: Date;
   /** True when changing a saved entry: questions about the moment of logging are asked in the past tense. */
   editing?: boolean;
+  /** The likely reasons in a reason typed by hand, with the words that suggest each. */
+  likelyReasons?(text: string, ended: Ending | undefined): { value: Reason; from: string }[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RejectionFields } from "../journal/make-entry.js";
+import type { NewRejection, RejectionFields } from "../journal/make-entry.js";
 import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Reason } from "../journal/vocabulary.js";
 import { ALONE_REASON, reasonsFor } from "../journal/reason-rules.js";
 import { RULES } from "../coach/signals.js";
@@ -6,6 +6,10 @@ import { ENDING_NAMES, REASON_CHOICES, STAGE_NAMES, stageChoice } from "../ui/la
 import { describeRejectionField } from "../ui/entry-summary.js";
 import { askChoice, askMood, askOptionalText, askPastDay, askRequiredText, askTags, exclusive, hinted } from "./ask.js";
 import type { Prompts } from "./prompts.js";
+import { askForEmail, type EmailOutcome, type EmailStep } from "./email-step.js";
+import { emailRemark } from "../ui/email-view.js";
+import { safeLine } from "../ui/safe-text.js";
+import { theme } from "../ui/theme.js";
 import { editFields, fieldsOf, newEntryFlow, type FieldSpec, type FlowOptions } from "./review.js";
 
 const field = fieldsOf<RejectionFields>(describeRejectionField);
@@ -47,18 +51,33 @@ const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
   field("reasonGiven", "Reason given", (prompts, values) =>
     askOptionalText(prompts, "Did they give a reason?", values.reasonGiven),
   ),
-  field("reasons", "Likely reasons", (prompts, values) =>
-    prompts.checkbox<Reason>({
-      ...hinted("What do you think played a part?", "pick any, or none"),
-      choices: reasonsFor(values.ended).map((value) => ({
-        value,
-        name: REASON_CHOICES[value],
-        checked: values.reasons?.includes(value) ?? false,
-      })),
+  field("reasons", "Likely reasons", (prompts, values, context) => {
+    // A reason they gave, typed or read from their email, ticks what its words suggest; the person decides.
+    const likely =
+      values.reasons === undefined && values.reasonGiven
+        ? (context.likelyReasons?.(values.reasonGiven, values.ended) ?? [])
+        : [];
+    const ticked = values.reasons ?? likely.map((found) => found.value);
+    return prompts.checkbox<Reason>({
+      ...hinted(
+        "What do you think played a part?",
+        likely.length > 0 ? "ticked from their words; pick any, or none" : "pick any, or none",
+      ),
+      choices: reasonsFor(values.ended).map((value) => {
+        const from = likely.filter((found) => found.value === value).map((found) => `'${safeLine(found.from)}'`);
+        return {
+          value,
+          name:
+            from.length > 0
+              ? `${REASON_CHOICES[value]}  ${theme.muted(`from ${from.join(", ")}`)}`
+              : REASON_CHOICES[value],
+          checked: ticked.includes(value),
+        };
+      }),
       pageSize: REASONS.length,
       validate: exclusive<Reason>(ALONE_REASON, REASON_CHOICES[ALONE_REASON]),
-    }),
-  ),
+    });
+  }),
   field("mood", "Mood", (prompts, values, context) =>
     askMood(
       prompts,
@@ -96,6 +115,8 @@ export function confirmDuplicate(prompts: Prompts): Promise<boolean> {
 export interface LogFlowOptions extends FlowOptions {
   /** Says why the answers look like a rejection already in the journal; undefined when they do not. */
   duplicate?(fields: RejectionFields): string | undefined;
+  /** Reading their email; without it, no email is offered. */
+  email?: EmailStep;
 }
 
 /**
@@ -104,14 +125,22 @@ export interface LogFlowOptions extends FlowOptions {
  * and saved only when the person says so; otherwise it is back to the
  * summary. Returns the answers, or undefined when the person chose not to save.
  */
-export function logFlow(
+export async function logFlow(
   prompts: Prompts,
   given: Partial<RejectionFields>,
   options: LogFlowOptions,
-): Promise<RejectionFields | undefined> {
-  return newEntryFlow(prompts, REJECTION_FIELDS, given, {
+): Promise<NewRejection | undefined> {
+  let email: EmailOutcome = {};
+  const answers = await newEntryFlow(prompts, REJECTION_FIELDS, given, {
     show: options.show,
     now: options.now,
+    likelyReasons: options.likelyReasons,
+    suggested: async () => {
+      if (!options.email) return {};
+      email = await askForEmail(prompts, options.email, options.show);
+      return email.suggestion?.fields ?? {};
+    },
+    remark: (key, values) => emailRemark(email.suggestion, key, values),
     greeting:
       "Sorry this one didn't work out. A few questions, then some ideas that may help.\nPress Ctrl+C at any time to stop; nothing is saved until the end.\n",
     defaults: { reasons: [], emotions: [], tags: [] },
@@ -124,6 +153,7 @@ export function logFlow(
       return confirmDuplicate(prompts);
     },
   });
+  return answers && email.keep ? { ...answers, email: email.text } : answers;
 }
 
 /** Changes a saved rejection: its values are the defaults. Undefined when left as it was. */

@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from "node:util";
 import { fitLines, terminalColumns } from "../ui/output.js";
 import type { Prompts } from "./prompts.js";
 import { io } from "../io.js";
+import { stopError } from "./prompt-stop.js";
 
 /**
  * The prompts as plain questions and answers, for a terminal that cannot move
@@ -20,13 +21,6 @@ interface PlainChoice<Value> {
 }
 
 type Validate<T> = ((value: T) => boolean | string | Promise<string | boolean>) | undefined;
-
-/** The error Inquirer's prompts reject with, so one check at the top handles both kinds. */
-function stopError(name: "AbortPromptError" | "ExitPromptError"): Error {
-  const error = new Error(name === "ExitPromptError" ? "the input ended" : "the prompt was stopped");
-  error.name = name;
-  return error;
-}
 
 /**
  * Text for a plain terminal: no colour codes, nothing that moves the cursor, and
@@ -220,5 +214,26 @@ export function plainPrompts(signal: AbortSignal): Omit<Prompts, "editor"> {
     }
   }) as Prompts["search"];
 
-  return { input, select, checkbox, confirm, number, search };
+  /**
+   * Many lines, such as a pasted email, whose blank lines cannot end it: a line
+   * of a single full stop does, as in mail programs of old, or the end of input.
+   */
+  const paste = async (config: { message: string }): Promise<string> => {
+    write(`${plain(config.message)}\nPaste it, then type a line with only a full stop (.) to finish.\n`);
+    const lines: string[] = [];
+    for (;;) {
+      let typed: string;
+      try {
+        typed = await ask("");
+      } catch (error) {
+        if (ended && lines.length > 0) break;
+        throw error;
+      }
+      if (typed.trim() === ".") break;
+      lines.push(typed);
+    }
+    return lines.join("\n");
+  };
+
+  return { input, select, checkbox, confirm, number, search, paste };
 }

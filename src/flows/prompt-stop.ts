@@ -19,3 +19,10 @@ export function stopPrompts(): void {
 /** True for the error a prompt rejects with when the person stops it. */
 export const isPromptStop = (error: unknown): boolean =>
   error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError");
+
+/** The error Inquirer's prompts reject with, for prompts of the tool's own, so one check handles all. */
+export function stopError(name: "AbortPromptError" | "ExitPromptError"): Error {
+  const error = new Error(name === "ExitPromptError" ? "the input ended" : "the prompt was stopped");
+  error.name = name;
+  return error;
+}

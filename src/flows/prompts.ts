@@ -4,6 +4,7 @@ import { plainMode } from "../ui/plain-mode.js";
 import { unicodeOutput } from "../ui/symbols.js";
 import { io } from "../io.js";
 import { stopping } from "./prompt-stop.js";
+import { pastePrompt, type PasteConfig } from "./paste-prompt.js";
 
 export { isPromptStop, stopPrompts } from "./prompt-stop.js";
 
@@ -19,6 +20,8 @@ export interface Prompts {
   number: typeof number;
   editor: typeof editor;
   search: typeof search;
+  /** Many lines pasted at once, such as an email. */
+  paste(config: PasteConfig): Promise<string>;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function loadPrompts(): Promise<Prompts> {
     number: stoppable(number),
     search: stoppable(search),
     select: stoppable(select),
+    paste: (config) => pastePrompt(config, stopping.signal),
   };
 }
 
@@ -106,7 +110,7 @@ function withAsciiTheme(config: PromptConfig): PromptConfig {
 }
 
 /** True for the error an editor prompt rejects with when the editor cannot be launched or fails. */
-const isEditorFailure = (error: unknown): boolean =>
+export const isEditorFailure = (error: unknown): boolean =>
   error instanceof Error && (error.name === "LaunchEditorError" || error.name === "EditorExitError");
 
 /**

@@ -1,11 +1,13 @@
 import type { Question, ReflectionContent, Step, Trap } from "../content/schema.js";
 import type { Fit, ReflectAnswers } from "../coach/reflection.js";
+import { suggestTraps, type TrapSuggestion } from "../coach/thinking-traps.js";
 import { FIT_ANSWERS, RATING_MAX, RATING_MIN, type Reason } from "../journal/vocabulary.js";
 import { wholeNumberIn } from "../journal/whole-number.js";
 import { FIT_CHOICES, REASON_CHOICES, REASON_PHRASES } from "../ui/labels.js";
 import { wrap } from "../ui/output.js";
 import { safeLine, safeText } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
+import { cueWords } from "../ui/trap-view.js";
 import { exclusive } from "./ask.js";
 import type { TextAsker } from "./free-text.js";
 import type { Prompts } from "./prompts.js";
@@ -142,7 +144,8 @@ export async function askThoughtRecord(
     return;
   }
   if (again || answers.trap === undefined) {
-    const trap = await askTrap(prompts, content.prompts.trap, content.traps, answers.trap);
+    const likely = suggestTraps(answers.thought, content.traps);
+    const trap = await askTrap(prompts, content.prompts.trap, content.traps, likely, answers.trap);
     if (trap) answers.trap = trap;
     else delete answers.trap;
   }
@@ -191,23 +194,38 @@ const pickedCount = (count: number): string =>
   count === 0 ? "none for now" : count === 1 ? "1 picked" : `${count} picked`;
 
 /**
- * "None of these fits" comes first: Enter on an untouched list names no trap,
- * and the way out is on screen however short the terminal.
+ * The traps the thought's words suggest come first, marked with those words,
+ * and the cursor starts on the likeliest; then "None of these fits", so the way
+ * out is on screen however short the terminal, then the rest. With nothing
+ * suggested, "None of these fits" comes first and Enter names no trap.
  */
-async function askTrap(prompts: Prompts, message: string, traps: Trap[], current?: string): Promise<string> {
+async function askTrap(
+  prompts: Prompts,
+  message: string,
+  traps: Trap[],
+  likely: TrapSuggestion[],
+  current?: string,
+): Promise<string> {
   const width = Math.max(...traps.map((trap) => trap.name.length));
+  const choice = (trap: Trap, marked?: TrapSuggestion) => ({
+    value: trap.id,
+    name: marked
+      ? `${safeLine(trap.name).padEnd(width)}  ${theme.accent(`likely, from ${cueWords(marked.cues)}`)}`
+      : `${safeLine(trap.name).padEnd(width)}  ${theme.muted(`"${safeLine(trap.example)}"`)}`,
+    short: safeLine(trap.name),
+    description: safeText(trap.description),
+  });
+  const suggested = likely.flatMap((suggestion) => {
+    const trap = traps.find((candidate) => candidate.id === suggestion.id);
+    return trap ? [choice(trap, suggestion)] : [];
+  });
+  const rest = traps
+    .filter((trap) => !likely.some((suggestion) => suggestion.id === trap.id))
+    .map((trap) => choice(trap));
   return prompts.select({
     message,
-    choices: [
-      { value: "", name: theme.muted("None of these fits"), short: "none" },
-      ...traps.map((trap) => ({
-        value: trap.id,
-        name: `${safeLine(trap.name).padEnd(width)}  ${theme.muted(`"${safeLine(trap.example)}"`)}`,
-        short: safeLine(trap.name),
-        description: safeText(trap.description),
-      })),
-    ],
+    choices: [...suggested, { value: "", name: theme.muted("None of these fits"), short: "none" }, ...rest],
     pageSize: traps.length + 1,
-    default: current ?? "",
+    default: current ?? suggested[0]?.value ?? "",
   });
 }

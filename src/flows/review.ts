@@ -1,4 +1,5 @@
 import { summaryTable } from "../ui/entry-summary.js";
+import { theme } from "../ui/theme.js";
 import type { AskContext } from "./ask.js";
 import type { Prompts } from "./prompts.js";
 
@@ -26,11 +27,16 @@ async function askMissing<T>(
   fields: readonly FieldSpec<T>[],
   values: Partial<T>,
   context: AskContext,
-  skip: (key: keyof T, values: Partial<T>) => boolean = () => false,
+  options: { skip?: (key: keyof T, values: Partial<T>) => boolean; suggested?: Partial<T> },
 ): Promise<void> {
   for (const spec of fields) {
-    if (values[spec.key] !== undefined || skip(spec.key, values)) continue;
-    (values as Record<string, unknown>)[spec.key] = await spec.ask(prompts, values, context);
+    if (values[spec.key] !== undefined || options.skip?.(spec.key, values)) continue;
+    // A suggestion is asked with its value as the default: one Enter takes it.
+    (values as Record<string, unknown>)[spec.key] = await spec.ask(
+      prompts,
+      { ...options.suggested, ...values },
+      context,
+    );
   }
 }
 
@@ -39,6 +45,7 @@ export interface FlowOptions {
   /** Prints a message between questions (the command passes a writer to stderr). */
   show(text: string): void;
   now?: Date;
+  likelyReasons?: AskContext["likelyReasons"];
 }
 
 /**
@@ -55,15 +62,34 @@ export async function newEntryFlow<T>(
     defaults: Partial<T>;
     skip?: (key: keyof T, values: Partial<T>) => boolean;
     accept?: (answers: T) => Promise<boolean>;
+    /** Answers read elsewhere (an email): asked as defaults, not taken as given. */
+    suggested?: () => Promise<Partial<T>>;
+    remark?: ReviewOptions["remark"];
   },
 ): Promise<T | undefined> {
   const now = options.now ?? new Date();
   const values: Partial<T> = { ...given };
   options.show(options.greeting);
-  await askMissing(prompts, fields, values, { now }, options.skip);
+  const suggested = await options.suggested?.();
+  await askMissing(
+    prompts,
+    fields,
+    values,
+    { now, likelyReasons: options.likelyReasons },
+    {
+      skip: options.skip,
+      suggested,
+    },
+  );
   let answers = { ...options.defaults, ...values } as T;
   for (;;) {
-    const reviewed = await reviewFields(prompts, fields, answers, { show: options.show, now, mode: "new" });
+    const reviewed = await reviewFields(prompts, fields, answers, {
+      show: options.show,
+      now,
+      mode: "new",
+      remark: options.remark,
+      likelyReasons: options.likelyReasons,
+    });
     if (!reviewed || !options.accept || (await options.accept(reviewed))) return reviewed;
     answers = reviewed;
   }
@@ -85,6 +111,9 @@ export interface ReviewOptions {
   now: Date;
   /** "new": asked before the first save; "edit": changing a saved entry. */
   mode: "new" | "edit";
+  likelyReasons?: AskContext["likelyReasons"];
+  /** A word after a field's value in the summary, such as where a guess came from. */
+  remark?(key: string, values: Record<string, unknown>): string | undefined;
 }
 
 /**
@@ -99,11 +128,19 @@ async function reviewFields<T>(
   options: ReviewOptions,
 ): Promise<T | undefined> {
   const values = { ...start } as Partial<T>;
-  const context: AskContext = { now: options.now, editing: options.mode === "edit" };
+  const context: AskContext = {
+    now: options.now,
+    editing: options.mode === "edit",
+    likelyReasons: options.likelyReasons,
+  };
   const editing = options.mode === "edit";
   let changed = false;
   for (;;) {
-    options.show(`\n${summaryTable(fields.map((field) => [field.label, field.describe(values)]))}\n`);
+    const row = (field: FieldSpec<T>): [string, string] => {
+      const remark = options.remark?.(field.key, values);
+      return [field.label, `${field.describe(values)}${remark ? `  ${theme.muted(remark)}` : ""}`];
+    };
+    options.show(`\n${summaryTable(fields.map(row))}\n`);
     const choice = await prompts.select<string>({
       message: editing ? "What would you like to change?" : "Does this look right?",
       choices: [

@@ -101,6 +101,8 @@ export const rejectionSchema = z.object({
   ended: z.enum(ENDINGS),
   reasonGiven: z.string().optional(),
   reasons: z.array(z.enum(REASONS)).default([]),
+  /** Their email as pasted, kept only when the person asked for it to be. */
+  email: z.string().optional(),
   mood: moodSchema,
   emotions: z.array(z.enum(EMOTIONS)).default([]),
   contact: z.string().optional(),

@@ -6,10 +6,13 @@ export type RejectionFields = Pick<
   "company" | "role" | "stage" | "ended" | "date" | "reasonGiven" | "reasons" | "mood" | "emotions" | "tags" | "note"
 >;
 
+/** A new rejection: what the person says, and their email when they chose to keep it. */
+export type NewRejection = RejectionFields & { email?: string };
+
 /** What a person says about a win. */
 export type WinFields = Pick<WinEntry, "winKind" | "title" | "company" | "date" | "tags" | "note">;
 
-export function makeRejection(fields: RejectionFields, id: string, now: Date): RejectionEntry {
+export function makeRejection(fields: NewRejection, id: string, now: Date): RejectionEntry {
   const at = now.toISOString();
   return withoutEmpty({
     id,

@@ -4,12 +4,12 @@ import type { Entry, Journal, RejectionEntry, WinEntry } from "./entry.js";
 import { entrySchema, rejectionSchema, winSchema } from "./entry-schema.js";
 import { newId } from "./ids.js";
 import type { JournalStore } from "./store.js";
-import { applyChanges, makeRejection, makeWin, type RejectionFields, type WinFields } from "./make-entry.js";
+import { applyChanges, makeRejection, makeWin, type NewRejection, type WinFields } from "./make-entry.js";
 
 /** Adds a rejection; returns it as stored and the journal as it is after the write. */
 export function saveRejection(
   store: Pick<JournalStore, "update">,
-  fields: RejectionFields,
+  fields: NewRejection,
   now: Date,
   /** Runs on the journal as it is under the lock, before the entry is added; throwing saves nothing. */
   check: (journal: Journal) => void = () => undefined,

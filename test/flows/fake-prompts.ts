@@ -124,6 +124,7 @@ export function fakePrompts(respond: Responder = () => undefined): {
     number: make("number"),
     editor: make("editor"),
     search: make("search"),
+    paste: make("paste"),
   } as unknown as Prompts;
   return { prompts, calls, refused };
 }

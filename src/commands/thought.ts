@@ -1,0 +1,75 @@
+import type { Command } from "commander";
+import { UsageError } from "../errors.js";
+import { canPrompt, printData, printJson } from "../ui/output.js";
+import { io } from "../io.js";
+import { openContent } from "./context.js";
+import { readStdin } from "../read-stdin.js";
+
+/** A thought is a line or two; a longer text is cut here before it is read for traps. */
+export const MAX_THOUGHT_CHARS = 2000;
+
+const MAX_STDIN_BYTES = 1024 * 1024;
+
+interface ThoughtOptions {
+  json?: boolean;
+}
+
+export function registerThought(command: Command): void {
+  command
+    .description("name the thinking traps a thought may hold, and a question to answer it with")
+    .argument("[text...]", "the thought, as you would say it to yourself; without it, read from standard input")
+    .option("--json", "print the thought and its likely traps as JSON")
+    .addHelpText(
+      "after",
+      `
+The suggestion comes from the words of the thought alone, on this computer;
+it can be wrong, and no suggestion is given when nothing fits well.
+
+Examples:
+  rejection-coach thought "I always mess up the last round"
+  echo "nobody will ever hire me" | rejection-coach thought --json | jq -r '.traps[].id'`,
+    )
+    .action(async (words: string[], options: ThoughtOptions, command: Command) => {
+      const [{ suggestTraps }, { renderTrapSuggestions }] = await Promise.all([
+        import("../coach/thinking-traps.js"),
+        import("../ui/trap-view.js"),
+      ]);
+      const thought = (await thoughtFrom(words, options)).slice(0, MAX_THOUGHT_CHARS);
+      const { reflection, strategies } = await openContent(command);
+      const traps = suggestTraps(thought, reflection.traps);
+      if (options.json) {
+        printJson({ thought, traps });
+        return;
+      }
+      printData(renderTrapSuggestions(thought, traps, reflection.traps, strategies));
+    });
+}
+
+/** The words given, else standard input, else (on a terminal) a question. */
+async function thoughtFrom(words: string[], options: ThoughtOptions): Promise<string> {
+  let text = words.join(" ");
+  if (!text.trim() && !io().stdin.isTTY) {
+    text = await readStdin({
+      bytes: MAX_STDIN_BYTES,
+      tooLarge: () => new UsageError("standard input is over 1 MB; a thought is a line or two"),
+    });
+  } else if (!text.trim() && canPrompt() && !options.json) {
+    const [{ loadPrompts }, { askRequiredText }] = await Promise.all([
+      import("../flows/prompts.js"),
+      import("../flows/ask.js"),
+    ]);
+    text = await askRequiredText(
+      await loadPrompts(),
+      "What is the thought that keeps coming back?",
+      undefined,
+      "the thought, in your own words",
+    );
+  }
+  const thought = text.replace(/\s+/g, " ").trim();
+  if (!thought) {
+    throw new UsageError(
+      'give the thought as words after the command, or on standard input: rejection-coach thought "..."',
+    );
+  }
+  return thought;
+}
