@@ -5,7 +5,7 @@ import type { Entry } from "../../src/journal/entry.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, storeFiles, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
-import { KEY, PtySession } from "../helpers/pty.js";
+import { EMAIL_OFFER, KEY, NO_EMAIL, PtySession } from "../helpers/pty.js";
 
 /**
  * Ctrl+C at the first, a middle and the last prompt of `log` and `reflect`, in a real pseudo-terminal:
@@ -27,6 +27,7 @@ type Step = [prompt: string, keys: string];
 
 /** The whole of `log`, for a rejection that ended with a no (so the reason is asked). */
 const LOG_STEPS: Step[] = [
+  [`? ${EMAIL_OFFER}`, NO_EMAIL],
   ["? Which company was it?", "Acme"],
   ["? What was the role?", "Analyst"],
   ["? How far did it get?", KEY.down.repeat(2)],
@@ -174,7 +175,7 @@ const ROWS: Row[] = [
     name: 'log (no journal yet): a SIGINT signal at "How are you feeling about it right now?"',
     args: ["log"],
     steps: LOG_STEPS,
-    at: 7,
+    at: 8,
     stop: "signal",
   },
   {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Entry, RejectionEntry } from "../../src/journal/entry.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
-import { KEY, PtySession } from "../helpers/pty.js";
+import { EMAIL_OFFER, KEY, NO_EMAIL, PtySession } from "../helpers/pty.js";
 
 let dataDir: string;
 beforeEach(() => (dataDir = tempDir()));
@@ -20,6 +20,7 @@ const idFromJson = (stdout: string) => (JSON.parse(stdout) as Entry).id;
 describe("log in a terminal", () => {
   it("takes a whole log typed at the prompts and saves it to the journal", async () => {
     const session = new PtySession(["log"], { dataDir });
+    await session.answer(EMAIL_OFFER, NO_EMAIL);
     await session.answer("Which company was it?", "Globex");
     await session.answer("What was the role?", "Data Analyst");
     await session.answer("How far did it get?", KEY.down.repeat(4)); // final round
@@ -113,6 +114,7 @@ describe("log in a terminal", () => {
     const before = readFileSync(journalFile());
 
     const atStage = new PtySession(["log"], { dataDir });
+    await atStage.answer(EMAIL_OFFER, NO_EMAIL);
     await atStage.answer("Which company was it?", "Globex");
     await atStage.answer("What was the role?", "Analyst");
     await atStage.waitFor("How far did it get?");
@@ -155,7 +157,8 @@ describe("log in a terminal", () => {
 
   it("Ctrl+C on a first log leaves no journal file behind", async () => {
     const session = new PtySession(["log"], { dataDir });
-    await session.waitFor("Which company was it?");
+    await session.answer(EMAIL_OFFER, NO_EMAIL);
+    await session.waitForPrompt("Which company was it?");
     session.type(KEY.ctrlC);
     expect(await session.exited()).toBe(130);
     expect(existsSync(journalFile())).toBe(false);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RejectionEntry } from "../../src/journal/entry.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
-import { KEY, PtySession } from "../helpers/pty.js";
+import { EMAIL_OFFER, KEY, NO_EMAIL, PtySession } from "../helpers/pty.js";
 import { logInitechSearch } from "../helpers/initech-search.js";
 
 let dataDir: string;
@@ -28,13 +28,14 @@ const screenLines = (text: string): string[] => stripAnsi(text).split(/\r?\n/);
 describe("a narrow terminal (50 columns)", () => {
   it("wraps the intro and a long question between words, never past the edge", async () => {
     const session = new PtySession(["log"], { dataDir, cols: 50 });
+    await session.answer(EMAIL_OFFER, NO_EMAIL);
     await session.answer("Which company was it?", "Acme");
     await session.answer("What was the role?", "Dev");
     await session.answer("How far did it get?", "");
     await session.answer("How did it end?", "");
     await session.waitFor("last friday");
     const raw = session.rawOutput;
-    const intro = raw.slice(0, raw.indexOf("? Which company"));
+    const intro = raw.slice(0, raw.indexOf(`? ${EMAIL_OFFER}`));
     for (const line of screenLines(intro)) expect(stringWidth(line)).toBeLessThan(50);
     // Words stay whole: the intro reads the same once its line breaks are spaces again.
     expect(stripAnsi(intro).replace(/\s+/g, " ")).toContain("A few questions, then some ideas that may help.");
@@ -87,6 +88,7 @@ describe("a non-UTF-8 locale (LANG=C)", () => {
   // the prompts' own marks need the tool's ASCII theme too.
   it("asks its questions with ASCII marks", async () => {
     const session = new PtySession(["log"], { dataDir, env: ASCII_LOCALE });
+    await session.answer(EMAIL_OFFER, NO_EMAIL);
     await session.answer("Which company was it?", "Acme");
     await session.answer("What was the role?", "Dev");
     await session.answer("How far did it get?", "");
@@ -109,6 +111,7 @@ describe("plain questions and answers", () => {
    * the same rejection is in the journal already, and is saved anyway.
    */
   async function logByNumbers(session: PtySession, again = false): Promise<void> {
+    await session.answer(/Do you have their email\?[\s\S]*Type a number/, "3");
     await session.answer("Which company was it?", "Globex");
     await session.answer("What was the role?", "Data Analyst");
     await session.waitFor("6) Offer");
@@ -143,7 +146,6 @@ describe("plain questions and answers", () => {
 
   it("on TERM=dumb: numbered choices, a whole log typed as numbers, and not one escape code", async () => {
     const session = new PtySession(["log"], { dataDir, term: "dumb", env: { NO_COLOR: "" } });
-    await session.waitFor("Which company was it?");
     await logByNumbers(session);
     expect(await session.exited()).toBe(0);
     expectSaved();
@@ -168,6 +170,7 @@ describe("plain questions and answers", () => {
 
   it("refuses a number that is not a choice and asks again; Ctrl+C stops with nothing saved", async () => {
     const session = new PtySession(["log"], { dataDir, term: "dumb" });
+    await session.answer(/Do you have their email\?[\s\S]*Type a number/, "3");
     await session.answer("Which company was it?", "Globex");
     await session.answer("What was the role?", "Dev");
     await session.answer(/How far did it get\?[\s\S]*Type a number/, "9");

@@ -12,6 +12,10 @@ export const KEY = {
   backspace: "\u007f",
 } as const;
 
+/** The question `log` starts with on a terminal, and the keys that answer it "No, just ask me the questions". */
+export const EMAIL_OFFER = "Do you have their email?";
+export const NO_EMAIL = KEY.up;
+
 /** What Inquirer writes when a prompt is done, just before it closes its readline. */
 const PROMPT_DONE = "\u001b[?25h";
 
