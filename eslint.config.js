@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // An async CLI: a promise nobody awaits loses its error and its exit code.
-    files: ["src/**/*.ts", "test/**/*.ts", "scripts/**/*.mjs"],
+    files: ["src/**/*.ts", "test/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs"],
     languageOptions: {
       parserOptions: {
         projectService: { allowDefaultProject: ["scripts/*.mjs"] },

@@ -114,6 +114,7 @@ function sections(entry: Entry, level: number): string[] {
   const section = (title: string, body: string) => blocks.push(heading(level, title), "", body, "");
   if (isRejection(entry) && entry.reasonGiven) section("Reason they gave", quote(entry.reasonGiven));
   if (entry.note) section("Note", visibleText(entry.note));
+  if (isRejection(entry) && entry.email) section("Their email", quote(entry.email.trim()));
   if (isRejection(entry)) {
     if (entry.reflection) section("Reflection", reflectionLines(entry.reflection).join("\n"));
     if (entry.checkins.length) {

@@ -187,6 +187,7 @@ export function renderEntry(entry: Entry): string {
     ...field("tags", entry.tags.map(safeLine).join(", ")),
     ...block("Reason they gave", entry.reasonGiven ? [wrap(safeText(entry.reasonGiven), 2)] : []),
     ...block("Note", entry.note ? [wrap(safeText(entry.note), 2)] : []),
+    ...block("Their email, as kept", entry.email ? [wrap(safeText(entry.email.trim()), 2)] : []),
     ...block(
       "Reflection",
       entry.reflection
