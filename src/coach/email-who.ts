@@ -1,0 +1,223 @@
+import type { EmailParts } from "./email-parts.js";
+import type { Line } from "./email-text.js";
+import {
+  AGENCY_WORDS,
+  DEPARTMENT_TAIL,
+  JOB_BOARDS,
+  LEGAL_TAIL,
+  NOT_NAMES,
+  ROLE_WORDS,
+  TITLE_WORDS,
+} from "./email-names.js";
+
+// The company and the role, read from where emails put them: phrases of the
+// message ("the X role at Y", "interest in Y"), the subject line, a "The Y Team"
+// sign-off and the signature. A name is a run of capitalised words; anything
+// that could be the recipient, an agency, a job board, a title or an address
+// is refused, so that a field the email does not give stays empty.
+
+export interface Named {
+  value: string;
+  from: string;
+}
+
+const CAPITAL_WORD = /[\p{Lu}\p{N}][\p{L}\p{N}'’-]*/uy;
+const CONNECTOR = /\s+(?:&|of|for|de|du|la|and)\s+(?=\p{Lu})/uy;
+const SPACE_THEN_CAPITAL = /\s+(?=[\p{Lu}\p{N}])/uy;
+const COMMA_THEN_CAPITAL = /,\s+(?=\p{Lu}[\p{Ll}])/uy;
+const PARENTHESIS = /\s+\([\p{L}\p{N}&' -]{1,30}\)/uy;
+const MAX_NAME_WORDS = 7;
+
+/** The end of a run of capitalised words starting at `at` (at itself when there is none). */
+function titleEnd(text: string, at: number, options: { comma?: boolean; connectors?: boolean } = {}): number {
+  const sticky = (pattern: RegExp, from: number): number => {
+    pattern.lastIndex = from;
+    return pattern.exec(text) ? pattern.lastIndex : -1;
+  };
+  let end = sticky(CAPITAL_WORD, at);
+  if (end === -1) return at;
+  for (let words = 1; words < MAX_NAME_WORDS; words++) {
+    const gap = [SPACE_THEN_CAPITAL, ...(options.connectors === false ? [] : [CONNECTOR])]
+      .concat(options.comma ? [COMMA_THEN_CAPITAL] : [])
+      .map((pattern) => sticky(pattern, end))
+      .find((next) => next !== -1);
+    const next = gap === undefined ? -1 : sticky(CAPITAL_WORD, gap);
+    if (next === -1) break;
+    end = next;
+  }
+  const paren = sticky(PARENTHESIS, end);
+  return paren === -1 ? end : paren;
+}
+
+const words = (name: string): string[] => name.split(/[\s,()]+/).filter(Boolean);
+
+/** The company's name in `raw`, or undefined when it is not a company's. */
+function asCompany(raw: string, recipient: Set<string>): string | undefined {
+  let name = raw.trim().replace(/[.,;:]+$/, "");
+  for (let pass = 0; pass < 2; pass++) name = name.replace(LEGAL_TAIL, "").replace(DEPARTMENT_TAIL, "").trim();
+  const parts = words(name);
+  if (parts.length === 0 || parts.length > 6 || name.length > 60) return undefined;
+  // A title word anywhere makes a job title or a department ("VP Engineering", "People & Culture").
+  if (NOT_NAMES.has(parts[0]!) || parts.some((part) => TITLE_WORDS.has(part) || recipient.has(part))) return undefined;
+  if (name.includes(",")) return undefined;
+  if (/\d/.test(name) || /@|www\.|https?:/.test(name)) return undefined;
+  if (
+    /^(?:road|street|st|drive|avenue|ave|lane|place|park|way|blvd|suite|floor|unit|square|court)$/i.test(parts.at(-1)!)
+  ) {
+    return undefined;
+  }
+  if (AGENCY_WORDS.test(name) || JOB_BOARDS.test(name)) return undefined;
+  return name;
+}
+
+/** Phrases after which the company's name follows, strongest first. */
+const COMPANY_LEADS = [
+  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?=\p{Lu})/giu,
+  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|interview(?:ing|ed)? with|feedback from|update from|heard back from|consider|keep)\s+(?=\p{Lu})/giu,
+];
+
+function fromLeads(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {
+  const slice = text.slice(start, end);
+  for (const lead of COMPANY_LEADS) {
+    for (const match of slice.matchAll(lead)) {
+      const nameStart = match.index + match[0].length;
+      const nameEnd = titleEnd(slice, nameStart);
+      const value = asCompany(slice.slice(nameStart, nameEnd), recipient);
+      if (value) return { value, from: slice.slice(match.index, nameEnd) };
+    }
+    // "the Procurement Analyst at Ironbridge": a title word, then "at" and the company.
+    if (lead === COMPANY_LEADS[0]) {
+      for (const match of slice.matchAll(/\b(\p{Lu}[\p{L}-]*)\s+at\s+(?=\p{Lu})/gu)) {
+        if (!ROLE_WORDS.has(match[1]!)) continue;
+        const nameStart = match.index + match[0].length;
+        const nameEnd = titleEnd(slice, nameStart);
+        const value = asCompany(slice.slice(nameStart, nameEnd), recipient);
+        if (value) return { value, from: slice.slice(match.index, nameEnd) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The parts of a subject line: "Brightwater Insurance - Claims Team Lead" has two. */
+function subjectParts(subject: Line): Line[] {
+  const parts: Line[] = [];
+  let start = 0;
+  for (const match of `${subject.text} - `.matchAll(/\s+[-–—|]\s+|:\s+/g)) {
+    const raw = subject.text.slice(start, match.index);
+    const text = raw.replace(/\s*\((?:ref|req|job|id|vacancy)\b[^)]{0,40}\)\s*$/i, "").trim();
+    if (text) parts.push({ text, start: subject.start + start + raw.indexOf(text) });
+    start = match.index + match[0].length;
+  }
+  return parts;
+}
+
+function fromSignature(signature: Line[], recipient: Set<string>): Named | undefined {
+  for (const [index, line] of signature.entries()) {
+    const team = /^The\s+(.+?)\s+Team$/i.exec(line.text);
+    if (team) {
+      const value = asCompany(team[1]!, recipient);
+      if (value) return { value, from: line.text };
+      continue;
+    }
+    // The first line is most often the sender's own name; it counts only when it shows a company's form.
+    const marked = LEGAL_TAIL.test(line.text.replace(/[.]$/, "")) || DEPARTMENT_TAIL.test(line.text);
+    if (index === 0 && !marked) continue;
+    if (line.text.length > 90 || /[.!?]\s/.test(line.text)) continue;
+    const whole = asCompany(line.text, recipient);
+    if (whole) return { value: whole, from: line.text };
+    const parts = line.text.split(/\s*[|·•]\s*/);
+    const pieces = [...parts, ...parts.flatMap((part) => part.split(/,\s*/))];
+    for (const piece of pieces.slice(1).concat(pieces[0] ?? [])) {
+      if (piece === line.text) continue;
+      const value = asCompany(piece, recipient);
+      if (value) return { value, from: piece };
+    }
+  }
+  return undefined;
+}
+
+export function readCompany(parts: EmailParts): Named | undefined {
+  const { text, subject, recipient } = parts;
+  const inBody = fromLeads(text, parts.bodyStart, parts.bodyEnd, recipient);
+  if (inBody) return inBody;
+  if (subject) {
+    const inSubject = fromLeads(text, subject.start, subject.start + subject.text.length, recipient);
+    if (inSubject) return inSubject;
+    const own = /^Your\s+(.+?)\s+application\b/.exec(subject.text);
+    const ownValue = own && asCompany(own[1]!, recipient);
+    if (ownValue) return { value: ownValue, from: subject.text };
+    for (const part of subjectParts(subject)) {
+      if (titleEnd(part.text, 0) !== part.text.length) continue;
+      const value = asCompany(part.text, recipient);
+      if (value) return { value, from: part.text };
+    }
+  }
+  const signed = fromSignature(parts.signature, recipient);
+  if (signed) return signed;
+  const sender = parts.fromName;
+  if (sender && DEPARTMENT_TAIL.test(sender.text)) {
+    const value = asCompany(sender.text, recipient);
+    if (value) return { value, from: sender.text };
+  }
+  return undefined;
+}
+
+const ROLE_NOUN = /^\s+(?:position|role|job|vacancy|opening|post)\b/i;
+const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(?:\s+\d{4})?$/;
+
+/** A role as written, or undefined when the words do not make one. */
+function asRole(raw: string, recipient: Set<string>, needsTitleWord: boolean): string | undefined {
+  const role = raw.trim();
+  const parts = words(role);
+  if (parts.length === 0 || role.length > 80 || NOT_NAMES.has(parts[0]!)) return undefined;
+  if (parts.some((part) => recipient.has(part))) return undefined;
+  if (needsTitleWord && !parts.some((part) => ROLE_WORDS.has(part))) return undefined;
+  return role;
+}
+
+function roleInText(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {
+  const slice = text.slice(start, end);
+  // "the Platform Engineer role", "the Finance Graduate Programme 2027"
+  for (const match of slice.matchAll(/\bthe\s+(?=\p{Lu})/gu)) {
+    const roleStart = match.index + match[0].length;
+    const roleEnd = titleEnd(slice, roleStart, { comma: true });
+    const title = slice.slice(roleStart, roleEnd);
+    const after = slice.slice(roleEnd, roleEnd + 12);
+    const noun = ROLE_NOUN.exec(after);
+    if (!noun && !NAMED_SCHEMES.test(title)) continue;
+    const value = asRole(title, recipient, false);
+    if (value) return { value, from: slice.slice(match.index, roleEnd + (noun?.[0].length ?? 0)) };
+  }
+  // "the role of Operations Coordinator", "your application for Research Associate II"
+  const leads = [
+    { pattern: /\b(?:position|role|post|job|vacancy) of\s+(?=\p{Lu})/giu, needsTitleWord: false },
+    { pattern: /\b(?:application|applying|applied)\s+(?:for|to)\s+(?=\p{Lu})/giu, needsTitleWord: true },
+  ];
+  for (const { pattern, needsTitleWord } of leads) {
+    for (const match of slice.matchAll(pattern)) {
+      const roleStart = match.index + match[0].length;
+      const roleEnd = titleEnd(slice, roleStart, { connectors: true });
+      const value = asRole(slice.slice(roleStart, roleEnd), recipient, needsTitleWord);
+      if (value) return { value, from: slice.slice(match.index, roleEnd) };
+    }
+  }
+  return undefined;
+}
+
+export function readRole(parts: EmailParts): Named | undefined {
+  const { text, subject, recipient } = parts;
+  const inBody = roleInText(text, parts.bodyStart, parts.bodyEnd, recipient);
+  if (inBody || !subject) return inBody;
+  const inSubject = roleInText(text, subject.start, subject.start + subject.text.length, recipient);
+  if (inSubject) return inSubject;
+  // A subject part that opens with a title: "Frontend Developer take-home", "Head of Marketing".
+  for (const part of subjectParts(subject)) {
+    const end = titleEnd(part.text, 0, { comma: true });
+    const rest = part.text.slice(end);
+    if (end === 0 || (rest && !/^\s+(?:at\s|\p{Ll})/u.test(rest))) continue;
+    const value = asRole(part.text.slice(0, end), recipient, true);
+    if (value) return { value, from: part.text };
+  }
+  return undefined;
+}

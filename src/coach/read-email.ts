@@ -1,0 +1,145 @@
+import type { ReadingCues } from "../content/schema.js";
+import { ALONE_REASON, reasonConflict } from "../journal/reason-rules.js";
+import { ENDINGS, REASONS, STAGES, stageRank, type Ending, type Reason, type Stage } from "../journal/vocabulary.js";
+import { findCues, type CueMatch } from "./cues.js";
+import { emailParts } from "./email-parts.js";
+import { cleanEmailText, collapseSpaces, splitSentences, type Sentence } from "./email-text.js";
+import { readCompany, readRole } from "./email-who.js";
+
+// Reading a pasted rejection email into the fields of an entry, offline and
+// explainably: each value carries the words it was read from, and a field the
+// email does not give is left out so that the person is asked instead. The
+// wording of stages, endings and reasons is content (content/reading.yaml);
+// finding names, the message and the reason's sentences is layout, and code.
+
+/** A value read from the text, with the words it came from (copied from the cleaned email). */
+export interface Found<T> {
+  value: T;
+  from: string;
+}
+
+export interface EmailReading {
+  company?: Found<string>;
+  role?: Found<string>;
+  stage?: Found<Stage>;
+  ended?: Found<Ending>;
+  /** The sentence or two that carry the reason: an exact passage of the cleaned email, whitespace collapsed. */
+  reasonGiven?: string;
+  /** No duplicates, and never a pair that reasonConflict() refuses. */
+  reasons: Found<Reason>[];
+}
+
+/** How many sentences a reason passage may run to: the reason, not the whole email. */
+const MAX_PASSAGE_SENTENCES = 3;
+
+/** Endings in the order they win: a role that went away or a lapse says more than a plain no. */
+const ENDING_ORDER: readonly Ending[] = ["role-closed", "ghosted", "rejected"];
+
+interface Located<T> {
+  value: T;
+  match: CueMatch;
+}
+
+/** Every cue match of every key, in the text's order. */
+function locate<K extends string>(
+  text: string,
+  keys: readonly K[],
+  cues: Partial<Record<K, string[]>>,
+  skipNegated: boolean,
+): Located<K>[] {
+  return keys
+    .flatMap((value) => findCues(text, cues[value] ?? [], { skipNegated }).map((match) => ({ value, match })))
+    .sort((a, b) => a.match.start - b.match.start);
+}
+
+/** Reasons in a passage's order, once each, with "unknown" only when nothing else was said. */
+function pickReasons(found: Located<Reason>[], ended: Ending | undefined): Found<Reason>[] {
+  const picked: Found<Reason>[] = [];
+  for (const { value, match } of found) {
+    if (picked.some((reason) => reason.value === value)) continue;
+    if (reasonConflict(ended, [value])) continue;
+    picked.push({ value, from: match.words });
+  }
+  const others = picked.filter((reason) => reason.value !== ALONE_REASON);
+  return others.length > 0 ? others : picked;
+}
+
+export function likelyReasons(text: string, cues: ReadingCues, ended?: Ending): Found<Reason>[] {
+  const clean = cleanEmailText(text);
+  return pickReasons(locate(clean, REASONS, cues.reasons, true), ended);
+}
+
+/**
+ * The passage that carries the reason: the run of neighbouring sentences (one
+ * paragraph, at most three) with the most kinds of reason in it, the first run
+ * on a tie. A lone sentence loses a trailing ", but ..." that holds no reason,
+ * as in "We've decided to go with someone else, but it was a pleasure".
+ */
+function reasonPassage(text: string, sentences: Sentence[], found: Located<Reason>[]): string | undefined {
+  const byIndex = new Map<number, Located<Reason>[]>();
+  for (const item of found) {
+    const index = sentences.findIndex(
+      (sentence) => item.match.start >= sentence.start && item.match.start < sentence.end,
+    );
+    if (index !== -1) byIndex.set(index, [...(byIndex.get(index) ?? []), item]);
+  }
+  let best: { first: number; last: number; kinds: number } | undefined;
+  const indexes = [...byIndex.keys()].sort((a, b) => a - b);
+  for (let at = 0; at < indexes.length; at++) {
+    const first = indexes[at]!;
+    let last = first;
+    while (
+      byIndex.has(last + 1) &&
+      last + 1 - first < MAX_PASSAGE_SENTENCES &&
+      sentences[last + 1]!.paragraph === sentences[first]!.paragraph
+    ) {
+      last++;
+    }
+    const kinds = new Set<Reason>();
+    for (let index = first; index <= last; index++) for (const item of byIndex.get(index)!) kinds.add(item.value);
+    if (!best || kinds.size > best.kinds) best = { first, last, kinds: kinds.size };
+    at = indexes.indexOf(last);
+  }
+  if (!best) return undefined;
+  const start = sentences[best.first]!.start;
+  let end = sentences[best.last]!.end;
+  if (best.first === best.last) {
+    const lastCue = Math.max(...byIndex.get(best.first)!.map((item) => item.match.end));
+    const but = text.slice(lastCue, end).search(/,\s+but\s/);
+    if (but !== -1) end = lastCue + but;
+  }
+  return collapseSpaces(text.slice(start, end));
+}
+
+export function readEmail(raw: string, cues: ReadingCues): EmailReading {
+  const text = cleanEmailText(raw);
+  const parts = emailParts(text);
+  const body = text.slice(parts.bodyStart, parts.bodyEnd);
+  const subject = parts.subject?.text ?? "";
+  const reading: EmailReading = { reasons: [] };
+
+  const company = readCompany(parts);
+  if (company) reading.company = company;
+  const role = readRole(parts);
+  if (role) reading.role = role;
+
+  // The furthest stage the email says was reached; the subject line counts too ("final round").
+  const stages = [...locate(subject, STAGES, cues.stages, true), ...locate(body, STAGES, cues.stages, true)];
+  const stage = stages.reduce<Located<Stage> | undefined>(
+    (furthest, item) => (!furthest || stageRank(item.value) > stageRank(furthest.value) ? item : furthest),
+    undefined,
+  );
+  if (stage) reading.stage = { value: stage.value, from: stage.match.words };
+
+  const endings = locate(body, ENDINGS, cues.endings, false);
+  const ended = ENDING_ORDER.map((value) => endings.find((item) => item.value === value)).find(Boolean);
+  if (ended) reading.ended = { value: ended.value, from: ended.match.words };
+
+  const reasons = locate(body, REASONS, cues.reasons, true);
+  reading.reasons = pickReasons(reasons, reading.ended?.value);
+  const kept = new Set(reading.reasons.map((reason) => reason.value));
+  const carrying = reasons.filter((item) => kept.has(item.value) && item.value !== ALONE_REASON);
+  const passage = reasonPassage(body, splitSentences(body, 0, body.length), carrying);
+  if (passage) reading.reasonGiven = passage;
+  return reading;
+}
