@@ -48,3 +48,12 @@ export const NOT_NAMES = new Set(
     "Team HR Careers Recruitment Talent Hiring Manager Ref Req"
   ).split(" "),
 );
+
+/** Words of a subject line's title case that make it a heading, not a name: "Next Steps", "Application Update". */
+export const GENERIC_WORDS = new Set(
+  (
+    "Update Updates Outcome Feedback Status Decision Application Applications Steps Interview Interviews Result " +
+    "Results News Reply Response Regarding Following Apologies Important Information Notification Position Role " +
+    "Vacancy Job Opportunity Candidacy Confirmation Invitation Message"
+  ).split(" "),
+);

@@ -20,12 +20,40 @@ export interface EmailParts {
   signature: Line[];
 }
 
-const FORWARD_MARKER = /^(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:?)$/i;
+const FORWARD_MARKER = /^(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:?)$/i;
+/** Outlook puts this over a forwarded message and over the message a reply answers alike. */
+const ORIGINAL_MARKER = /^-{2,}\s*original message\s*-{2,}$/i;
+/** The line over the quoted message of a reply: "On Tue, 3 Nov 2026 at 10:02, Sam <sam@…> wrote:". */
+const REPLY_LINE = /^on\s.{4,200}\swrote:$/i;
 const HEADER = /^(from|to|cc|date|sent|subject|reply-to):\s?(.*)$/i;
 const GREETING = /^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b[ ,]*([^,!:]{0,60}?)\s*[,!:]?$/i;
-/** A line that is only a closing phrase ("Kind regards,", "Cheers,", "Thank you,"). */
-const SIGN_OFF =
-  /^(?:(?:kind|best|warm|warmest|warmly|many|with best|with kind|all the best|regards|best wishes|cheers|thanks|thank you|many thanks|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|warmly|take care|all best|best regards|kind regards|warm regards|with thanks)(?: regards| wishes)?)[,.!]?$/i;
+/** A line that is only a closing phrase ("Kind regards,", "Cheers,", "Thank you,"), or "--" over a signature. */
+const SIGN_OFF = new RegExp(
+  "^(?:--|" +
+    [
+      "(?:kind|best|warm|warmest|many|with kind|with best)? ?(?:regards|wishes)",
+      "best",
+      "all (?:the )?(?:very )?best",
+      "all best",
+      "best of luck",
+      "good luck",
+      "cheers",
+      "thanks(?: again| so much)?",
+      "thank you(?: again)?",
+      "many thanks",
+      "with thanks",
+      "(?:yours )?(?:sincerely|faithfully|truly)",
+      "respectfully",
+      "warmly",
+      "take care",
+      "speak soon",
+      "talk soon",
+    ].join("|") +
+    ")[,.!]?$",
+  "i",
+);
+/** Above a forwarded message there is at most a short note; a longer text above is a reply to it. */
+const MAX_FORWARD_NOTE = 400;
 /** Subject prefixes a reply or forward adds. */
 const SUBJECT_PREFIX = /^(?:(?:re|fw|fwd|aw|sv)\s*:\s*)+/i;
 
@@ -37,12 +65,30 @@ const nameWords = (name: string): string[] =>
     .split(/[\s,.]+/)
     .filter((word) => /^\p{Lu}/u.test(word) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Team|All)$/.test(word));
 
+/** Where a message quoted below the text starts: a forward marker, a reply line or a header block. */
+function quoteBoundary(lines: Line[]): { index: number; forward: boolean } | undefined {
+  for (const [index, line] of lines.entries()) {
+    if (FORWARD_MARKER.test(line.text)) return { index, forward: true };
+    if (REPLY_LINE.test(line.text)) return { index, forward: false };
+    const headerBlock =
+      /^from:/i.test(line.text) &&
+      lines.slice(0, index).some((above) => above.text !== "" && !HEADER.test(above.text)) &&
+      lines.slice(index + 1, index + 5).some((next) => /^(?:subject|sent|date):/i.test(next.text));
+    if (ORIGINAL_MARKER.test(line.text) || headerBlock) {
+      return { index, forward: line.start - (lines[0]?.start ?? 0) <= MAX_FORWARD_NOTE };
+    }
+  }
+  return undefined;
+}
+
 export function emailParts(text: string): EmailParts {
   const lines = splitLines(text);
   const recipient = new Set<string>();
-  let index = lines.findIndex((line) => FORWARD_MARKER.test(line.text));
-  // A note above a forwarded message is the forwarder's, not the employer's.
-  index = index === -1 ? 0 : index + 1;
+  // The note above a forwarded message is the forwarder's; a message quoted under a reply is older.
+  const boundary = quoteBoundary(lines);
+  let index = boundary?.forward ? boundary.index + 1 : 0;
+  const quoteAt = boundary && !boundary.forward ? lines[boundary.index]!.start : text.length;
+  while (ORIGINAL_MARKER.test(lines[index]?.text ?? "")) index++;
 
   let subject: Line | undefined;
   let fromName: Line | undefined;
@@ -60,8 +106,8 @@ export function emailParts(text: string): EmailParts {
       const prefix = SUBJECT_PREFIX.exec(value)?.[0].length ?? 0;
       subject = { text: value.slice(prefix), start: valueStart + prefix };
     } else if (field === "from") {
-      const name = /^"?([^"<]*?)"?\s*</.exec(value)?.[1];
-      if (name) fromName = { text: name, start: valueStart + value.indexOf(name) };
+      const name = /^"?([^"<]*?)"?\s*(?:<|$)/.exec(value)?.[1];
+      if (name && !name.includes("@")) fromName = { text: name, start: valueStart + value.indexOf(name) };
     } else if (field === "to") {
       for (const word of nameWords(value.replace(/<[^>]*>/g, ""))) recipient.add(word);
     }
@@ -73,9 +119,17 @@ export function emailParts(text: string): EmailParts {
     index++;
   }
   const bodyStart = lines[index]?.start ?? text.length;
-
-  const { end, signature } = findSignature(lines, index);
-  return { text, subject, fromName, recipient, bodyStart, bodyEnd: end, signature };
+  const own = lines.filter((line) => line.start < quoteAt);
+  const { end, signature } = findSignature(own, index);
+  return {
+    text,
+    subject,
+    fromName,
+    recipient,
+    bodyStart,
+    bodyEnd: Math.max(bodyStart, Math.min(end, quoteAt)),
+    signature,
+  };
 }
 
 /** Where the message ends, and the signature lines under it. */

@@ -37,10 +37,14 @@ const ENTITIES: Readonly<Record<string, string>> = {
   eacute: "é",
 };
 
-/** Tags that end a line where a browser would start a new one. */
-const BREAKING_TAG = /<(?:br\s*\/?|\/(?:p|div|li|tr|h[1-6]|table|blockquote))\s*>/gi;
-/** Any other tag. The length cap keeps a stray "<" from scanning the rest of the text. */
-const TAG = /<\/?[a-z][^<>\n]{0,300}>/gi;
+/** Tags that end a paragraph, and tags that end a line, where a browser would. */
+const PARAGRAPH_TAG = /<\/(?:p|h[1-6]|table|blockquote)\s*>/gi;
+const BREAKING_TAG = /<(?:br\s*\/?|\/(?:div|li|tr))\s*>/gi;
+/**
+ * Any other tag: a name, then a space, "/" or ">" ("<no-reply@x.com>" is an
+ * address, not a tag). The length cap keeps a stray "<" from scanning the rest.
+ */
+const TAG = /<\/?[a-z][a-z0-9]*(?:[\s/][^<>\n]{0,300})?>/gi;
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const ODD_SPACE = /[\u00a0\u2007\u202f\t]/g;
@@ -60,6 +64,7 @@ export function cleanEmailText(raw: string): string {
     .slice(0, MAX_RAW_CHARS)
     .replace(/\r\n?/g, "\n")
     .replace(INVISIBLE, "")
+    .replace(PARAGRAPH_TAG, "\n\n")
     .replace(BREAKING_TAG, "\n")
     .replace(TAG, "")
     .replace(ENTITY, (whole, decimal?: string, hex?: string, name?: string) => decodeEntity(whole, decimal, hex, name))

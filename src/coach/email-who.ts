@@ -3,6 +3,7 @@ import type { Line } from "./email-text.js";
 import {
   AGENCY_WORDS,
   DEPARTMENT_TAIL,
+  GENERIC_WORDS,
   JOB_BOARDS,
   LEGAL_TAIL,
   NOT_NAMES,
@@ -59,7 +60,7 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
   if (parts.length === 0 || parts.length > 6 || name.length > 60) return undefined;
   // A title word anywhere makes a job title or a department ("VP Engineering", "People & Culture").
   if (NOT_NAMES.has(parts[0]!) || parts.some((part) => TITLE_WORDS.has(part) || recipient.has(part))) return undefined;
-  if (name.includes(",")) return undefined;
+  if (name.includes(",") || parts.some((part) => GENERIC_WORDS.has(part))) return undefined;
   if (/\d/.test(name) || /@|www\.|https?:/.test(name)) return undefined;
   if (
     /^(?:road|street|st|drive|avenue|ave|lane|place|park|way|blvd|suite|floor|unit|square|court)$/i.test(parts.at(-1)!)
@@ -105,7 +106,10 @@ function subjectParts(subject: Line): Line[] {
   let start = 0;
   for (const match of `${subject.text} - `.matchAll(/\s+[-–—|]\s+|:\s+/g)) {
     const raw = subject.text.slice(start, match.index);
-    const text = raw.replace(/\s*\((?:ref|req|job|id|vacancy)\b[^)]{0,40}\)\s*$/i, "").trim();
+    // A reference number is not part of the name: "(Ref LSA/26/114)", "(Req #48213)", "(R-2291)".
+    const text = raw
+      .replace(/\s*\((?:(?:ref|req|job|id|vacancy)\b[^)]{0,40}|[^)]{0,30}\d[^)]{0,30})\)\s*$/i, "")
+      .trim();
     if (text) parts.push({ text, start: subject.start + start + raw.indexOf(text) });
     start = match.index + match[0].length;
   }
@@ -120,15 +124,16 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
       if (value) return { value, from: line.text };
       continue;
     }
-    // The first line is most often the sender's own name; it counts only when it shows a company's form.
-    const marked = LEGAL_TAIL.test(line.text.replace(/[.]$/, "")) || DEPARTMENT_TAIL.test(line.text);
-    if (index === 0 && !marked) continue;
     if (line.text.length > 90 || /[.!?]\s/.test(line.text)) continue;
-    const whole = asCompany(line.text, recipient);
+    // The first line is most often the sender's own name: as a whole, or before a "|" or a comma,
+    // it counts only when it shows a company's form ("Northwind Labs Talent Acquisition").
+    const marked = LEGAL_TAIL.test(line.text.replace(/[.]$/, "")) || DEPARTMENT_TAIL.test(line.text);
+    const sender = index === 0 && !marked;
+    const whole = sender ? undefined : asCompany(line.text, recipient);
     if (whole) return { value: whole, from: line.text };
     const parts = line.text.split(/\s*[|·•]\s*/);
-    const pieces = [...parts, ...parts.flatMap((part) => part.split(/,\s*/))];
-    for (const piece of pieces.slice(1).concat(pieces[0] ?? [])) {
+    const pieces = [...parts.slice(1), ...parts.flatMap((part) => part.split(/,\s*/).slice(1)), ...parts.slice(0, 1)];
+    for (const piece of sender ? pieces.slice(0, -1) : pieces) {
       if (piece === line.text) continue;
       const value = asCompany(piece, recipient);
       if (value) return { value, from: piece };

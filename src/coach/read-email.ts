@@ -131,11 +131,16 @@ export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   );
   if (stage) reading.stage = { value: stage.value, from: stage.match.words };
 
+  const reasons = locate(body, REASONS, cues.reasons, true);
   const endings = locate(body, ENDINGS, cues.endings, false);
-  const ended = ENDING_ORDER.map((value) => endings.find((item) => item.value === value)).find(Boolean);
+  let ended = ENDING_ORDER.map((value) => endings.find((item) => item.value === value)).find(Boolean);
+  // "The position has been filled by another candidate": the role went to someone else, it did not go away.
+  const said = new Set(reasons.map((item) => item.value));
+  if (ended?.value === "role-closed" && said.has("competition") && !said.has("internal") && !said.has("cancelled")) {
+    ended = endings.find((item) => item.value === "rejected") ?? ended;
+  }
   if (ended) reading.ended = { value: ended.value, from: ended.match.words };
 
-  const reasons = locate(body, REASONS, cues.reasons, true);
   reading.reasons = pickReasons(reasons, reading.ended?.value);
   const kept = new Set(reading.reasons.map((reason) => reason.value));
   const carrying = reasons.filter((item) => kept.has(item.value) && item.value !== ALONE_REASON);
