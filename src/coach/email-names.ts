@@ -11,7 +11,11 @@ export const ROLE_WORDS = new Set(
     "Developer Director Driver Editor Educator Engineer Executive Fellow Generalist Graduate Head Intern Internship " +
     "Lawyer Lead Lecturer Librarian Manager Marketer Mechanic Nurse Officer Operator Paralegal Pharmacist Planner " +
     "Practitioner Producer Programme Program Programmer Receptionist Recruiter Representative Researcher Scientist " +
-    "Secretary Solicitor Specialist Strategist Supervisor Teacher Technician Tester Therapist Trainee Worker Writer"
+    "Secretary Solicitor Specialist Strategist Supervisor Teacher Technician Tester Therapist Trainee Worker Writer " +
+    "Actuary Ambassador Animator Archivist Artist Attendant Banker Barista Bartender Broker Carer Cashier Coach " +
+    "Counsellor Counselor Courier Curator Dentist Dispatcher Doctor Economist Electrician Housekeeper Illustrator " +
+    "Inspector Instructor Interpreter Investigator Journalist Midwife Nanny Paramedic Photographer Physician Pilot " +
+    "Plumber Porter Professor Psychologist Reporter Statistician Surgeon Surveyor Trainer Translator Tutor Underwriter"
   ).split(" "),
 );
 

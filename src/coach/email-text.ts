@@ -38,8 +38,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /** Tags that end a paragraph, and tags that end a line, where a browser would. */
-const PARAGRAPH_TAG = /<\/(?:p|h[1-6]|table|blockquote)\s*>/gi;
-const BREAKING_TAG = /<(?:br\s*\/?|\/(?:div|li|tr))\s*>/gi;
+// A line end right after the tag is the same break, not another one.
+const PARAGRAPH_TAG = /<\/(?:p|h[1-6]|table|blockquote)\s*>\r?\n?/gi;
+const BREAKING_TAG = /<(?:br\s*\/?|\/(?:div|li|tr))\s*>\r?\n?/gi;
 /**
  * Any other tag: a name, then a space, "/" or ">" ("<no-reply@x.com>" is an
  * address, not a tag). The length cap keeps a stray "<" from scanning the rest.

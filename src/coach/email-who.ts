@@ -100,16 +100,16 @@ function fromLeads(text: string, start: number, end: number, recipient: Set<stri
   return undefined;
 }
 
+/** A reference number is not part of a name: "(Ref LSA/26/114)", "(Req #48213)", "(R-2291)". */
+const REFERENCE = /\s*\((?:(?:ref|req|job|id|vacancy)\b[^)]{0,40}|[^)]{0,30}\d[^)]{0,30})\)\s*$/i;
+
 /** The parts of a subject line: "Brightwater Insurance - Claims Team Lead" has two. */
 function subjectParts(subject: Line): Line[] {
   const parts: Line[] = [];
   let start = 0;
   for (const match of `${subject.text} - `.matchAll(/\s+[-–—|]\s+|:\s+/g)) {
     const raw = subject.text.slice(start, match.index);
-    // A reference number is not part of the name: "(Ref LSA/26/114)", "(Req #48213)", "(R-2291)".
-    const text = raw
-      .replace(/\s*\((?:(?:ref|req|job|id|vacancy)\b[^)]{0,40}|[^)]{0,30}\d[^)]{0,30})\)\s*$/i, "")
-      .trim();
+    const text = raw.replace(REFERENCE, "").trim();
     if (text) parts.push({ text, start: subject.start + start + raw.indexOf(text) });
     start = match.index + match[0].length;
   }
@@ -153,6 +153,10 @@ export function readCompany(parts: EmailParts): Named | undefined {
     const ownValue = own && asCompany(own[1]!, recipient);
     if (ownValue) return { value: ownValue, from: subject.text };
     for (const part of subjectParts(subject)) {
+      // "Barista Trainer at Quince Coffee": a subject in this form names the role, then the company.
+      const at = /^(?:[\p{Lu}\p{N}][^\s]*\s+){0,6}?at\s+(?=\p{Lu})/u.exec(part.text);
+      const atValue = at && asCompany(part.text.slice(at[0].length, titleEnd(part.text, at[0].length)), recipient);
+      if (atValue) return { value: atValue, from: part.text };
       if (titleEnd(part.text, 0) !== part.text.length) continue;
       const value = asCompany(part.text, recipient);
       if (value) return { value, from: part.text };
@@ -173,7 +177,7 @@ const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(
 
 /** A role as written, or undefined when the words do not make one. */
 function asRole(raw: string, recipient: Set<string>, needsTitleWord: boolean): string | undefined {
-  const role = raw.trim();
+  const role = raw.replace(REFERENCE, "").trim();
   const parts = words(role);
   if (parts.length === 0 || role.length > 80 || NOT_NAMES.has(parts[0]!)) return undefined;
   if (parts.some((part) => recipient.has(part))) return undefined;
@@ -221,7 +225,7 @@ export function readRole(parts: EmailParts): Named | undefined {
     const end = titleEnd(part.text, 0, { comma: true });
     const rest = part.text.slice(end);
     if (end === 0 || (rest && !/^\s+(?:at\s|\p{Ll})/u.test(rest))) continue;
-    const value = asRole(part.text.slice(0, end), recipient, true);
+    const value = asRole(part.text.slice(0, end), recipient, !/^\s+at\s+\p{Lu}/u.test(rest));
     if (value) return { value, from: part.text };
   }
   return undefined;

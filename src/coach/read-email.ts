@@ -139,6 +139,11 @@ export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   if (ended?.value === "role-closed" && said.has("competition") && !said.has("internal") && !said.has("cancelled")) {
     ended = endings.find((item) => item.value === "rejected") ?? ended;
   }
+  // Other candidates chosen is a no, whether or not the email words it as one.
+  ended ??= reasons.find((item) => item.value === "competition") && {
+    value: "rejected",
+    match: reasons.find((item) => item.value === "competition")!.match,
+  };
   if (ended) reading.ended = { value: ended.value, from: ended.match.words };
 
   reading.reasons = pickReasons(reasons, reading.ended?.value);
