@@ -88,7 +88,7 @@ function fromLeads(text: string, start: number, end: number, recipient: Set<stri
     }
     // "the Procurement Analyst at Ironbridge": a title word, then "at" and the company.
     if (lead === COMPANY_LEADS[0]) {
-      for (const match of slice.matchAll(/\b(\p{Lu}[\p{L}-]*)\s+at\s+(?=\p{Lu})/gu)) {
+      for (const match of slice.matchAll(/\b(\p{Lu}[\p{L}-]*)(?:\s+\([^()]{0,40}\))?\s+at\s+(?=\p{Lu})/gu)) {
         if (!ROLE_WORDS.has(match[1]!)) continue;
         const nameStart = match.index + match[0].length;
         const nameEnd = titleEnd(slice, nameStart);
