@@ -24,7 +24,7 @@ export const TITLE_WORDS = new Set([
   ...ROLE_WORDS,
   ...(
     "Acquisition CEO CFO COO CTO CPO Chief Founder Headteacher HR Hiring Operations People Principal President " +
-    "Recruiting Recruitment Resources Talent Team VP"
+    "Recruiting Recruitment Resources Talent Team VP Partner Owner Sourcer Department Division Office Staff"
   ).split(" "),
 ]);
 

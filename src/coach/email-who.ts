@@ -116,30 +116,53 @@ function subjectParts(subject: Line): Line[] {
   return parts;
 }
 
+const isTitle = (piece: string): boolean => words(piece).some((word) => TITLE_WORDS.has(word));
+/** A company's own form: a legal ending ("Ltd") or a department after the name ("Careers"). */
+const isMarked = (piece: string): boolean => LEGAL_TAIL.test(piece.replace(/\.$/, "")) || DEPARTMENT_TAIL.test(piece);
+
+/**
+ * The pieces of a signature line that can be the company: the whole line; a
+ * piece beside a title or an address between "|" ("Talent Partner | Quarrymoor");
+ * after a comma only behind a title ("Controller, Redwood Valley Credit Union"),
+ * before one only ahead of an address ("Hollis Freight Ltd, Unit 7, Derby").
+ * So "Boston, MA" and "London, UK" never are.
+ */
+function signaturePieces(line: string, sender: boolean): string[] {
+  const pieces = sender ? [] : [line];
+  const bars = line.split(/\s*[|·•]\s*/);
+  bars.forEach((bar, index) => {
+    const others = bars.filter((_, other) => other !== index);
+    const beside = others.some((other) => isTitle(other) || /\d/.test(other));
+    if (bars.length > 1 && beside && !(sender && index === 0)) pieces.push(bar);
+    const commas = bar.split(/,\s*/);
+    if (commas.length < 2) return;
+    if (isTitle(commas[0]!)) pieces.push(...commas.slice(1));
+    else if (!(sender && index === 0) && commas.slice(1).some((piece) => /\d/.test(piece))) pieces.push(commas[0]!);
+  });
+  return pieces;
+}
+
 function fromSignature(signature: Line[], recipient: Set<string>): Named | undefined {
+  const found: (Named & { marked: boolean })[] = [];
+  // The first line is most often the sender's name; its words are no company's on the lines below ("Sam" over "Sam Carter").
+  const senderWords = new Set(words(signature[0]?.text ?? "").filter((word) => !TITLE_WORDS.has(word)));
   for (const [index, line] of signature.entries()) {
     const team = /^The\s+(.+?)\s+Team$/i.exec(line.text);
     if (team) {
       const value = asCompany(team[1]!, recipient);
-      if (value) return { value, from: line.text };
+      if (value) found.push({ value, from: line.text, marked: true });
       continue;
     }
     if (line.text.length > 90 || /[.!?]\s/.test(line.text)) continue;
-    // The first line is most often the sender's own name: as a whole, or before a "|" or a comma,
-    // it counts only when it shows a company's form ("Northwind Labs Talent Acquisition").
-    const marked = LEGAL_TAIL.test(line.text.replace(/[.]$/, "")) || DEPARTMENT_TAIL.test(line.text);
-    const sender = index === 0 && !marked;
-    const whole = sender ? undefined : asCompany(line.text, recipient);
-    if (whole) return { value: whole, from: line.text };
-    const parts = line.text.split(/\s*[|·•]\s*/);
-    const pieces = [...parts.slice(1), ...parts.flatMap((part) => part.split(/,\s*/).slice(1)), ...parts.slice(0, 1)];
-    for (const piece of sender ? pieces.slice(0, -1) : pieces) {
-      if (piece === line.text) continue;
-      const value = asCompany(piece, recipient);
-      if (value) return { value, from: piece };
+    const sender = index === 0 && !isMarked(line.text);
+    const refused = index === 0 ? recipient : new Set([...recipient, ...senderWords]);
+    for (const piece of signaturePieces(line.text, sender)) {
+      const value = asCompany(piece, refused);
+      if (value) found.push({ value, from: piece, marked: isMarked(piece) });
     }
   }
-  return undefined;
+  const best = found.find((item) => item.marked) ?? found[0];
+  return best && { value: best.value, from: best.from };
 }
 
 export function readCompany(parts: EmailParts): Named | undefined {

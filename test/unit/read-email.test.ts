@@ -92,6 +92,14 @@ describe("the company", () => {
     expect(read(text).company).toBeUndefined();
   });
 
+  it("is not a place, a department or the sender's own name in the signature", () => {
+    const signed = (...lines: string[]) => read(email("Hi Lee,", "", "It's a no.", "", "Best,", ...lines)).company;
+    expect(signed("Sam", "Sam Carter", "Recruiter")).toBeUndefined();
+    expect(signed("Jo Reid", "Recruiter", "Boston, MA")).toBeUndefined();
+    expect(signed("Jo Reid", "Engineering Manager, Payments", "Orbwell, Inc.")?.value).toBe("Orbwell");
+    expect(signed("Jo Reid", "Recruiter, Tallow & Wick", "London")?.value).toBe("Tallow & Wick");
+  });
+
   it("is left out when nothing names it", () => {
     expect(read(email("Hi Sam,", "", "We've decided to go with someone else.", "", "Dana")).company).toBeUndefined();
   });
