@@ -4,7 +4,8 @@ import { ENDINGS, REASONS, STAGES, stageRank, type Ending, type Reason, type Sta
 import { findCues, type CueMatch } from "./cues.js";
 import { emailParts } from "./email-parts.js";
 import { cleanEmailText, collapseSpaces, splitSentences, type Sentence } from "./email-text.js";
-import { readCompany, readRole } from "./email-who.js";
+import { readCompany } from "./email-company.js";
+import { readRole } from "./email-role.js";
 
 // Reading a pasted rejection email into the fields of an entry, offline and
 // explainably: each value carries the words it was read from, and a field the

@@ -10,47 +10,13 @@ import {
   ROLE_WORDS,
   TITLE_WORDS,
 } from "./email-names.js";
+import { subjectParts, titleEnd, words, type Named } from "./email-titles.js";
 
-// The company and the role, read from where emails put them: phrases of the
-// message ("the X role at Y", "interest in Y"), the subject line, a "The Y Team"
-// sign-off and the signature. A name is a run of capitalised words; anything
-// that could be the recipient, an agency, a job board, a title or an address
-// is refused, so that a field the email does not give stays empty.
-
-export interface Named {
-  value: string;
-  from: string;
-}
-
-const CAPITAL_WORD = /[\p{Lu}\p{N}][\p{L}\p{N}'’-]*/uy;
-const CONNECTOR = /\s+(?:&|of|for|de|du|la|and)\s+(?=\p{Lu})/uy;
-const SPACE_THEN_CAPITAL = /\s+(?=[\p{Lu}\p{N}])/uy;
-const COMMA_THEN_CAPITAL = /,\s+(?=\p{Lu}[\p{Ll}])/uy;
-const PARENTHESIS = /\s+\([\p{L}\p{N}&' -]{1,30}\)/uy;
-const MAX_NAME_WORDS = 7;
-
-/** The end of a run of capitalised words starting at `at` (at itself when there is none). */
-function titleEnd(text: string, at: number, options: { comma?: boolean; connectors?: boolean } = {}): number {
-  const sticky = (pattern: RegExp, from: number): number => {
-    pattern.lastIndex = from;
-    return pattern.exec(text) ? pattern.lastIndex : -1;
-  };
-  let end = sticky(CAPITAL_WORD, at);
-  if (end === -1) return at;
-  for (let words = 1; words < MAX_NAME_WORDS; words++) {
-    const gap = [SPACE_THEN_CAPITAL, ...(options.connectors === false ? [] : [CONNECTOR])]
-      .concat(options.comma ? [COMMA_THEN_CAPITAL] : [])
-      .map((pattern) => sticky(pattern, end))
-      .find((next) => next !== -1);
-    const next = gap === undefined ? -1 : sticky(CAPITAL_WORD, gap);
-    if (next === -1) break;
-    end = next;
-  }
-  const paren = sticky(PARENTHESIS, end);
-  return paren === -1 ? end : paren;
-}
-
-const words = (name: string): string[] => name.split(/[\s,()]+/).filter(Boolean);
+// The company, read from where emails put it: phrases of the message ("the X
+// role at Y", "interest in Y"), the subject line, a "The Y Team" sign-off, the
+// signature and the sender's name. Anything that could be the recipient, an
+// agency, a job board, a title, a department or an address is refused, so a
+// company the email does not name stays empty.
 
 /** The company's name in `raw`, or undefined when it is not a company's. */
 function asCompany(raw: string, recipient: Set<string>): string | undefined {
@@ -98,22 +64,6 @@ function fromLeads(text: string, start: number, end: number, recipient: Set<stri
     }
   }
   return undefined;
-}
-
-/** A reference number is not part of a name: "(Ref LSA/26/114)", "(Req #48213)", "(R-2291)". */
-const REFERENCE = /\s*\((?:(?:ref|req|job|id|vacancy)\b[^)]{0,40}|[^)]{0,30}\d[^)]{0,30})\)\s*$/i;
-
-/** The parts of a subject line: "Brightwater Insurance - Claims Team Lead" has two. */
-function subjectParts(subject: Line): Line[] {
-  const parts: Line[] = [];
-  let start = 0;
-  for (const match of `${subject.text} - `.matchAll(/\s+[-–—|]\s+|:\s+/g)) {
-    const raw = subject.text.slice(start, match.index);
-    const text = raw.replace(REFERENCE, "").trim();
-    if (text) parts.push({ text, start: subject.start + start + raw.indexOf(text) });
-    start = match.index + match[0].length;
-  }
-  return parts;
 }
 
 const isTitle = (piece: string): boolean => words(piece).some((word) => TITLE_WORDS.has(word));
@@ -191,65 +141,6 @@ export function readCompany(parts: EmailParts): Named | undefined {
   if (sender && DEPARTMENT_TAIL.test(sender.text)) {
     const value = asCompany(sender.text, recipient);
     if (value) return { value, from: sender.text };
-  }
-  return undefined;
-}
-
-const ROLE_NOUN = /^\s+(?:position|role|job|vacancy|opening|post)\b/i;
-const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(?:\s+\d{4})?$/;
-
-/** A role as written, or undefined when the words do not make one. */
-function asRole(raw: string, recipient: Set<string>, needsTitleWord: boolean): string | undefined {
-  const role = raw.replace(REFERENCE, "").trim();
-  const parts = words(role);
-  if (parts.length === 0 || role.length > 80 || NOT_NAMES.has(parts[0]!)) return undefined;
-  if (parts.some((part) => recipient.has(part))) return undefined;
-  if (needsTitleWord && !parts.some((part) => ROLE_WORDS.has(part))) return undefined;
-  return role;
-}
-
-function roleInText(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {
-  const slice = text.slice(start, end);
-  // "the Platform Engineer role", "the Finance Graduate Programme 2027"
-  for (const match of slice.matchAll(/\bthe\s+(?=\p{Lu})/gu)) {
-    const roleStart = match.index + match[0].length;
-    const roleEnd = titleEnd(slice, roleStart, { comma: true });
-    const title = slice.slice(roleStart, roleEnd);
-    const after = slice.slice(roleEnd, roleEnd + 12);
-    const noun = ROLE_NOUN.exec(after);
-    if (!noun && !NAMED_SCHEMES.test(title)) continue;
-    const value = asRole(title, recipient, false);
-    if (value) return { value, from: slice.slice(match.index, roleEnd + (noun?.[0].length ?? 0)) };
-  }
-  // "the role of Operations Coordinator", "your application for Research Associate II"
-  const leads = [
-    { pattern: /\b(?:position|role|post|job|vacancy) of\s+(?=\p{Lu})/giu, needsTitleWord: false },
-    { pattern: /\b(?:application|applying|applied)\s+(?:for|to)\s+(?=\p{Lu})/giu, needsTitleWord: true },
-  ];
-  for (const { pattern, needsTitleWord } of leads) {
-    for (const match of slice.matchAll(pattern)) {
-      const roleStart = match.index + match[0].length;
-      const roleEnd = titleEnd(slice, roleStart, { connectors: true });
-      const value = asRole(slice.slice(roleStart, roleEnd), recipient, needsTitleWord);
-      if (value) return { value, from: slice.slice(match.index, roleEnd) };
-    }
-  }
-  return undefined;
-}
-
-export function readRole(parts: EmailParts): Named | undefined {
-  const { text, subject, recipient } = parts;
-  const inBody = roleInText(text, parts.bodyStart, parts.bodyEnd, recipient);
-  if (inBody || !subject) return inBody;
-  const inSubject = roleInText(text, subject.start, subject.start + subject.text.length, recipient);
-  if (inSubject) return inSubject;
-  // A subject part that opens with a title: "Frontend Developer take-home", "Head of Marketing".
-  for (const part of subjectParts(subject)) {
-    const end = titleEnd(part.text, 0, { comma: true });
-    const rest = part.text.slice(end);
-    if (end === 0 || (rest && !/^\s+(?:at\s|\p{Ll})/u.test(rest))) continue;
-    const value = asRole(part.text.slice(0, end), recipient, !/^\s+at\s+\p{Lu}/u.test(rest));
-    if (value) return { value, from: part.text };
   }
   return undefined;
 }
