@@ -78,7 +78,10 @@ const isMarked = (piece: string): boolean => LEGAL_TAIL.test(piece.replace(/\.$/
  * So "Boston, MA" and "London, UK" never are.
  */
 function signaturePieces(line: string, sender: boolean): string[] {
+  // "Mo at Kitebird", "Recruiter at Plumtree": whoever signs, the company follows "at".
+  const at = /^[\p{Lu}][^\s]*(?:\s+[\p{Lu}][^\s]*){0,3}\s+at\s+(\p{Lu}.*)$/u.exec(line)?.[1];
   const pieces = sender ? [] : [line];
+  if (at) pieces.push(at);
   const bars = line.split(/\s*[|·•]\s*/);
   bars.forEach((bar, index) => {
     const others = bars.filter((_, other) => other !== index);

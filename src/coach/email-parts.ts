@@ -27,6 +27,8 @@ const ORIGINAL_MARKER = /^-{2,}\s*original message\s*-{2,}$/i;
 const REPLY_LINE = /^on\s.{4,200}\swrote:$/i;
 const HEADER = /^(from|to|cc|date|sent|subject|reply-to):\s?(.*)$/i;
 const GREETING = /^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b[ ,]*([^,!:]{0,60}?)\s*[,!:]?$/i;
+/** A greeting with the message on the same line: "Dear Alex, Thank you for your application ...". */
+const INLINE_GREETING = /^(?:dear|hi|hello|hey)\s+([^,!:]{1,40}?)\s*[,!:]\s+\S/i;
 /** A line that is only a closing phrase ("Kind regards,", "Cheers,", "Thank you,"), or "--" over a signature. */
 const SIGN_OFF = new RegExp(
   "^(?:--|" +
@@ -52,8 +54,11 @@ const SIGN_OFF = new RegExp(
     ")[,.!]?$",
   "i",
 );
-/** Above a forwarded message there is at most a short note; a longer text above is a reply to it. */
-const MAX_FORWARD_NOTE = 400;
+/**
+ * Above a forwarded message there is at most a short note; a longer text, or
+ * one with a sign-off, is a reply, and the message under it is the older one.
+ */
+const MAX_FORWARD_NOTE = 200;
 /** Subject prefixes a reply or forward adds. */
 const SUBJECT_PREFIX = /^(?:(?:re|fw|fwd|aw|sv)\s*:\s*)+/i;
 
@@ -75,7 +80,9 @@ function quoteBoundary(lines: Line[]): { index: number; forward: boolean } | und
       lines.slice(0, index).some((above) => above.text !== "" && !HEADER.test(above.text)) &&
       lines.slice(index + 1, index + 5).some((next) => /^(?:subject|sent|date):/i.test(next.text));
     if (ORIGINAL_MARKER.test(line.text) || headerBlock) {
-      return { index, forward: line.start - (lines[0]?.start ?? 0) <= MAX_FORWARD_NOTE };
+      const above = lines.slice(0, index);
+      const note = line.start <= MAX_FORWARD_NOTE && !above.some((prior) => SIGN_OFF.test(prior.text));
+      return { index, forward: note };
     }
   }
   return undefined;
@@ -113,11 +120,10 @@ export function emailParts(text: string): EmailParts {
     }
   }
 
-  const greeting = lines[index] ? GREETING.exec(lines[index]!.text) : null;
-  if (greeting) {
-    for (const word of nameWords(greeting[1] ?? "")) recipient.add(word);
-    index++;
-  }
+  const first = lines[index]?.text ?? "";
+  const greeting = GREETING.exec(first) ?? INLINE_GREETING.exec(first);
+  for (const word of nameWords(greeting?.[1] ?? "")) recipient.add(word);
+  if (greeting && GREETING.test(first)) index++;
   const bodyStart = lines[index]?.start ?? text.length;
   const own = lines.filter((line) => line.start < quoteAt);
   const { end, signature } = findSignature(own, index);

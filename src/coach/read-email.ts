@@ -133,7 +133,9 @@ export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   if (stage) reading.stage = { value: stage.value, from: stage.match.words };
 
   const reasons = locate(body, REASONS, cues.reasons, true);
-  const endings = locate(body, ENDINGS, cues.endings, false);
+  // A subject line ("Application unsuccessful") tells the ending only when the message does not.
+  const inBody = locate(body, ENDINGS, cues.endings, false);
+  const endings = inBody.length > 0 ? inBody : locate(subject, ENDINGS, cues.endings, false);
   let ended = ENDING_ORDER.map((value) => endings.find((item) => item.value === value)).find(Boolean);
   // "The position has been filled by another candidate": the role went to someone else, it did not go away.
   const said = new Set(reasons.map((item) => item.value));

@@ -248,6 +248,44 @@ describe("mail as it is pasted", () => {
     expect(reading.role?.value).toBe("Barista Trainer");
   });
 
+  it("reads a message forwarded from Outlook, whose headers follow a short note", () => {
+    const text = email(
+      "FYI, not great news.",
+      "",
+      "From: Recruiting <recruiting@oakhurst.example>",
+      "Sent: 14 October 2026 09:30",
+      "To: Jordan Blake",
+      "Subject: Oakhurst Dental - Practice Manager",
+      "",
+      "Dear Jordan, thank you for coming in to meet the partners last Thursday.",
+      "We have offered the role to a candidate with more experience of NHS contracts.",
+    );
+    const reading = read(text);
+    expect(reading.company?.value).toBe("Oakhurst Dental");
+    expect(reading.role?.value).toBe("Practice Manager");
+    expect(reading.stage?.value).toBe("interview");
+    expect(values(reading)).toEqual(["skills", "competition"]);
+  });
+
+  it("reads an Outlook reply above the message it answers", () => {
+    const text = email(
+      "Hi Sam, the hiring manager has decided not to move forward. Sorry it's not better news.",
+      "",
+      "Thanks,",
+      "Lee",
+      "",
+      "-----Original Message-----",
+      "From: Lee Park",
+      "Subject: RE: Senior Backend Engineer",
+      "",
+      "Hi Sam, we loved your final interview and your salary expectations work for us.",
+    );
+    const reading = read(text);
+    expect(reading.ended?.value).toBe("rejected");
+    expect(reading.stage).toBeUndefined();
+    expect(reading.reasons).toEqual([]);
+  });
+
   it("reads a reply, not the older message quoted under it", () => {
     const text = email(
       "Hi Ali, unfortunately we won't be taking things further.",
