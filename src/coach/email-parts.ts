@@ -72,18 +72,20 @@ const nameWords = (name: string): string[] =>
 
 /** Where a message quoted below the text starts: a forward marker, a reply line or a header block. */
 function quoteBoundary(lines: Line[]): { index: number; forward: boolean } | undefined {
+  let textAbove = false;
   for (const [index, line] of lines.entries()) {
     if (FORWARD_MARKER.test(line.text)) return { index, forward: true };
     if (REPLY_LINE.test(line.text)) return { index, forward: false };
     const headerBlock =
+      textAbove &&
       /^from:/i.test(line.text) &&
-      lines.slice(0, index).some((above) => above.text !== "" && !HEADER.test(above.text)) &&
       lines.slice(index + 1, index + 5).some((next) => /^(?:subject|sent|date):/i.test(next.text));
     if (ORIGINAL_MARKER.test(line.text) || headerBlock) {
       const above = lines.slice(0, index);
       const note = line.start <= MAX_FORWARD_NOTE && !above.some((prior) => SIGN_OFF.test(prior.text));
       return { index, forward: note };
     }
+    if (line.text !== "" && !HEADER.test(line.text)) textAbove = true;
   }
   return undefined;
 }

@@ -77,12 +77,16 @@ export function likelyReasons(text: string, cues: ReadingCues, ended?: Ending): 
  * as in "We've decided to go with someone else, but it was a pleasure".
  */
 function reasonPassage(text: string, sentences: Sentence[], found: Located<Reason>[]): string | undefined {
+  // Both lists run in the text's order, so one pass pairs each cue with its sentence.
   const byIndex = new Map<number, Located<Reason>[]>();
-  for (const item of found) {
-    const index = sentences.findIndex(
-      (sentence) => item.match.start >= sentence.start && item.match.start < sentence.end,
-    );
-    if (index !== -1) byIndex.set(index, [...(byIndex.get(index) ?? []), item]);
+  let index = 0;
+  for (const item of [...found].sort((a, b) => a.match.start - b.match.start)) {
+    while (index < sentences.length && sentences[index]!.end <= item.match.start) index++;
+    const sentence = sentences[index];
+    if (!sentence || item.match.start < sentence.start) continue;
+    const list = byIndex.get(index) ?? [];
+    list.push(item);
+    byIndex.set(index, list);
   }
   let best: { first: number; last: number; kinds: number } | undefined;
   const indexes = [...byIndex.keys()].sort((a, b) => a - b);
@@ -97,9 +101,9 @@ function reasonPassage(text: string, sentences: Sentence[], found: Located<Reaso
       last++;
     }
     const kinds = new Set<Reason>();
-    for (let index = first; index <= last; index++) for (const item of byIndex.get(index)!) kinds.add(item.value);
+    for (let next = first; next <= last; next++) for (const item of byIndex.get(next)!) kinds.add(item.value);
     if (!best || kinds.size > best.kinds) best = { first, last, kinds: kinds.size };
-    at = indexes.indexOf(last);
+    at += last - first; // the run's sentences are consecutive indexes
   }
   if (!best) return undefined;
   const start = sentences[best.first]!.start;

@@ -344,6 +344,10 @@ describe("hostile input", () => {
     ["capitalised words without end", "Dear Ab ".repeat(20_000)],
     ["brackets and references", "Subject: A (Ref 1 (Ref 2 ".repeat(5_000)],
     ["only quoting marks and blank lines", "> \n".repeat(200_000)],
+    ["a reason in every short sentence", "Salary. Other candidates! ".repeat(20_000)],
+    ["a reason cue repeated in one sentence", "salary, ".repeat(100_000)],
+    ["header blocks over and over", "Note\nFrom: a\nSubject: b\n".repeat(20_000)],
+    ["sign-offs and greetings over and over", "Hi Sam,\nBest,\nThe Acme Team\n".repeat(20_000)],
   ])("%s is read in well under a second", (_name, text) => {
     expect(timed(text)).toBeLessThan(800);
   });
