@@ -39,7 +39,7 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
 
 /** Phrases after which the company's name follows, strongest first. */
 const COMPANY_LEADS = [
-  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?=\p{Lu})/giu,
+  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?:the\s+)?(?=\p{Lu})/giu,
   /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|interview(?:ing|ed)? with|feedback from|update from|heard back from|consider|keep)\s+(?=\p{Lu})/giu,
 ];
 
@@ -118,6 +118,15 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
   return best && { value: best.value, from: best.from };
 }
 
+/** Whether `name` appears as a word of the email outside its subject line. */
+function namedElsewhere(parts: EmailParts, name: string): boolean {
+  const subject = parts.subject!;
+  const outside = parts.text.slice(0, subject.start) + "\n" + parts.text.slice(subject.start + subject.text.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(
+    outside,
+  );
+}
+
 export function readCompany(parts: EmailParts): Named | undefined {
   const { text, subject, recipient } = parts;
   const inBody = fromLeads(text, parts.bodyStart, parts.bodyEnd, recipient);
@@ -135,7 +144,8 @@ export function readCompany(parts: EmailParts): Named | undefined {
       if (atValue) return { value: atValue, from: part.text };
       if (titleEnd(part.text, 0) !== part.text.length) continue;
       const value = asCompany(part.text, recipient);
-      if (value) return { value, from: part.text };
+      // One word alone ("Onsite", "Decision") is a company only if the email names it again.
+      if (value && (value.includes(" ") || namedElsewhere(parts, value))) return { value, from: part.text };
     }
   }
   const signed = fromSignature(parts.signature, recipient);

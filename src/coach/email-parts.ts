@@ -140,6 +140,17 @@ export function emailParts(text: string): EmailParts {
   };
 }
 
+/**
+ * A closing line of the sender's own wording: short, ending in a comma, with a
+ * name under it and nothing after but short lines ("Best of luck in your search,").
+ */
+function closes(lines: Line[], index: number): boolean {
+  const line = lines[index]!.text;
+  if (line.length > 40 || !/^\p{Lu}.*,$/u.test(line)) return false;
+  const below = lines.slice(index + 1, index + 5).filter((next) => next.text !== "");
+  return below.length > 0 && below.length <= 4 && below.every((next) => isLabelLine(next.text));
+}
+
 /** Where the message ends, and the signature lines under it. */
 function findSignature(lines: Line[], from: number): { end: number; signature: Line[] } {
   const blockFrom = (at: number): Line[] => {
@@ -149,7 +160,7 @@ function findSignature(lines: Line[], from: number): { end: number; signature: L
     for (let index = first; index < lines.length && lines[index]!.text !== ""; index++) block.push(lines[index]!);
     return block;
   };
-  const signOff = lines.findIndex((line, index) => index >= from && SIGN_OFF.test(line.text));
+  const signOff = lines.findIndex((line, index) => index >= from && (SIGN_OFF.test(line.text) || closes(lines, index)));
   if (signOff !== -1) return { end: lines[signOff]!.start, signature: blockFrom(signOff + 1) };
 
   // No closing phrase: the message ends at the first paragraph, after one made of

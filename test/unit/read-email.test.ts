@@ -100,6 +100,35 @@ describe("the company", () => {
     expect(signed("Jo Reid", "Recruiter, Tallow & Wick", "London")?.value).toBe("Tallow & Wick");
   });
 
+  it("is one word of a subject line only when the email names it again", () => {
+    const onsite = email(
+      "Subject: Site Reliability Engineer - Onsite",
+      "",
+      "Hi Pri,",
+      "",
+      "We won't be moving forward.",
+    );
+    expect(read(onsite).company).toBeUndefined();
+    const named = email("Subject: Site Reliability Engineer - Brindlewood", "", "Thanks for applying to Brindlewood.");
+    expect(read(named).company?.value).toBe("Brindlewood");
+  });
+
+  it("is read under the sender's own closing line and after 'at the'", () => {
+    const closing = email(
+      "Hi Nadia,",
+      "",
+      "We won't be moving forward.",
+      "",
+      "Best of luck in your search,",
+      "Oscar Lind",
+      "CEO, Tidewater",
+    );
+    expect(read(closing).company?.value).toBe("Tidewater");
+    expect(read("Thank you for applying for the Policy Officer role at the Westbrook Foundation.").company?.value).toBe(
+      "Westbrook Foundation",
+    );
+  });
+
   it("is left out when nothing names it", () => {
     expect(read(email("Hi Sam,", "", "We've decided to go with someone else.", "", "Dana")).company).toBeUndefined();
   });
@@ -174,6 +203,8 @@ describe("the ending", () => {
     ["The position has been eliminated as part of a reorganization.", "role-closed"],
     ["We have decided to fill the role with an internal candidate.", "role-closed"],
     ["Your application was closed automatically after 60 days with no activity.", "ghosted"],
+    ["We have been unable to reach you, so your application has lapsed.", "ghosted"],
+    ["This position has now been filled.", "role-closed"],
     ["Unfortunately we will not be progressing your application.", "rejected"],
     ["The position has been filled by another candidate.", "rejected"],
   ])("%s -> %s", (text, ended) => {
@@ -190,11 +221,13 @@ describe("the reasons", () => {
     ["An internal candidate was appointed.", "internal"],
     ["We went with other candidates whose experience was a closer match.", "competition"],
     ["You did not meet the bar on system design.", "skills"],
+    ["The final designs didn't show enough depth in typography.", "skills"],
     ["A hiring freeze means the role has gone.", "cancelled"],
     ["Your salary expectations were above our range.", "salary"],
     ["We felt it would not be the right culture fit.", "culture"],
     ["In the final interview you struggled to explain your choices; your answers lacked depth.", "interview"],
     ["We can't share feedback on individual applications.", "unknown"],
+    ["We don't give feedback at this stage.", "unknown"],
   ])("%s -> %s", (text, reason) => {
     expect(likelyReasons(text, cues).map((found) => found.value)).toContain(reason);
   });
