@@ -116,6 +116,15 @@ function reasonPassage(text: string, sentences: Sentence[], found: Located<Reaso
   return collapseSpaces(text.slice(start, end));
 }
 
+/**
+ * "You won't progress to the final round": a step named as where the person is
+ * not going. The negation sits further back than a cue's own check reaches, so
+ * the words just before a stage cue are looked at here.
+ */
+const NOT_REACHED =
+  /\b(?:not|never|won't|unable|cannot|can't|didn't)\b[^.!?;\n]{0,40}\b(?:to|for|into|onto)\s+(?:the\s+|an?\s+|our\s+)?(?:next\s+)?$/i;
+const notReached = (text: string, at: number): boolean => NOT_REACHED.test(text.slice(Math.max(0, at - 80), at));
+
 export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   const text = cleanEmailText(raw);
   const parts = emailParts(text);
@@ -129,7 +138,10 @@ export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   if (role) reading.role = role;
 
   // The furthest stage the email says was reached; the subject line counts too ("final round").
-  const stages = [...locate(subject, STAGES, cues.stages, true), ...locate(body, STAGES, cues.stages, true)];
+  const stages = [
+    ...locate(subject, STAGES, cues.stages, true),
+    ...locate(body, STAGES, cues.stages, true).filter((item) => !notReached(body, item.match.start)),
+  ];
   const stage = stages.reduce<Located<Stage> | undefined>(
     (furthest, item) => (!furthest || stageRank(item.value) > stageRank(furthest.value) ? item : furthest),
     undefined,

@@ -178,6 +178,8 @@ describe("the stage", () => {
     );
     expect(read(text).stage?.value).toBe("screening");
     expect(read("We will not be moving you forward to the interview stage.").stage).toBeUndefined();
+    const notFinal = "Thanks for your interviews last week. Sadly you won't progress to the final round.";
+    expect(read(notFinal).stage?.value).toBe("interview");
   });
 
   it("is not an offer because a footer says 'We offer flexible working'", () => {
