@@ -37,10 +37,14 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
   return name;
 }
 
-/** Phrases after which the company's name follows, strongest first. */
+/**
+ * Phrases after which the company's name follows, strongest first. Phrases that
+ * a person's name follows as often ("feedback from Sarah", "interviewing with
+ * Tom") are not among them: a capitalised name alone cannot tell the two apart.
+ */
 const COMPANY_LEADS = [
   /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?:the\s+)?(?=\p{Lu})/giu,
-  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|interview(?:ing|ed)? with|feedback from|update from|heard back from|consider|keep)\s+(?=\p{Lu})/giu,
+  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\p{Lu})/giu,
 ];
 
 function fromLeads(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {

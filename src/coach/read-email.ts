@@ -65,6 +65,7 @@ function pickReasons(found: Located<Reason>[], ended: Ending | undefined): Found
   return others.length > 0 ? others : picked;
 }
 
+/** The likely reasons in a reason typed by hand (same cues as an email's). */
 export function likelyReasons(text: string, cues: ReadingCues, ended?: Ending): Found<Reason>[] {
   const clean = cleanEmailText(text);
   return pickReasons(locate(clean, REASONS, cues.reasons, true), ended);
@@ -125,6 +126,7 @@ const NOT_REACHED =
   /\b(?:not|never|won't|unable|cannot|can't|didn't)\b[^.!?;\n]{0,40}\b(?:to|for|into|onto)\s+(?:the\s+|an?\s+|our\s+)?(?:next\s+)?$/i;
 const notReached = (text: string, at: number): boolean => NOT_REACHED.test(text.slice(Math.max(0, at - 80), at));
 
+/** What a pasted rejection email says: each field it gives, with the words it came from; nothing it does not. */
 export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   const text = cleanEmailText(raw);
   const parts = emailParts(text);

@@ -129,6 +129,11 @@ describe("the company", () => {
     );
   });
 
+  it("is not a person the news came from", () => {
+    const text = "I've had feedback from Sarah Jones after your interviewing with Tom Reed: it's a no, I'm afraid.";
+    expect(read(text).company).toBeUndefined();
+  });
+
   it("is left out when nothing names it", () => {
     expect(read(email("Hi Sam,", "", "We've decided to go with someone else.", "", "Dana")).company).toBeUndefined();
   });
