@@ -111,7 +111,9 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
       continue;
     }
     if (line.text.length > 90 || /[.!?]\s/.test(line.text)) continue;
-    const sender = index === 0 && !isMarked(line.text);
+    // A name over a title line ("Jane Doe" over "Hiring Manager") is a person's, whatever line it is on.
+    const overTitle = !isMarked(line.text) && isTitle(signature[index + 1]?.text ?? "");
+    const sender = (index === 0 || overTitle) && !isMarked(line.text);
     const refused = index === 0 ? recipient : new Set([...recipient, ...senderWords]);
     for (const piece of signaturePieces(line.text, sender)) {
       const value = asCompany(piece, refused);

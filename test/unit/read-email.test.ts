@@ -96,6 +96,7 @@ describe("the company", () => {
     const signed = (...lines: string[]) => read(email("Hi Lee,", "", "It's a no.", "", "Best,", ...lines)).company;
     expect(signed("Sam", "Sam Carter", "Recruiter")).toBeUndefined();
     expect(signed("Jo Reid", "Recruiter", "Boston, MA")).toBeUndefined();
+    expect(signed("Recruitment Team", "Jane Doe", "Hiring Manager")).toBeUndefined();
     expect(signed("Jo Reid", "Engineering Manager, Payments", "Orbwell, Inc.")?.value).toBe("Orbwell");
     expect(signed("Jo Reid", "Recruiter, Tallow & Wick", "London")?.value).toBe("Tallow & Wick");
   });
