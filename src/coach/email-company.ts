@@ -41,10 +41,12 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
  * Phrases after which the company's name follows, strongest first. Phrases that
  * a person's name follows as often ("feedback from Sarah", "interviewing with
  * Tom") are not among them: a capitalised name alone cannot tell the two apart.
+ * The capital itself is checked by titleEnd: under the i flag, \p{Lu} would
+ * match a lowercase letter too.
  */
 const COMPANY_LEADS = [
-  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?:the\s+)?(?=\p{Lu})/giu,
-  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\p{Lu})/giu,
+  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?:the\s+)?(?=\S)/giu,
+  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\S)/giu,
 ];
 
 function fromLeads(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {

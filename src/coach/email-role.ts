@@ -6,7 +6,7 @@ import { REFERENCE, subjectParts, titleEnd, words, type Named } from "./email-ti
 // in the message, then from the subject line, where a title must hold a word
 // that job titles are built around ("Analyst", "Head", "Programme").
 
-const ROLE_NOUN = /^\s+(?:position|role|job|vacancy|opening|post)\b/i;
+const ROLE_NOUN = /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement)\b/i;
 const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(?:\s+\d{4})?$/;
 
 /** A role as written, or undefined when the words do not make one. */
@@ -21,8 +21,8 @@ function asRole(raw: string, recipient: Set<string>, needsTitleWord: boolean): s
 
 function roleInText(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {
   const slice = text.slice(start, end);
-  // "the Platform Engineer role", "the Finance Graduate Programme 2027"
-  for (const match of slice.matchAll(/\bthe\s+(?=\p{Lu})/gu)) {
+  // "the Platform Engineer role", "our Care Assistant vacancy", "the Finance Graduate Programme 2027"
+  for (const match of slice.matchAll(/\b(?:the|our|this|your)\s+(?=\S)/giu)) {
     const roleStart = match.index + match[0].length;
     const roleEnd = titleEnd(slice, roleStart, { comma: true });
     const title = slice.slice(roleStart, roleEnd);
@@ -34,8 +34,9 @@ function roleInText(text: string, start: number, end: number, recipient: Set<str
   }
   // "the role of Operations Coordinator", "your application for Research Associate II"
   const leads = [
-    { pattern: /\b(?:position|role|post|job|vacancy) of\s+(?=\p{Lu})/giu, needsTitleWord: false },
-    { pattern: /\b(?:application|applying|applied)\s+(?:for|to)\s+(?=\p{Lu})/giu, needsTitleWord: true },
+    { pattern: /\b(?:position|role|post|job|vacancy) of\s+(?=\S)/giu, needsTitleWord: false },
+    { pattern: /\b(?:application|applying|applied)\s+(?:for|to)\s+(?=\S)/giu, needsTitleWord: true },
+    { pattern: /\b(?:work|join us|start)\s+as\s+an?\s+(?=\S)/giu, needsTitleWord: true },
   ];
   for (const { pattern, needsTitleWord } of leads) {
     for (const match of slice.matchAll(pattern)) {

@@ -152,6 +152,11 @@ describe("the role", () => {
     );
   });
 
+  it("comes from 'our X vacancy' and 'to work as a X'", () => {
+    expect(read("Thank you for applying for our Care Assistant vacancy.").role?.value).toBe("Care Assistant");
+    expect(read("Thanks for your interest in coming to work as a Bid Writer with us.").role?.value).toBe("Bid Writer");
+  });
+
   it("is left out when the email only says 'this role'", () => {
     expect(
       read(email("Subject: Following up", "", "We have decided not to proceed for this role.")).role,
