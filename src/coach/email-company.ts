@@ -85,7 +85,7 @@ const isMarked = (piece: string): boolean => LEGAL_TAIL.test(piece.replace(/\.$/
  */
 function signaturePieces(line: string, sender: boolean): string[] {
   // "Mo at Kitebird", "Recruiter at Plumtree": whoever signs, the company follows "at".
-  const at = /^[\p{Lu}][^\s]*(?:\s+[\p{Lu}][^\s]*){0,3}\s+at\s+(\p{Lu}.*)$/u.exec(line)?.[1];
+  const at = /^[\p{Lu}][^\s]*(?:\s+[\p{Lu}][^\s]*){0,3}\s+(?:at|@)\s+(\p{Lu}.*)$/u.exec(line)?.[1];
   const pieces = sender ? [] : [line];
   if (at) pieces.push(at);
   const bars = line.split(/\s*[|·•]\s*/);
@@ -112,7 +112,8 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
       if (value) found.push({ value, from: line.text, marked: true });
       continue;
     }
-    if (line.text.length > 90 || /[.!?]\s/.test(line.text)) continue;
+    // "Early Careers Team", "Emerging Talent Team": a team without "The" is a department's name.
+    if (line.text.length > 90 || /[.!?]\s/.test(line.text) || /\sTeam$/.test(line.text)) continue;
     // A name over a title line ("Jane Doe" over "Hiring Manager") is a person's, whatever line it is on.
     const overTitle = !isMarked(line.text) && isTitle(signature[index + 1]?.text ?? "");
     const sender = (index === 0 || overTitle) && !isMarked(line.text);

@@ -49,7 +49,7 @@ export const NOT_NAMES = new Set(
     "A An The This That These Those Our Your My We I You It He She They Dear Hi Hello Thank Thanks Unfortunately " +
     "Regards Best Kind Sincerely Update Application Applicant Candidate Re Fwd Monday Tuesday Wednesday Thursday " +
     "Friday Saturday Sunday January February March April May June July August September October November December " +
-    "Team HR Careers Recruitment Talent Hiring Manager Ref Req"
+    "Team HR Careers Recruitment Talent Hiring Manager Ref Req Early Emerging Campus Student Internal External"
   ).split(" "),
 );
 

@@ -6,7 +6,8 @@ import { REFERENCE, subjectParts, titleEnd, words, type Named } from "./email-ti
 // in the message, then from the subject line, where a title must hold a word
 // that job titles are built around ("Analyst", "Head", "Programme").
 
-const ROLE_NOUN = /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement)\b/i;
+const ROLE_NOUN =
+  /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement|scheme|programme|program)\b/;
 const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(?:\s+\d{4})?$/;
 
 /** A role as written, or undefined when the words do not make one. */

@@ -65,6 +65,27 @@ function pickReasons(found: Located<Reason>[], ended: Ending | undefined): Found
   return others.length > 0 ? others : picked;
 }
 
+/**
+ * How it ended: role-closed over ghosted over rejected, as the ending cues say,
+ * set right by the reasons the email gives when the two disagree.
+ */
+function chooseEnding(endings: Located<Ending>[], reasons: Located<Reason>[]): Located<Ending> | undefined {
+  const ending = (value: Ending) => endings.find((item) => item.value === value);
+  const reason = (value: Reason) => reasons.find((item) => item.value === value);
+  const ended = ENDING_ORDER.map(ending).find(Boolean);
+  const gone = reason("cancelled") ?? reason("internal");
+  const lost = reason("competition");
+  // "The position has been filled by another candidate": the role went to someone else; it did not go away.
+  if (ended?.value === "role-closed" && lost && !gone)
+    return ending("rejected") ?? { value: "rejected", match: lost.match };
+  // A role cut, frozen or given to an insider went away, however plainly the email says no.
+  if (gone && !lost && ended?.value !== "role-closed" && ended?.value !== "ghosted") {
+    return { value: "role-closed", match: gone.match };
+  }
+  // Other candidates chosen is a no, whether or not the email words it as one.
+  return ended ?? (lost && { value: "rejected", match: lost.match });
+}
+
 /** The likely reasons in a reason typed by hand (same cues as an email's). */
 export function likelyReasons(text: string, cues: ReadingCues, ended?: Ending): Found<Reason>[] {
   const clean = cleanEmailText(text);
@@ -154,17 +175,7 @@ export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   // A subject line ("Application unsuccessful") tells the ending only when the message does not.
   const inBody = locate(body, ENDINGS, cues.endings, false);
   const endings = inBody.length > 0 ? inBody : locate(subject, ENDINGS, cues.endings, false);
-  let ended = ENDING_ORDER.map((value) => endings.find((item) => item.value === value)).find(Boolean);
-  // "The position has been filled by another candidate": the role went to someone else, it did not go away.
-  const said = new Set(reasons.map((item) => item.value));
-  if (ended?.value === "role-closed" && said.has("competition") && !said.has("internal") && !said.has("cancelled")) {
-    ended = endings.find((item) => item.value === "rejected") ?? ended;
-  }
-  // Other candidates chosen is a no, whether or not the email words it as one.
-  ended ??= reasons.find((item) => item.value === "competition") && {
-    value: "rejected",
-    match: reasons.find((item) => item.value === "competition")!.match,
-  };
+  const ended = chooseEnding(endings, reasons);
   if (ended) reading.ended = { value: ended.value, from: ended.match.words };
 
   reading.reasons = pickReasons(reasons, reading.ended?.value);

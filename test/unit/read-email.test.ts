@@ -97,6 +97,7 @@ describe("the company", () => {
     expect(signed("Sam", "Sam Carter", "Recruiter")).toBeUndefined();
     expect(signed("Jo Reid", "Recruiter", "Boston, MA")).toBeUndefined();
     expect(signed("Recruitment Team", "Jane Doe", "Hiring Manager")).toBeUndefined();
+    expect(signed("Early Careers Team", "Marsh Whitley LLP")?.value).toBe("Marsh Whitley");
     expect(signed("Jo Reid", "Engineering Manager, Payments", "Orbwell, Inc.")?.value).toBe("Orbwell");
     expect(signed("Jo Reid", "Recruiter, Tallow & Wick", "London")?.value).toBe("Tallow & Wick");
   });
@@ -220,6 +221,7 @@ describe("the ending", () => {
     ["This position has now been filled.", "role-closed"],
     ["Unfortunately we will not be progressing your application.", "rejected"],
     ["The position has been filled by another candidate.", "rejected"],
+    ["We regret that the Analyst vacancy (ref 22) at Ebbw Housing was cancelled after a restructure.", "role-closed"],
   ])("%s -> %s", (text, ended) => {
     expect(read(text).ended?.value).toBe(ended);
   });
