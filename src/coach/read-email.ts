@@ -70,7 +70,14 @@ function pickReasons(found: Located<Reason>[], ended: Ending | undefined): Found
  * set right by the reasons the email gives when the two disagree.
  */
 function chooseEnding(endings: Located<Ending>[], reasons: Located<Reason>[]): Located<Ending> | undefined {
-  const ending = (value: Ending) => endings.find((item) => item.value === value);
+  // Of an ending's cues, the longest explains it best: "decided not to move forward" over "Unfortunately".
+  const ending = (value: Ending) =>
+    endings
+      .filter((item) => item.value === value)
+      .reduce<Located<Ending> | undefined>(
+        (best, item) => (!best || item.match.words.length > best.match.words.length ? item : best),
+        undefined,
+      );
   const reason = (value: Reason) => reasons.find((item) => item.value === value);
   const ended = ENDING_ORDER.map(ending).find(Boolean);
   const gone = reason("cancelled") ?? reason("internal");
