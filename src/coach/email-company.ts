@@ -1,0 +1,168 @@
+import type { EmailParts } from "./email-parts.js";
+import type { Line } from "./email-text.js";
+import {
+  AGENCY_WORDS,
+  DEPARTMENT_TAIL,
+  GENERIC_WORDS,
+  JOB_BOARDS,
+  LEGAL_TAIL,
+  NOT_NAMES,
+  ROLE_WORDS,
+  TITLE_WORDS,
+} from "./email-names.js";
+import { subjectParts, titleEnd, words, type Named } from "./email-titles.js";
+
+// The company, read from where emails put it: phrases of the message ("the X
+// role at Y", "interest in Y"), the subject line, a "The Y Team" sign-off, the
+// signature and the sender's name. Anything that could be the recipient, an
+// agency, a job board, a title, a department or an address is refused, so a
+// company the email does not name stays empty.
+
+/** The company's name in `raw`, or undefined when it is not a company's. */
+function asCompany(raw: string, recipient: Set<string>): string | undefined {
+  let name = raw.trim().replace(/[.,;:]+$/, "");
+  for (let pass = 0; pass < 2; pass++) name = name.replace(LEGAL_TAIL, "").replace(DEPARTMENT_TAIL, "").trim();
+  const parts = words(name);
+  if (parts.length === 0 || parts.length > 6 || name.length > 60) return undefined;
+  // A title word anywhere makes a job title or a department ("VP Engineering", "People & Culture").
+  if (NOT_NAMES.has(parts[0]!) || parts.some((part) => TITLE_WORDS.has(part) || recipient.has(part))) return undefined;
+  if (name.includes(",") || parts.some((part) => GENERIC_WORDS.has(part))) return undefined;
+  if (/\d/.test(name) || /@|www\.|https?:/.test(name)) return undefined;
+  if (
+    /^(?:road|street|st|drive|avenue|ave|lane|place|park|way|blvd|suite|floor|unit|square|court)$/i.test(parts.at(-1)!)
+  ) {
+    return undefined;
+  }
+  if (AGENCY_WORDS.test(name) || JOB_BOARDS.test(name)) return undefined;
+  return name;
+}
+
+/**
+ * Phrases after which the company's name follows, strongest first. Phrases that
+ * a person's name follows as often ("feedback from Sarah", "interviewing with
+ * Tom") are not among them: a capitalised name alone cannot tell the two apart.
+ * The capital itself is checked by titleEnd: under the i flag, \p{Lu} would
+ * match a lowercase letter too.
+ */
+const COMPANY_LEADS = [
+  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?:the\s+)?(?=\S)/giu,
+  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\S)/giu,
+];
+
+function fromLeads(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {
+  const slice = text.slice(start, end);
+  for (const lead of COMPANY_LEADS) {
+    for (const match of slice.matchAll(lead)) {
+      const nameStart = match.index + match[0].length;
+      const nameEnd = titleEnd(slice, nameStart);
+      const value = asCompany(slice.slice(nameStart, nameEnd), recipient);
+      if (value) return { value, from: slice.slice(match.index, nameEnd) };
+    }
+    // "the Procurement Analyst at Ironbridge": a title word, then "at" and the company.
+    if (lead === COMPANY_LEADS[0]) {
+      for (const match of slice.matchAll(/\b(\p{Lu}[\p{L}-]*)(?:\s+\([^()]{0,40}\))?\s+at\s+(?=\p{Lu})/gu)) {
+        if (!ROLE_WORDS.has(match[1]!)) continue;
+        const nameStart = match.index + match[0].length;
+        const nameEnd = titleEnd(slice, nameStart);
+        const value = asCompany(slice.slice(nameStart, nameEnd), recipient);
+        if (value) return { value, from: slice.slice(match.index, nameEnd) };
+      }
+    }
+  }
+  return undefined;
+}
+
+const isTitle = (piece: string): boolean => words(piece).some((word) => TITLE_WORDS.has(word));
+/** A company's own form: a legal ending ("Ltd") or a department after the name ("Careers"). */
+const isMarked = (piece: string): boolean => LEGAL_TAIL.test(piece.replace(/\.$/, "")) || DEPARTMENT_TAIL.test(piece);
+
+/**
+ * The pieces of a signature line that can be the company: the whole line; a
+ * piece beside a title or an address between "|" ("Talent Partner | Quarrymoor");
+ * after a comma only behind a title ("Controller, Redwood Valley Credit Union"),
+ * before one only ahead of an address ("Hollis Freight Ltd, Unit 7, Derby").
+ * So "Boston, MA" and "London, UK" never are.
+ */
+function signaturePieces(line: string, sender: boolean): string[] {
+  // "Mo at Kitebird", "Recruiter at Plumtree": whoever signs, the company follows "at".
+  const at = /^[\p{Lu}][^\s]*(?:\s+[\p{Lu}][^\s]*){0,3}\s+(?:at|@)\s+(\p{Lu}.*)$/u.exec(line)?.[1];
+  const pieces = sender ? [] : [line];
+  if (at) pieces.push(at);
+  const bars = line.split(/\s*[|·•]\s*/);
+  bars.forEach((bar, index) => {
+    const others = bars.filter((_, other) => other !== index);
+    const beside = others.some((other) => isTitle(other) || /\d/.test(other));
+    if (bars.length > 1 && beside && !(sender && index === 0)) pieces.push(bar);
+    const commas = bar.split(/,\s*/);
+    if (commas.length < 2) return;
+    if (isTitle(commas[0]!)) pieces.push(...commas.slice(1));
+    else if (!(sender && index === 0) && commas.slice(1).some((piece) => /\d/.test(piece))) pieces.push(commas[0]!);
+  });
+  return pieces;
+}
+
+function fromSignature(signature: Line[], recipient: Set<string>): Named | undefined {
+  const found: (Named & { marked: boolean })[] = [];
+  // The first line is most often the sender's name; its words are no company's on the lines below ("Sam" over "Sam Carter").
+  const senderWords = new Set(words(signature[0]?.text ?? "").filter((word) => !TITLE_WORDS.has(word)));
+  for (const [index, line] of signature.entries()) {
+    const team = /^The\s+(.+?)\s+Team$/i.exec(line.text);
+    if (team) {
+      const value = asCompany(team[1]!, recipient);
+      if (value) found.push({ value, from: line.text, marked: true });
+      continue;
+    }
+    // "Early Careers Team", "Emerging Talent Team": a team without "The" is a department's name.
+    if (line.text.length > 90 || /[.!?]\s/.test(line.text) || /\sTeam$/.test(line.text)) continue;
+    // A name over a title line ("Jane Doe" over "Hiring Manager") is a person's, whatever line it is on.
+    const overTitle = !isMarked(line.text) && isTitle(signature[index + 1]?.text ?? "");
+    const sender = (index === 0 || overTitle) && !isMarked(line.text);
+    const refused = index === 0 ? recipient : new Set([...recipient, ...senderWords]);
+    for (const piece of signaturePieces(line.text, sender)) {
+      const value = asCompany(piece, refused);
+      if (value) found.push({ value, from: piece, marked: isMarked(piece) });
+    }
+  }
+  const best = found.find((item) => item.marked) ?? found[0];
+  return best && { value: best.value, from: best.from };
+}
+
+/** Whether `name` appears as a word of the email outside its subject line. */
+function namedElsewhere(parts: EmailParts, name: string): boolean {
+  const subject = parts.subject!;
+  const outside = parts.text.slice(0, subject.start) + "\n" + parts.text.slice(subject.start + subject.text.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(
+    outside,
+  );
+}
+
+export function readCompany(parts: EmailParts): Named | undefined {
+  const { text, subject, recipient } = parts;
+  const inBody = fromLeads(text, parts.bodyStart, parts.bodyEnd, recipient);
+  if (inBody) return inBody;
+  if (subject) {
+    const inSubject = fromLeads(text, subject.start, subject.start + subject.text.length, recipient);
+    if (inSubject) return inSubject;
+    const own = /^Your\s+(.+?)\s+application\b/.exec(subject.text);
+    const ownValue = own && asCompany(own[1]!, recipient);
+    if (ownValue) return { value: ownValue, from: subject.text };
+    for (const part of subjectParts(subject)) {
+      // "Barista Trainer at Quince Coffee": a subject in this form names the role, then the company.
+      const at = /^(?:[\p{Lu}\p{N}][^\s]*\s+){0,6}?at\s+(?=\p{Lu})/u.exec(part.text);
+      const atValue = at && asCompany(part.text.slice(at[0].length, titleEnd(part.text, at[0].length)), recipient);
+      if (atValue) return { value: atValue, from: part.text };
+      if (titleEnd(part.text, 0) !== part.text.length) continue;
+      const value = asCompany(part.text, recipient);
+      // One word alone ("Onsite", "Decision") is a company only if the email names it again.
+      if (value && (value.includes(" ") || namedElsewhere(parts, value))) return { value, from: part.text };
+    }
+  }
+  const signed = fromSignature(parts.signature, recipient);
+  if (signed) return signed;
+  const sender = parts.fromName;
+  if (sender && DEPARTMENT_TAIL.test(sender.text)) {
+    const value = asCompany(sender.text, recipient);
+    if (value) return { value, from: sender.text };
+  }
+  return undefined;
+}

@@ -1,0 +1,402 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cleanEmailText, collapseSpaces, MAX_EMAIL_CHARS } from "../../src/coach/email-text.js";
+import { likelyReasons, readEmail, type EmailReading } from "../../src/coach/read-email.js";
+import { loadContent } from "../../src/content/load.js";
+import { reasonConflict } from "../../src/journal/reason-rules.js";
+
+// Every email here is written for this test; none comes from the corpus.
+
+const cues = loadContent().reading;
+const read = (text: string): EmailReading => readEmail(text, cues);
+const values = (reading: EmailReading) => reading.reasons.map((reason) => reason.value);
+const email = (...lines: string[]) => lines.join("\n");
+
+describe("cleaning a paste", () => {
+  it("turns HTML-ish text, quoting, CRLF and invisible characters into plain lines", () => {
+    const raw = "> Dear&nbsp;Sam,<br>\r\n> <p>Pay &amp; <b>benefits</b> &#8212; done\u200b.</p>Next &unknown; &#x41;";
+    expect(cleanEmailText(raw)).toBe("Dear Sam,\nPay & benefits — done.\n\nNext &unknown; A");
+  });
+
+  it("keeps an address in angle brackets, which is not a tag", () => {
+    expect(cleanEmailText("From: Careers <jobs@example.org>")).toBe("From: Careers <jobs@example.org>");
+  });
+
+  it("reads only the start of a huge paste", () => {
+    expect(cleanEmailText("word ".repeat(1_000_000)).length).toBeLessThanOrEqual(MAX_EMAIL_CHARS);
+  });
+});
+
+describe("the company", () => {
+  it("comes from the message, the subject, a team sign-off or the signature", () => {
+    expect(read("We've filled the Analyst position at Corvid Foods with someone else.").company).toEqual({
+      value: "Corvid Foods",
+      from: "position at Corvid Foods",
+    });
+    expect(
+      read(email("Subject: Interview outcome - Tamsin Bakery", "", "Unfortunately it's a no.")).company?.value,
+    ).toBe("Tamsin Bakery");
+    expect(
+      read(email("Hi Lee,", "", "It's a no this time.", "", "Cheers,", "The Ostrander Labs Team")).company?.value,
+    ).toBe("Ostrander Labs");
+    const signed = email(
+      "Hi Lee,",
+      "",
+      "It's a no this time.",
+      "",
+      "Best,",
+      "Robin Vale",
+      "Talent Partner | Quarrymoor",
+    );
+    expect(read(signed).company).toEqual({ value: "Quarrymoor", from: "Quarrymoor" });
+  });
+
+  it("drops a legal form and a department: 'Pendle Works Ltd' and 'Pendle Works Careers' are Pendle Works", () => {
+    expect(
+      read(email("Hi Lee,", "", "It's a no.", "", "Regards,", "Ash Moss", "Pendle Works Ltd.")).company?.value,
+    ).toBe("Pendle Works");
+    expect(read(email("From: Pendle Works Careers <no-reply@pendle.example>", "", "It's a no.")).company?.value).toBe(
+      "Pendle Works",
+    );
+  });
+
+  it("is never the recipient named in the greeting or the To: header", () => {
+    const text = email("Subject: Quinn Avery - application update", "", "Hi Quinn,", "", "We won't be moving forward.");
+    expect(read(text).company).toBeUndefined();
+    const to = email("To: Morgan Hale <m@mailbox.example>", "Subject: Morgan Hale", "", "We won't be moving forward.");
+    expect(read(to).company).toBeUndefined();
+  });
+
+  it("is never the agency that passes the news on", () => {
+    const text = email(
+      "Hi Dev,",
+      "",
+      "I've had word back from my client and sadly they won't be taking your application further.",
+      "",
+      "Best,",
+      "Kit Marsh",
+      "Senior Consultant | Harbourside Staffing Group",
+    );
+    expect(read(text).company).toBeUndefined();
+  });
+
+  it("is never the job board the email came through", () => {
+    const text = email(
+      "From: LinkedIn Jobs <jobs-noreply@linkedin.example>",
+      "Subject: Your application was viewed",
+      "",
+      "Unfortunately the employer has decided not to proceed. Sent via LinkedIn",
+    );
+    expect(read(text).company).toBeUndefined();
+  });
+
+  it("is not a place, a department or the sender's own name in the signature", () => {
+    const signed = (...lines: string[]) => read(email("Hi Lee,", "", "It's a no.", "", "Best,", ...lines)).company;
+    expect(signed("Sam", "Sam Carter", "Recruiter")).toBeUndefined();
+    expect(signed("Jo Reid", "Recruiter", "Boston, MA")).toBeUndefined();
+    expect(signed("Recruitment Team", "Jane Doe", "Hiring Manager")).toBeUndefined();
+    expect(signed("Early Careers Team", "Marsh Whitley LLP")?.value).toBe("Marsh Whitley");
+    expect(signed("Jo Reid", "Engineering Manager, Payments", "Orbwell, Inc.")?.value).toBe("Orbwell");
+    expect(signed("Jo Reid", "Recruiter, Tallow & Wick", "London")?.value).toBe("Tallow & Wick");
+  });
+
+  it("is one word of a subject line only when the email names it again", () => {
+    const onsite = email(
+      "Subject: Site Reliability Engineer - Onsite",
+      "",
+      "Hi Pri,",
+      "",
+      "We won't be moving forward.",
+    );
+    expect(read(onsite).company).toBeUndefined();
+    const named = email("Subject: Site Reliability Engineer - Brindlewood", "", "Thanks for applying to Brindlewood.");
+    expect(read(named).company?.value).toBe("Brindlewood");
+  });
+
+  it("is read under the sender's own closing line and after 'at the'", () => {
+    const closing = email(
+      "Hi Nadia,",
+      "",
+      "We won't be moving forward.",
+      "",
+      "Best of luck in your search,",
+      "Oscar Lind",
+      "CEO, Tidewater",
+    );
+    expect(read(closing).company?.value).toBe("Tidewater");
+    expect(read("Thank you for applying for the Policy Officer role at the Westbrook Foundation.").company?.value).toBe(
+      "Westbrook Foundation",
+    );
+  });
+
+  it("is not a person the news came from", () => {
+    const text = "I've had feedback from Sarah Jones after your interviewing with Tom Reed: it's a no, I'm afraid.";
+    expect(read(text).company).toBeUndefined();
+  });
+
+  it("is left out when nothing names it", () => {
+    expect(read(email("Hi Sam,", "", "We've decided to go with someone else.", "", "Dana")).company).toBeUndefined();
+  });
+});
+
+describe("the role", () => {
+  it("comes from 'the X role', 'the role of X' and the subject line", () => {
+    expect(read("Thanks for applying for the Senior Data Engineer role.").role).toEqual({
+      value: "Senior Data Engineer",
+      from: "the Senior Data Engineer role",
+    });
+    expect(read("We will not be offering you the post of Head of Finance.").role?.value).toBe("Head of Finance");
+    expect(read(email("Subject: Re: Payroll Administrator (Ref PA/88) - outcome", "", "It's a no.")).role?.value).toBe(
+      "Payroll Administrator",
+    );
+  });
+
+  it("comes from 'our X vacancy' and 'to work as a X'", () => {
+    expect(read("Thank you for applying for our Care Assistant vacancy.").role?.value).toBe("Care Assistant");
+    expect(read("Thanks for your interest in coming to work as a Bid Writer with us.").role?.value).toBe("Bid Writer");
+  });
+
+  it("is left out when the email only says 'this role'", () => {
+    expect(
+      read(email("Subject: Following up", "", "We have decided not to proceed for this role.")).role,
+    ).toBeUndefined();
+  });
+});
+
+describe("the stage", () => {
+  it.each([
+    ["Thank you for applying. We won't be taking your application further.", "applied"],
+    ["Thanks for taking my call on Monday. We won't be moving forward.", "screening"],
+    ["Thank you for interviewing with us last week. We won't be moving forward.", "interview"],
+    ["Thank you for submitting the take-home task. We won't be moving forward.", "assessment"],
+    ["Thank you for joining us for the final round. We won't be moving forward.", "final"],
+    ["I'm afraid we have to withdraw the offer we made you last week.", "offer"],
+  ])("%s -> %s", (text, stage) => {
+    expect(read(text).stage?.value).toBe(stage);
+  });
+
+  it("is the furthest stage the email says was reached, with its words", () => {
+    const text = "Thank you for applying, and for your interviews with the team. Sadly we have to withdraw your offer.";
+    expect(read(text).stage).toEqual({ value: "offer", from: "withdraw your offer" });
+  });
+
+  it("is not an interview the person never reached", () => {
+    const text = email(
+      "Thanks for the call yesterday.",
+      "",
+      "We won't be inviting you to interview, and you won't move on to the next round of interviews.",
+    );
+    expect(read(text).stage?.value).toBe("screening");
+    expect(read("We will not be moving you forward to the interview stage.").stage).toBeUndefined();
+    const notFinal = "Thanks for your interviews last week. Sadly you won't progress to the final round.";
+    expect(read(notFinal).stage?.value).toBe("interview");
+  });
+
+  it("is not an offer because a footer says 'We offer flexible working'", () => {
+    const text = email(
+      "Dear Lee,",
+      "",
+      "We won't be moving forward with your application.",
+      "",
+      "Kind regards,",
+      "Recruitment",
+      "We offer flexible working and a great pension. Our culture matters to us.",
+    );
+    const reading = read(text);
+    expect(reading.stage).toBeUndefined();
+    expect(reading.reasons).toEqual([]);
+    expect(reading.reasonGiven).toBeUndefined();
+  });
+});
+
+describe("the ending", () => {
+  it.each([
+    ["The vacancy has been put on hold while we review the budget.", "role-closed"],
+    ["The position has been eliminated as part of a reorganization.", "role-closed"],
+    ["We have decided to fill the role with an internal candidate.", "role-closed"],
+    ["Your application was closed automatically after 60 days with no activity.", "ghosted"],
+    ["We have been unable to reach you, so your application has lapsed.", "ghosted"],
+    ["This position has now been filled.", "role-closed"],
+    ["Unfortunately we will not be progressing your application.", "rejected"],
+    ["The position has been filled by another candidate.", "rejected"],
+    ["We regret that the Analyst vacancy (ref 22) at Ebbw Housing was cancelled after a restructure.", "role-closed"],
+  ])("%s -> %s", (text, ended) => {
+    expect(read(text).ended?.value).toBe(ended);
+  });
+
+  it("is left out when the email does not say how it ended", () => {
+    expect(read("There is an update on your application. Please sign in to see it.").ended).toBeUndefined();
+  });
+});
+
+describe("the reasons", () => {
+  it.each([
+    ["An internal candidate was appointed.", "internal"],
+    ["We went with other candidates whose experience was a closer match.", "competition"],
+    ["You did not meet the bar on system design.", "skills"],
+    ["The final designs didn't show enough depth in typography.", "skills"],
+    ["A hiring freeze means the role has gone.", "cancelled"],
+    ["Your salary expectations were above our range.", "salary"],
+    ["We felt it would not be the right culture fit.", "culture"],
+    ["In the final interview you struggled to explain your choices; your answers lacked depth.", "interview"],
+    ["We can't share feedback on individual applications.", "unknown"],
+    ["We don't give feedback at this stage.", "unknown"],
+  ])("%s -> %s", (text, reason) => {
+    expect(likelyReasons(text, cues).map((found) => found.value)).toContain(reason);
+  });
+
+  it("carry the words they came from, once each", () => {
+    const found = likelyReasons("Other candidates were stronger, and other candidates had more time.", cues);
+    expect(found).toEqual([{ value: "competition", from: "Other candidates" }]);
+  });
+
+  it("skip a reason the email turns around", () => {
+    expect(likelyReasons("This wasn't about salary at all.", cues)).toEqual([]);
+    const reading = read("Unfortunately we won't be moving forward. This wasn't about salary; it isn't culture fit.");
+    expect(values(reading)).toEqual([]);
+    expect(reading.reasonGiven).toBeUndefined();
+  });
+
+  it("never pair 'cancelled' with a rejection, and keep 'unknown' alone", () => {
+    expect(likelyReasons("The budget cuts meant a hiring freeze.", cues, "rejected")).toEqual([]);
+    const both = likelyReasons("We cannot share feedback, but we chose other candidates.", cues);
+    expect(both.map((found) => found.value)).toEqual(["competition"]);
+  });
+
+  it("give the sentence that carries them, not the whole email", () => {
+    const text = email(
+      "Hi Jo,",
+      "",
+      "Thank you for your time last week. We've decided to go with someone else, but it was lovely to meet you.",
+      "",
+      "Best,",
+      "Ray",
+    );
+    expect(read(text).reasonGiven).toBe("We've decided to go with someone else");
+  });
+});
+
+describe("mail as it is pasted", () => {
+  it("reads a forwarded message, not the note above it", () => {
+    const text = email(
+      "Mum - the interview one, see below. Still gutted.",
+      "",
+      "---------- Forwarded message ---------",
+      "From: Hiring <hiring@quince.example>",
+      "Subject: Barista Trainer at Quince Coffee",
+      "",
+      "> Dear Ruby,",
+      "> Thank you for applying. We have chosen another candidate.",
+    );
+    const reading = read(text);
+    expect(reading.stage?.value).toBe("applied");
+    expect(reading.company?.value).toBe("Quince Coffee");
+    expect(reading.role?.value).toBe("Barista Trainer");
+  });
+
+  it("reads a message forwarded from Outlook, whose headers follow a short note", () => {
+    const text = email(
+      "FYI, not great news.",
+      "",
+      "From: Recruiting <recruiting@oakhurst.example>",
+      "Sent: 14 October 2026 09:30",
+      "To: Jordan Blake",
+      "Subject: Oakhurst Dental - Practice Manager",
+      "",
+      "Dear Jordan, thank you for coming in to meet the partners last Thursday.",
+      "We have offered the role to a candidate with more experience of NHS contracts.",
+    );
+    const reading = read(text);
+    expect(reading.company?.value).toBe("Oakhurst Dental");
+    expect(reading.role?.value).toBe("Practice Manager");
+    expect(reading.stage?.value).toBe("interview");
+    expect(values(reading)).toEqual(["skills", "competition"]);
+  });
+
+  it("reads an Outlook reply above the message it answers", () => {
+    const text = email(
+      "Hi Sam, the hiring manager has decided not to move forward. Sorry it's not better news.",
+      "",
+      "Thanks,",
+      "Lee",
+      "",
+      "-----Original Message-----",
+      "From: Lee Park",
+      "Subject: RE: Senior Backend Engineer",
+      "",
+      "Hi Sam, we loved your final interview and your salary expectations work for us.",
+    );
+    const reading = read(text);
+    expect(reading.ended?.value).toBe("rejected");
+    expect(reading.stage).toBeUndefined();
+    expect(reading.reasons).toEqual([]);
+  });
+
+  it("reads a reply, not the older message quoted under it", () => {
+    const text = email(
+      "Hi Ali, unfortunately we won't be taking things further.",
+      "",
+      "On Tue, 3 Nov 2026 at 10:02, Ali Khan <ali@mailbox.example> wrote:",
+      "> Hello, how did my final interview go? My salary expectations are flexible.",
+    );
+    const reading = read(text);
+    expect(reading.stage).toBeUndefined();
+    expect(reading.reasons).toEqual([]);
+  });
+});
+
+describe("what is read is the email's own words", () => {
+  const corpus = fileURLToPath(new URL("../corpora/emails", import.meta.url));
+  const texts = readdirSync(corpus)
+    .filter((file) => file.endsWith(".txt"))
+    .map((file) => readFileSync(`${corpus}/${file}`, "utf8"));
+
+  const quotesOnlyTheEmail = (raw: string) => {
+    const clean = collapseSpaces(cleanEmailText(raw));
+    const reading = read(raw);
+    if (reading.reasonGiven !== undefined) expect(clean).toContain(reading.reasonGiven);
+    for (const found of [reading.company, reading.role, reading.stage, reading.ended, ...reading.reasons]) {
+      if (found) expect(clean).toContain(collapseSpaces(found.from));
+    }
+    expect(new Set(values(reading)).size).toBe(reading.reasons.length);
+    expect(reasonConflict(reading.ended?.value, values(reading))).toBeUndefined();
+  };
+
+  it("in every corpus email", () => texts.forEach(quotesOnlyTheEmail));
+
+  it("in emails cut and stitched at random", () => {
+    const pieces = texts.flatMap((text) => text.split(/(?<=[.\n])/));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.string(), (parts, noise) => {
+        quotesOnlyTheEmail(parts.join("") + noise);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("hostile input", () => {
+  const timed = (text: string): number => {
+    const started = performance.now();
+    read(text);
+    return performance.now() - started;
+  };
+
+  it.each([
+    ["a 5 MB paste", "Unfortunately we chose other candidates for the Platform Engineer role. ".repeat(70_000)],
+    ["a 100k-character line", "x".repeat(100_000)],
+    ["100k characters of one word", "interview ".repeat(10_000)],
+    ["tags that never close", "<a href=".repeat(30_000)],
+    ["capitalised words without end", "Dear Ab ".repeat(20_000)],
+    ["brackets and references", "Subject: A (Ref 1 (Ref 2 ".repeat(5_000)],
+    ["only quoting marks and blank lines", "> \n".repeat(200_000)],
+    ["a reason in every short sentence", "Salary. Other candidates! ".repeat(20_000)],
+    ["a reason cue repeated in one sentence", "salary, ".repeat(100_000)],
+    ["header blocks over and over", "Note\nFrom: a\nSubject: b\n".repeat(20_000)],
+    ["sign-offs and greetings over and over", "Hi Sam,\nBest,\nThe Acme Team\n".repeat(20_000)],
+  ])("%s is read in well under a second", (_name, text) => {
+    expect(timed(text)).toBeLessThan(800);
+  });
+});
