@@ -33,8 +33,6 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
   const { stdin, stdout } = io();
   const input = stdin as NodeJS.ReadStream;
   const write = (text: string) => void stdout.write(text);
-  write(`${theme.accent("?")} ${theme.heading(config.message)}\n`);
-  write(`${theme.muted("Paste it, then press Enter on an empty line (or Ctrl+D). Ctrl+C stops.")}\r\n`);
 
   return new Promise<string>((resolve, reject) => {
     if (signal.aborted) {
@@ -45,6 +43,8 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
     let text = "";
     let line = "";
     let pasting = false;
+    // Once the terminal has marked a paste, every Enter outside the marks was typed.
+    let marksPastes = false;
     let cut = false;
 
     const finish = (outcome: () => void) => {
@@ -88,6 +88,7 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
         const rest = data.slice(at, at + PASTE_START.length);
         if (rest === PASTE_START || rest === PASTE_END) {
           pasting = rest === PASTE_START;
+          marksPastes = true;
           at += PASTE_START.length;
           continue;
         }
@@ -101,7 +102,7 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
         if (char === "\x04") return end(done);
         if (char === "\r" || char === "\n") {
           if (char === "\r" && data[at] === "\n") at++;
-          if (lone && !pasting && line === "") return end(done);
+          if ((lone || marksPastes) && !pasting && line === "") return end(done);
           add("\n");
           line = "";
         } else if (char === "\x7f" || char === "\b") {
@@ -124,5 +125,8 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
     write(PASTE_MODE_ON);
     input.on("data", onData);
     input.resume();
+    // Asked only once keys are read raw: anything typed after the question appears is the paste's.
+    write(`${theme.accent("?")} ${theme.heading(config.message)}\r\n`);
+    write(`${theme.muted("Paste it, then press Enter on an empty line (or Ctrl+D). Ctrl+C stops.")}\r\n`);
   });
 }

@@ -381,7 +381,6 @@ describe("what is read is the email's own words", () => {
 // that backtracks without end would hang these past the test's own time limit,
 // which is far above what a capped read takes (about a tenth of a second).
 describe("hostile input", () => {
-
   it.each([
     ["a 5 MB paste", "Unfortunately we chose other candidates for the Platform Engineer role. ".repeat(70_000)],
     ["a 100k-character line", "x".repeat(100_000)],
