@@ -17,10 +17,10 @@ import {
   type WinOptions,
 } from "./entry-options.js";
 
-type EditOptions = RejectionOptions & WinOptions & PartOptions;
+type EditOptions = RejectionOptions & WinOptions & PartOptions & { forgetEmail?: boolean };
 
 /** Flags that only make sense for one kind of entry, by the option name commander gives them. */
-const REJECTION_ONLY = ["role", "stage", "ended", "reasonGiven", "reason", "mood", "emotion"] as const;
+const REJECTION_ONLY = ["role", "stage", "ended", "reasonGiven", "reason", "mood", "emotion", "forgetEmail"] as const;
 const WIN_ONLY = ["kind", "title"] as const;
 const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
@@ -36,6 +36,7 @@ export function registerEdit(command: Command): void {
   if (date) date.description = "move it to another day: 2026-11-20, yesterday, last friday (default: kept)";
   addWinOptions(command, { withCommon: false });
   addPartOptions(command)
+    .option("--forget-email", "remove the copy of their email that log --keep-email kept")
     .addHelpText(
       "after",
       `
@@ -88,6 +89,16 @@ Examples:
         );
       }
 
+      if (options.forgetEmail && entry.kind === "rejection") {
+        const saved = entry.email === undefined ? entry : await saveChanges(store, entry.id, { email: undefined }, now);
+        say(
+          entry.email === undefined
+            ? `No email is kept with ${entry.id}; nothing changed.`
+            : `${theme.good("Updated")} ${theme.id(saved.id)}: their email is no longer kept.`,
+        );
+        if (options.json) printJson(saved);
+        return;
+      }
       const current = isRejection ? rejectionFieldsOf(entry) : winFieldsOf(entry);
       let wanted: Partial<RejectionFields> | Partial<WinFields> = isRejection
         ? await rejectionFieldsFrom(options, now, current as RejectionFields)

@@ -101,6 +101,21 @@ describe("log --email, off a terminal", () => {
     expect(saved()[1]!.email).toBe(readFileSync(file, "utf8"));
   });
 
+  it("forgets a kept email with edit --forget-email, and says so when none is kept", async () => {
+    const file = corpus("10-filled-internally.txt");
+    const logged = await run(["log", "--email", file, "--mood", "4", "--keep-email", "--json"]);
+    const { id } = JSON.parse(logged.stdout) as RejectionEntry;
+    expect(journalText()).toContain("Carla Jimenez");
+    const forgot = await run(["edit", id, "--forget-email"]);
+    expect(forgot.code).toBe(0);
+    expect(forgot.stderr).toContain("their email is no longer kept");
+    expect(journalText()).not.toContain("Carla Jimenez");
+    expect(saved()[0]).toMatchObject({ company: "Redwood Valley Credit Union", role: "Senior Accountant" });
+    const again = await run(["edit", id, "--forget-email"]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`No email is kept with ${id}`);
+  });
+
   it("refuses what cannot be an email, with exit 2 and nothing saved", async () => {
     const folder = join(dataDir, "a-folder");
     mkdirSync(folder);
