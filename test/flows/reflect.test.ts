@@ -204,11 +204,11 @@ describe("the reflect flow", () => {
     expect(personal.name).toContain("They just didn't like me.");
   });
 
-  it("puts 'None of these fits' first in the trap list, so it is on screen and Enter names no trap", async () => {
+  it("puts 'None of these fits' first when no trap stands out, so it is on screen and Enter names no trap", async () => {
     const { answers, calls } = await run(
       rejection(),
       byMessage([
-        [/keeps coming back/, "They hated me"],
+        [/keeps coming back/, "I was tired that day"],
         [/thinking traps/, ENTER],
       ]),
     );
@@ -217,6 +217,49 @@ describe("the reflect flow", () => {
     expect(first.value).toBe("");
     expect(stripAnsi(first.name)).toBe("None of these fits");
     expect(answers.trap).toBeUndefined();
+  });
+
+  describe("with a trap the thought's words suggest", () => {
+    // Cues of the test's own, so the order is tested apart from the wording of the real cues.
+    const cued = {
+      ...content,
+      traps: content.traps.map((trap) => ({
+        ...trap,
+        cues:
+          trap.id === "overgeneralising" ? ["always", "every time"] : trap.id === "labelling" ? ["i'm a failure"] : [],
+      })),
+    };
+    const runCued = async (respond: Responder) => {
+      const { prompts, calls } = fakePrompts(withMood(respond));
+      const entry = rejection();
+      const answers = await reflectFlow({ prompts, entry, content: cued, scope: reflectionScope(cued, entry), preset: emptyAnswers(), now, say: () => undefined }); // prettier-ignore
+      const traps = calls.find((call) => /thinking traps/.test(call.message))!;
+      return { answers, traps, choices: traps.config.choices as { value: string; name: string }[] };
+    };
+
+    it("lists the likely traps first, marked with the words, then 'None of these fits', then the rest", async () => {
+      const { choices, traps } = await runCued(byMessage([[/keeps coming back/, "This ALWAYS happens, every time"]]));
+      expect(choices[0]!.value).toBe("overgeneralising");
+      expect(stripAnsi(choices[0]!.name)).toContain("likely, from 'ALWAYS', 'every time'");
+      expect(choices[1]!.value).toBe("");
+      expect(choices.slice(2).map((choice) => choice.value)).toEqual(
+        content.traps.map((trap) => trap.id).filter((id) => id !== "overgeneralising"),
+      );
+      expect(traps.config.default).toBe("overgeneralising");
+    });
+
+    it("takes the suggestion with Enter, and lets the person pick none or another", async () => {
+      const thought: [RegExp, unknown] = [/keeps coming back/, "This always happens"];
+      expect((await runCued(byMessage([thought, [/thinking traps/, ENTER]]))).answers!.trap).toBe("overgeneralising");
+      expect((await runCued(byMessage([thought, [/thinking traps/, ""]]))).answers!.trap).toBeUndefined();
+      expect((await runCued(byMessage([thought, [/thinking traps/, "comparing"]]))).answers!.trap).toBe("comparing");
+    });
+
+    it("suggests nothing for a negated cue", async () => {
+      const { choices, traps } = await runCued(byMessage([[/keeps coming back/, "I'm not a failure, I was unlucky"]]));
+      expect(choices[0]!.value).toBe("");
+      expect(traps.config.default).toBe("");
+    });
   });
 
   it("records no fit when Enter is pressed on the untouched fit question", async () => {
