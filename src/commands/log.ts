@@ -92,7 +92,9 @@ Examples:
       checkEmailOptions(options);
       const given = await rejectionFieldsFrom(options, now);
       const content = await openContent(command);
-      const emailText = options.email === undefined ? undefined : await readEmailText(options.email);
+      // `--email -` at a terminal is a paste: standard input read to its end could ask nothing after it.
+      const pasteHere = options.email === "-" && canPrompt() && !options.json;
+      const emailText = options.email === undefined || pasteHere ? undefined : await readEmailText(options.email);
       const fromEmail =
         emailText === undefined ? undefined : emailSuggestion(readEmail(emailText, content.reading), given);
       // What the email says counts as given when no one is there to ask; at a terminal it is only a default.
@@ -134,9 +136,10 @@ Examples:
           duplicate,
           likelyReasons: (text, ended) => likelyReasons(text, content.reading, ended),
           email:
-            emailText !== undefined || !filledIn
+            emailText !== undefined || pasteHere || !filledIn
               ? {
                   text: emailText,
+                  paste: pasteHere,
                   read: (text) => emailSuggestion(readEmail(text, content.reading), given),
                   keep: options.keepEmail,
                   given: Object.keys(given),

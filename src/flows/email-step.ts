@@ -6,6 +6,8 @@ import { isEditorFailure, type Prompts } from "./prompts.js";
 export interface EmailStep {
   /** The email given with --email; without it, the flow offers to paste one. */
   text?: string;
+  /** `--email -` at a terminal: ask for the paste straight away. */
+  paste?: boolean;
   /** Reads an email into suggested answers, fitted to what the flags gave. */
   read(text: string): EmailSuggestion;
   /** --keep-email: keep it without asking. */
@@ -32,7 +34,9 @@ export async function askForEmail(
   show: (text: string) => void,
 ): Promise<EmailOutcome> {
   let text = step.text;
-  if (text === undefined) {
+  if (text === undefined && step.paste) {
+    text = await prompts.paste({ message: "Paste their email." });
+  } else if (text === undefined) {
     const how = await prompts.select({
       message: "Do you have their email? Pasting it fills in most of the answers for you.",
       choices: [

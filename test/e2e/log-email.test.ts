@@ -88,6 +88,19 @@ describe("pasting their email into log", () => {
     expect(await session.exited()).toBe(130);
   });
 
+  it("log --email - at a terminal asks for the paste at once, and the questions follow it", async () => {
+    const session = new PtySession(["log", "--email", "-"], { dataDir });
+    await session.waitForPrompt(PASTE);
+    expect(session.output).not.toContain(EMAIL_OFFER);
+    session.type(bracketed("Thank you for applying to Globex for the Analyst role.\n"));
+    session.type(KEY.enter);
+    await session.answer("Keep a copy of the email", "");
+    await session.waitForPrompt("Which company was it?");
+    expect(session.output).toMatch(/Which company was it\?.*Globex/);
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+  });
+
   it("Ctrl+C while pasting stops with exit 130, saves nothing and leaves the terminal as it was", async () => {
     const session = await startPaste();
     session.type(bracketed("Dear Sam,\n\nWe regret"));
