@@ -10,7 +10,7 @@ import type { Entry, Journal } from "./entry.js";
  */
 
 /** The version of the journal file this build writes. Bump it with a migration in migrations.ts. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** The text the store writes for a journal: tab-indented JSON, as conf wrote it. */
 export const journalText = (entries: readonly Entry[]): string =>

@@ -17,6 +17,9 @@ const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
   // Version 0 is a file with no version field: an empty `{}` as conf creates
   // it, or an early journal holding only `entries`.
   1: (previous) => ({ version: 1, entries: Array.isArray(previous.entries) ? previous.entries : [] }),
+  // Version 2 adds a rejection's optional `email`. Nothing changes in the entries; the number
+  // makes an older build refuse to rewrite a journal whose kept emails it would drop.
+  2: (previous) => ({ ...previous, version: 2 }),
 };
 
 /** Why a raw journal cannot be used; the store turns it into a StoreError. */

@@ -134,6 +134,20 @@ describe("JournalStore", () => {
       await expect(store.read()).rejects.toThrow(/entry bad00001: field `mood`/);
     });
 
+    it("reads a version 1 journal as it was, and writes it as version 2, a kept email and all", async () => {
+      mkdirSync(dir, { recursive: true });
+      const old = rejection({ id: "old00001" });
+      writeFileSync(store.file, JSON.stringify({ version: 1, entries: [old] }));
+      expect((await store.read()).entries).toEqual([old]);
+      await store.update((journal) => {
+        journal.entries.push({ ...rejection({ id: "new00001" }), email: "Dear Sam,\n\nThank you." });
+      });
+      const written = JSON.parse(readFileSync(store.file, "utf8")) as { version: number; entries: { email?: string }[] };
+      expect(written.version).toBe(2);
+      expect(written.entries[0]).toEqual(old);
+      expect(written.entries[1]!.email).toBe("Dear Sam,\n\nThank you.");
+    });
+
     it("says when the version is newer than this build", async () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(store.file, JSON.stringify({ version: 99, entries: [] }));
