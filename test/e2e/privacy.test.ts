@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CURRENT_VERSION } from "../../src/journal/migrations.js";
 import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, ROOT, runCli, runCliAsync, tempDir } from "../helpers/cli.js";
 import { rejection } from "../helpers/fixtures.js";
@@ -186,7 +187,7 @@ describe("file modes", () => {
       await new JournalStore(dir).update((journal) => {
         journal.entries.push(rejection({ id: "new00001" }));
       });
-      expect(JSON.parse(readFileSync(file, "utf8")).version).toBe(1);
+      expect(JSON.parse(readFileSync(file, "utf8")).version).toBe(CURRENT_VERSION);
       expect(mode(file)).toBe(0o600);
       expect(mode(dir)).toBe(0o755);
     }),
