@@ -1,16 +1,16 @@
 import type { Command } from "commander";
-import { CancelledError, CoachError, UsageError } from "../errors.js";
+import { CancelledError, CoachError } from "../errors.js";
 import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
 import type { Journal } from "../journal/entry.js";
 import type { NewRejection, RejectionFields } from "../journal/make-entry.js";
-import { readTextInput } from "../read-input.js";
-import { io } from "../io.js";
+import type { Ending } from "../journal/vocabulary.js";
 import { renderEmailFindings } from "../ui/email-view.js";
 import { formatDay } from "../ui/labels.js";
 import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
+import { checkEmailOptions, readEmailText } from "./email-input.js";
 import {
   addRejectionOptions,
   asksForMissing,
@@ -26,9 +26,6 @@ interface LogOptions extends RejectionOptions {
   email?: string;
   keepEmail?: boolean;
 }
-
-/** An email is a few kilobytes; a file past this is not one. */
-export const MAX_EMAIL_BYTES = 256 * 1024;
 
 /** The fields that, given as flags, say the person is filling the entry in themselves: no email is offered. */
 const EMAIL_FIELDS = ["company", "role", "stage", "ended", "reasonGiven", "reasons"] as const;
@@ -72,8 +69,6 @@ Examples:
         { insightsFor },
         { daysSince, justHappened },
         { renderChoices, renderJournalNotes },
-        { readEmail, likelyReasons },
-        { emailSuggestion },
       ] = await Promise.all([
         import("../journal/queries.js"),
         import("../journal/dates.js"),
@@ -83,9 +78,18 @@ Examples:
         import("../coach/insights.js"),
         import("../coach/wording.js"),
         import("../ui/coach-view.js"),
-        import("../coach/read-email.js"),
-        import("../coach/email-fields.js"),
       ]);
+      // Reading an email, only where there is one or someone may paste one: a script's plain log never loads it.
+      const reading = async () => {
+        const [{ readEmail, likelyReasons }, { emailSuggestion }] = await Promise.all([
+          import("../coach/read-email.js"),
+          import("../coach/email-fields.js"),
+        ]);
+        return {
+          suggest: (text: string) => emailSuggestion(readEmail(text, content.reading), given),
+          likely: (text: string, ended?: Ending) => likelyReasons(text, content.reading, ended),
+        };
+      };
       // The questions, only where someone may answer them: a script's log never loads them.
       const asking = () => Promise.all([import("../flows/log.js"), import("./reflect-session.js")]);
       const now = new Date();
@@ -95,8 +99,7 @@ Examples:
       // `--email -` at a terminal is a paste: standard input read to its end could ask nothing after it.
       const pasteHere = options.email === "-" && canPrompt() && !options.json;
       const emailText = options.email === undefined || pasteHere ? undefined : await readEmailText(options.email);
-      const fromEmail =
-        emailText === undefined ? undefined : emailSuggestion(readEmail(emailText, content.reading), given);
+      const fromEmail = emailText === undefined ? undefined : (await reading()).suggest(emailText);
       // What the email says counts as given when no one is there to ask; at a terminal it is only a default.
       const interactive = asksForMissing(
         { ...fromEmail?.fields, ...given },
@@ -128,19 +131,19 @@ Examples:
       };
       let fields: NewRejection;
       if (interactive) {
-        const [{ logFlow }] = await asking();
+        const [[{ logFlow }], read] = await Promise.all([asking(), reading()]);
         const filledIn = EMAIL_FIELDS.some((key) => given[key] !== undefined);
         const answers = await logFlow(await loadPrompts(), given, {
           show: say,
           now,
           duplicate,
-          likelyReasons: (text, ended) => likelyReasons(text, content.reading, ended),
+          likelyReasons: read.likely,
           email:
             emailText !== undefined || pasteHere || !filledIn
               ? {
                   text: emailText,
                   paste: pasteHere,
-                  read: (text) => emailSuggestion(readEmail(text, content.reading), given),
+                  read: read.suggest,
                   keep: options.keepEmail,
                   given: Object.keys(given),
                 }
@@ -213,29 +216,6 @@ Examples:
       const when = justHappened(age) ? "When you are ready, in a day or two" : "When you are ready";
       say(theme.muted(`${when}: rejection-coach reflect ${entry.id}`));
     });
-}
-
-/** --keep-email keeps an email that is read, and two flags cannot both read standard input. */
-function checkEmailOptions(options: LogOptions): void {
-  if (options.email === "-" && options.note === "-") {
-    throw new UsageError("--email - and --note - cannot both read standard input; give one of them as a file or text");
-  }
-  if (options.keepEmail && options.email === undefined && !canPrompt()) {
-    throw new UsageError(
-      "--keep-email keeps the email that --email reads; give --email FILE (or - for standard input)",
-    );
-  }
-}
-
-async function readEmailText(file: string): Promise<string> {
-  if (file === "-" && io().stdin.isTTY) say("Paste the email, then press Ctrl+D on an empty line.");
-  const { text } = await readTextInput(file, {
-    maxBytes: MAX_EMAIL_BYTES,
-    error: (message) => new UsageError(`--email ${message}`),
-    tooLarge: `is larger than ${MAX_EMAIL_BYTES / 1024} KB, far more than an email; is it the right file?`,
-    what: "an email",
-  });
-  return text;
 }
 
 /** Reflection usually goes better after a day or two, so the offer defaults to later. */
