@@ -14,10 +14,21 @@ export interface CueMatch {
 }
 
 export interface CueOptions {
-  /** Ignore a match that a "not", "never said" or "I don't think" just before it turns around. */
+  /**
+   * Ignore a match that a "not", "never said" or "I don't think" just before it
+   * turns around, and let no `...` gap pass over a "not" ("I'm not a failure"
+   * is no match for "i'm ... failure").
+   */
   skipNegated?: boolean;
-  /** Ignore a match inside double quotation marks: someone else's words, not the person's. */
+  /** Ignore a match inside quotation marks, double or single: someone else's words, not the person's. */
   skipQuoted?: boolean;
+  /**
+   * Ignore a match in words someone else is reported to have said or written:
+   * after "she said", "they told me", "the email says", up to the end of the
+   * clause (or of the quotation that follows the verb). "I said" is the
+   * person's own.
+   */
+  skipReported?: boolean;
 }
 
 /** How many words `...` may stand for. */
@@ -59,9 +70,41 @@ const NEGATORS = new Set([
   "shouldn't",
   "hardly",
   "without",
+  // as typed in a hurry
+  "dont",
+  "doesnt",
+  "didnt",
+  "isnt",
+  "wasnt",
+  "arent",
+  "werent",
+  "wouldnt",
+  "cant",
+  "couldnt",
+  "shouldnt",
 ]);
+/** After these, "no" is a noun, the answer itself ("another no", "a quick no"), and turns nothing around. */
+const BEFORE_NO_AS_NOUN = new Set(
+  ["a", "an", "another", "every", "each", "the", "this", "that", "one", "my", "their", "your", "first", "second"].concat(
+    ["third", "fourth", "fifth", "last", "latest", "quick", "fast", "flat", "polite", "automatic", "generic", "big"],
+  ),
+);
 /** "I don't think ..." turns the rest of its clause around, however far the cue is. */
-const OPINION_VERBS = new Set(["think", "believe", "feel", "mean", "reckon", "say", "suppose"]);
+const OPINION_VERBS = new Set(
+  ["think", "believe", "feel", "mean", "reckon", "say", "suppose"]
+    .flatMap((verb) => [verb, `${verb}s`])
+    .concat(["thought", "believed", "felt", "meant", "reckoned", "said", "supposed"]),
+);
+/** Verbs that report someone else's words; what follows them is theirs. */
+const REPORTING_VERBS = new Set(
+  ["said", "says", "told", "tells", "wrote", "writes", "mentioned", "mentions", "explained", "explains"].concat(
+    ["replied", "replies", "added", "adds", "asked", "asks", "claimed", "claims", "insisted", "insists"],
+    ["suggested", "suggests", "noted", "notes", "stated", "states", "emailed", "texted", "messaged", "warned"],
+  ),
+);
+/** "I was told" reports someone else; "I told them" does not. */
+const PASSIVE = new Set(["was", "were", "been", "being", "am", "i'm", "im", "get", "got", "gets"]);
+const FIRST_PERSON = new Set(["i", "i've", "i'd", "we", "we've", "we'd"]);
 /** How many words before a cue a negator still reaches. */
 const NEGATION_REACH = 3;
 
@@ -132,8 +175,11 @@ function tokenise(text: string): Token[] {
 const wordFits = (token: Token, slot: Extract<CueWord, { kind: "word" }>): boolean =>
   slot.options.some((option) => (option.prefix ? token.word.startsWith(option.text) : token.word === option.text));
 
-/** The index after the last token of a match of `cue` starting at token `at`, or -1. */
-function matchAt(tokens: Token[], cue: CueWord[], at: number): number {
+/**
+ * The index after the last token of a match of `cue` starting at token `at`, or
+ * -1. With `stopAtNegation`, a gap never passes over a negation word.
+ */
+function matchAt(tokens: Token[], cue: CueWord[], at: number, stopAtNegation: boolean): number {
   const sentence = tokens[at]!.sentence;
   const step = (slot: number, index: number): number => {
     if (slot === cue.length) return index;
@@ -144,6 +190,7 @@ function matchAt(tokens: Token[], cue: CueWord[], at: number): number {
         if (next >= tokens.length || tokens[next]!.sentence !== sentence) break;
         const end = step(slot + 1, next);
         if (end !== -1) return end;
+        if (stopAtNegation && isNegation(tokens, next)) break;
       }
       return -1;
     }
@@ -154,32 +201,84 @@ function matchAt(tokens: Token[], cue: CueWord[], at: number): number {
   return step(0, at);
 }
 
+function isNegation(tokens: Token[], index: number): boolean {
+  const word = tokens[index]!.word;
+  return NEGATORS.has(word) && !(word === "no" && BEFORE_NO_AS_NOUN.has(tokens[index - 1]?.word ?? ""));
+}
+
 function negated(tokens: Token[], at: number): boolean {
   const { clause } = tokens[at]!;
   for (let index = at - 1; index >= 0 && tokens[index]!.clause === clause; index--) {
     const word = tokens[index]!.word;
-    if (at - index <= NEGATION_REACH && NEGATORS.has(word)) return true;
-    // "don't think", "do not think", "never said"
-    const before = tokens[index - 1]?.word;
-    if (OPINION_VERBS.has(word) && before && (NEGATORS.has(before) || before === "never")) return true;
+    if (at - index <= NEGATION_REACH && isNegation(tokens, index)) return true;
+    // "don't think", "do not think", "never said" (but not "every no feels", "without saying")
+    if (OPINION_VERBS.has(word) && index > 0) {
+      const before = tokens[index - 1]!.word;
+      if (before === "never" || (before !== "no" && before !== "without" && isNegation(tokens, index - 1))) return true;
+    }
   }
   return false;
 }
 
-/** The spans inside double quotation marks, straight or curly, paired in order. */
+const isSpace = (char: string | undefined) => char === undefined || /\s/u.test(char);
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/**
+ * The spans inside quotation marks, paired in order: double ones straight or
+ * curly, and single ones that stand apart from a word (so the apostrophe of
+ * "don't" or "candidates' time" opens nothing).
+ */
 function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let open: number | undefined;
-  for (const match of text.matchAll(/["“”]/g)) {
-    const isClosing = match[0] === "”" || (match[0] === '"' && open !== undefined);
+  let openSingle: number | undefined;
+  for (const match of text.matchAll(/["“”'‘’]/g)) {
+    const mark = match[0];
+    const [before, after] = [text[match.index - 1], text[match.index + 1]];
+    if (mark === "'" || mark === "‘" || mark === "’") {
+      const canClose = mark !== "‘" && !isSpace(before) && !isWordChar(after);
+      const canOpen = mark !== "’" && !isWordChar(before) && !isSpace(after);
+      if (openSingle !== undefined && canClose) {
+        spans.push([openSingle, match.index]);
+        openSingle = undefined;
+      } else if (canOpen) {
+        openSingle = match.index;
+      }
+      continue;
+    }
+    const isClosing = mark === "”" || (mark === '"' && open !== undefined);
     if (open !== undefined && isClosing) {
       spans.push([open, match.index]);
       open = undefined;
-    } else if (match[0] !== "”") {
+    } else if (mark !== "”") {
       open = match.index;
     }
   }
   return spans;
+}
+
+/** Which tokens are someone else's reported words: those after "she said" up to the end of the clause. */
+function reportedTokens(tokens: Token[], quoted: [number, number][]): boolean[] {
+  const reported: boolean[] = new Array<boolean>(tokens.length).fill(false);
+  for (let verb = 0; verb < tokens.length - 1; verb++) {
+    const { word } = tokens[verb]!;
+    const accordingTo = word === "according" && tokens[verb + 1]!.word === "to";
+    if (!REPORTING_VERBS.has(word) && !accordingTo) continue;
+    const [before, further] = [tokens[verb - 1]?.word, tokens[verb - 2]?.word];
+    const ownWords =
+      !accordingTo &&
+      (FIRST_PERSON.has(before ?? "") || (FIRST_PERSON.has(further ?? "") && !PASSIVE.has(before ?? "")));
+    if (ownWords) continue;
+    const from = accordingTo ? verb + 2 : verb + 1;
+    const clause = tokens[from]?.clause;
+    // A quotation right after the verb holds the reported words by itself.
+    const quote = quoted.find(([open]) => open > tokens[verb]!.end && open < (tokens[from]?.start ?? 0) + 1);
+    for (let index = from; index < tokens.length && tokens[index]!.clause === clause; index++) {
+      if (quote && tokens[index]!.start > quote[1]) break;
+      reported[index] = true;
+    }
+  }
+  return reported;
 }
 
 /**
@@ -189,17 +288,18 @@ function quotedSpans(text: string): [number, number][] {
  */
 export function findCues(text: string, cues: readonly string[], options: CueOptions = {}): CueMatch[] {
   const tokens = tokenise(text);
-  const quoted = options.skipQuoted ? quotedSpans(text) : [];
-  const inQuotes = (start: number) => quoted.some(([from, to]) => start > from && start < to);
+  const quoted = options.skipQuoted || options.skipReported ? quotedSpans(text) : [];
+  const inQuotes = (start: number) => options.skipQuoted && quoted.some(([from, to]) => start > from && start < to);
+  const reported = options.skipReported ? reportedTokens(tokens, quoted) : [];
   const found: CueMatch[] = [];
   for (const cue of cues) {
     const compiled = compile(cue);
     for (let at = 0; at < tokens.length; at++) {
-      const end = matchAt(tokens, compiled, at);
+      const end = matchAt(tokens, compiled, at, options.skipNegated === true);
       if (end === -1) continue;
       const start = tokens[at]!.start;
       if (options.skipNegated && negated(tokens, at)) continue;
-      if (inQuotes(start)) continue;
+      if (inQuotes(start) || reported[at]) continue;
       const stop = tokens[end - 1]!.end;
       found.push({ cue, words: text.slice(start, stop), start, end: stop });
       at = end - 1;
