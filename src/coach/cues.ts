@@ -85,9 +85,35 @@ const NEGATORS = new Set([
 ]);
 /** After these, "no" is a noun, the answer itself ("another no", "a quick no"), and turns nothing around. */
 const BEFORE_NO_AS_NOUN = new Set(
-  ["a", "an", "another", "every", "each", "the", "this", "that", "one", "my", "their", "your", "first", "second"].concat(
-    ["third", "fourth", "fifth", "last", "latest", "quick", "fast", "flat", "polite", "automatic", "generic", "big"],
-  ),
+  [
+    "a",
+    "an",
+    "another",
+    "every",
+    "each",
+    "the",
+    "this",
+    "that",
+    "one",
+    "my",
+    "their",
+    "your",
+    "first",
+    "second",
+  ].concat([
+    "third",
+    "fourth",
+    "fifth",
+    "last",
+    "latest",
+    "quick",
+    "fast",
+    "flat",
+    "polite",
+    "automatic",
+    "generic",
+    "big",
+  ]),
 );
 /** "I don't think ..." turns the rest of its clause around, however far the cue is. */
 const OPINION_VERBS = new Set(
