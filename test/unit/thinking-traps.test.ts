@@ -54,7 +54,7 @@ describe("suggestTraps with the built-in cues", () => {
   it("does not suggest a trap for words someone else said, quoted or reported", () => {
     expect(top("Nobody ever hires people from my background.")).toBe("overgeneralising");
     expect(suggestTraps(`My coach said "nobody ever hires people straight away".`, traps)).toEqual([]);
-    expect(suggestTraps("My coach said 'nobody ever hires people straight away'.", traps)).toEqual([]);
+    expect(suggestTraps("'Nobody ever hires people straight away', my coach joked.", traps)).toEqual([]);
     expect(suggestTraps("My coach said nobody ever hires people straight away.", traps)).toEqual([]);
     expect(suggestTraps("I was told nobody ever hires people straight away.", traps)).toEqual([]);
     // The person's own words after someone else's are theirs again.
@@ -104,7 +104,7 @@ describe("suggestTraps ordering and limits", () => {
   });
 
   it("breaks a tie by the longer passage, then by the order of the content", () => {
-    expect(suggestTraps("cherry and plum tart cake", list).map((s) => s.id)).toEqual(["second", "third"]);
+    expect(suggestTraps("apple and plum tart cake", list).map((s) => s.id)).toEqual(["second", "first"]);
     expect(suggestTraps("cherry and apple", list).map((s) => s.id)).toEqual(["first", "third"]);
     expect(suggestTraps("apple and cherry", list).map((s) => s.id)).toEqual(["first", "third"]);
   });
