@@ -4,6 +4,8 @@
 // cue, see why it matched, and write their own without learning regular
 // expressions, and so that no cue can make matching slow.
 
+import { quotedSpans, reportedTokens } from "./others-words.js";
+
 /** A cue that matched: the cue as written in the content, and the words of the text it matched. */
 export interface CueMatch {
   cue: string;
@@ -36,7 +38,7 @@ export const MAX_GAP = 3;
 
 type CueWord = { kind: "word"; options: { text: string; prefix: boolean }[] } | { kind: "gap" };
 
-interface Token {
+export interface Token {
   word: string;
   start: number;
   end: number;
@@ -85,35 +87,9 @@ const NEGATORS = new Set([
 ]);
 /** After these, "no" is a noun, the answer itself ("another no", "a quick no"), and turns nothing around. */
 const BEFORE_NO_AS_NOUN = new Set(
-  [
-    "a",
-    "an",
-    "another",
-    "every",
-    "each",
-    "the",
-    "this",
-    "that",
-    "one",
-    "my",
-    "their",
-    "your",
-    "first",
-    "second",
-  ].concat([
-    "third",
-    "fourth",
-    "fifth",
-    "last",
-    "latest",
-    "quick",
-    "fast",
-    "flat",
-    "polite",
-    "automatic",
-    "generic",
-    "big",
-  ]),
+  "a an another every each the this that one my their your first second third fourth fifth last latest quick fast flat polite automatic generic big".split(
+    " ",
+  ),
 );
 /** "I don't think ..." turns the rest of its clause around, however far the cue is. */
 const OPINION_VERBS = new Set(
@@ -121,16 +97,6 @@ const OPINION_VERBS = new Set(
     .flatMap((verb) => [verb, `${verb}s`])
     .concat(["thought", "believed", "felt", "meant", "reckoned", "said", "supposed"]),
 );
-/** Verbs that report someone else's words; what follows them is theirs. */
-const REPORTING_VERBS = new Set(
-  ["said", "says", "told", "tells", "wrote", "writes", "mentioned", "mentions", "explained", "explains"].concat(
-    ["replied", "replies", "added", "adds", "asked", "asks", "claimed", "claims", "insisted", "insists"],
-    ["suggested", "suggests", "noted", "notes", "stated", "states", "emailed", "texted", "messaged", "warned"],
-  ),
-);
-/** "I was told" reports someone else; "I told them" does not. */
-const PASSIVE = new Set(["was", "were", "been", "being", "am", "i'm", "im", "get", "got", "gets"]);
-const FIRST_PERSON = new Set(["i", "i've", "i'd", "we", "we've", "we'd"]);
 /** How many words before a cue a negator still reaches. */
 const NEGATION_REACH = 3;
 
@@ -244,67 +210,6 @@ function negated(tokens: Token[], at: number): boolean {
     }
   }
   return false;
-}
-
-const isSpace = (char: string | undefined) => char === undefined || /\s/u.test(char);
-const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
-
-/**
- * The spans inside quotation marks, paired in order: double ones straight or
- * curly, and single ones that stand apart from a word (so the apostrophe of
- * "don't" or "candidates' time" opens nothing).
- */
-function quotedSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let open: number | undefined;
-  let openSingle: number | undefined;
-  for (const match of text.matchAll(/["“”'‘’]/g)) {
-    const mark = match[0];
-    const [before, after] = [text[match.index - 1], text[match.index + 1]];
-    if (mark === "'" || mark === "‘" || mark === "’") {
-      const canClose = mark !== "‘" && !isSpace(before) && !isWordChar(after);
-      const canOpen = mark !== "’" && !isWordChar(before) && !isSpace(after);
-      if (openSingle !== undefined && canClose) {
-        spans.push([openSingle, match.index]);
-        openSingle = undefined;
-      } else if (canOpen) {
-        openSingle = match.index;
-      }
-      continue;
-    }
-    const isClosing = mark === "”" || (mark === '"' && open !== undefined);
-    if (open !== undefined && isClosing) {
-      spans.push([open, match.index]);
-      open = undefined;
-    } else if (mark !== "”") {
-      open = match.index;
-    }
-  }
-  return spans;
-}
-
-/** Which tokens are someone else's reported words: those after "she said" up to the end of the clause. */
-function reportedTokens(tokens: Token[], quoted: [number, number][]): boolean[] {
-  const reported: boolean[] = new Array<boolean>(tokens.length).fill(false);
-  for (let verb = 0; verb < tokens.length - 1; verb++) {
-    const { word } = tokens[verb]!;
-    const accordingTo = word === "according" && tokens[verb + 1]!.word === "to";
-    if (!REPORTING_VERBS.has(word) && !accordingTo) continue;
-    const [before, further] = [tokens[verb - 1]?.word, tokens[verb - 2]?.word];
-    const ownWords =
-      !accordingTo &&
-      (FIRST_PERSON.has(before ?? "") || (FIRST_PERSON.has(further ?? "") && !PASSIVE.has(before ?? "")));
-    if (ownWords) continue;
-    const from = accordingTo ? verb + 2 : verb + 1;
-    const clause = tokens[from]?.clause;
-    // A quotation right after the verb holds the reported words by itself.
-    const quote = quoted.find(([open]) => open > tokens[verb]!.end && open < (tokens[from]?.start ?? 0) + 1);
-    for (let index = from; index < tokens.length && tokens[index]!.clause === clause; index++) {
-      if (quote && tokens[index]!.start > quote[1]) break;
-      reported[index] = true;
-    }
-  }
-  return reported;
 }
 
 /**
