@@ -88,7 +88,9 @@ const NEGATORS = new Set([
 /** After these, "no" is a noun, the answer itself ("another no", "a quick no"), and turns nothing around. */
 const BEFORE_NO_AS_NOUN = new Set([
   ..."a an another every each the this that one my their your".split(" "),
-  ..."first second third fourth fifth last latest quick fast flat polite automatic generic big".split(" "),
+  ..."first second third fourth fifth last latest more single final quick fast flat polite automatic generic big".split(
+    " ",
+  ),
 ]);
 /** "I don't think ..." turns the rest of its clause around, however far the cue is. */
 const OPINION_VERBS = new Set(
