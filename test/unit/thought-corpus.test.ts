@@ -23,7 +23,8 @@ describe("the thinking-trap suggestion on the labeled thoughts", () => {
   const score = scoreThoughts(CORPUS, (thought) => suggestTraps(thought, traps));
 
   it("names the labeled trap first for at least 80% of the thoughts that have one", () => {
-    expect(score.labeled).toBeGreaterThanOrEqual(90);
+    // The corpus keeps at least 7 thoughts per trap and 30 neutral ones (test/corpora/README.md).
+    expect(score.labeled).toBeGreaterThanOrEqual(70);
     expect(score.strict, summary(score)).toBeGreaterThanOrEqual(0.8);
   });
 
