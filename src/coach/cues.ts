@@ -4,6 +4,8 @@
 // cue, see why it matched, and write their own without learning regular
 // expressions, and so that no cue can make matching slow.
 
+import { quotedSpans, reportedTokens } from "./others-words.js";
+
 /** A cue that matched: the cue as written in the content, and the words of the text it matched. */
 export interface CueMatch {
   cue: string;
@@ -14,10 +16,21 @@ export interface CueMatch {
 }
 
 export interface CueOptions {
-  /** Ignore a match that a "not", "never said" or "I don't think" just before it turns around. */
+  /**
+   * Ignore a match that a "not", "never said" or "I don't think" just before it
+   * turns around, and let no `...` gap pass over a "not" ("I'm not a failure"
+   * is no match for "i'm ... failure").
+   */
   skipNegated?: boolean;
-  /** Ignore a match inside double quotation marks: someone else's words, not the person's. */
+  /** Ignore a match inside quotation marks, double or single: someone else's words, not the person's. */
   skipQuoted?: boolean;
+  /**
+   * Ignore a match in words someone else is reported to have said or written:
+   * after "she said", "they told me", "the email says", up to the end of the
+   * clause (or of the quotation that follows the verb). "I said" is the
+   * person's own.
+   */
+  skipReported?: boolean;
 }
 
 /** How many words `...` may stand for. */
@@ -25,7 +38,7 @@ export const MAX_GAP = 3;
 
 type CueWord = { kind: "word"; options: { text: string; prefix: boolean }[] } | { kind: "gap" };
 
-interface Token {
+export interface Token {
   word: string;
   start: number;
   end: number;
@@ -59,9 +72,32 @@ const NEGATORS = new Set([
   "shouldn't",
   "hardly",
   "without",
+  // as typed in a hurry
+  "dont",
+  "doesnt",
+  "didnt",
+  "isnt",
+  "wasnt",
+  "arent",
+  "werent",
+  "wouldnt",
+  "cant",
+  "couldnt",
+  "shouldnt",
+]);
+/** After these, "no" is a noun, the answer itself ("another no", "a quick no"), and turns nothing around. */
+const BEFORE_NO_AS_NOUN = new Set([
+  ..."a an another every each the this that one my their your".split(" "),
+  ..."first second third fourth fifth last latest more single final quick fast flat polite automatic generic big".split(
+    " ",
+  ),
 ]);
 /** "I don't think ..." turns the rest of its clause around, however far the cue is. */
-const OPINION_VERBS = new Set(["think", "believe", "feel", "mean", "reckon", "say", "suppose"]);
+const OPINION_VERBS = new Set(
+  ["think", "believe", "feel", "mean", "reckon", "say", "suppose"]
+    .flatMap((verb) => [verb, `${verb}s`])
+    .concat(["thought", "believed", "felt", "meant", "reckoned", "said", "supposed"]),
+);
 /** How many words before a cue a negator still reaches. */
 const NEGATION_REACH = 3;
 
@@ -132,8 +168,11 @@ function tokenise(text: string): Token[] {
 const wordFits = (token: Token, slot: Extract<CueWord, { kind: "word" }>): boolean =>
   slot.options.some((option) => (option.prefix ? token.word.startsWith(option.text) : token.word === option.text));
 
-/** The index after the last token of a match of `cue` starting at token `at`, or -1. */
-function matchAt(tokens: Token[], cue: CueWord[], at: number): number {
+/**
+ * The index after the last token of a match of `cue` starting at token `at`, or
+ * -1. With `stopAtNegation`, a gap never passes over a negation word.
+ */
+function matchAt(tokens: Token[], cue: CueWord[], at: number, stopAtNegation: boolean): number {
   const sentence = tokens[at]!.sentence;
   const step = (slot: number, index: number): number => {
     if (slot === cue.length) return index;
@@ -144,6 +183,7 @@ function matchAt(tokens: Token[], cue: CueWord[], at: number): number {
         if (next >= tokens.length || tokens[next]!.sentence !== sentence) break;
         const end = step(slot + 1, next);
         if (end !== -1) return end;
+        if (stopAtNegation && isNegation(tokens, next)) break;
       }
       return -1;
     }
@@ -154,32 +194,23 @@ function matchAt(tokens: Token[], cue: CueWord[], at: number): number {
   return step(0, at);
 }
 
+function isNegation(tokens: Token[], index: number): boolean {
+  const word = tokens[index]!.word;
+  return NEGATORS.has(word) && !(word === "no" && BEFORE_NO_AS_NOUN.has(tokens[index - 1]?.word ?? ""));
+}
+
 function negated(tokens: Token[], at: number): boolean {
   const { clause } = tokens[at]!;
   for (let index = at - 1; index >= 0 && tokens[index]!.clause === clause; index--) {
     const word = tokens[index]!.word;
-    if (at - index <= NEGATION_REACH && NEGATORS.has(word)) return true;
-    // "don't think", "do not think", "never said"
-    const before = tokens[index - 1]?.word;
-    if (OPINION_VERBS.has(word) && before && (NEGATORS.has(before) || before === "never")) return true;
-  }
-  return false;
-}
-
-/** The spans inside double quotation marks, straight or curly, paired in order. */
-function quotedSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let open: number | undefined;
-  for (const match of text.matchAll(/["“”]/g)) {
-    const isClosing = match[0] === "”" || (match[0] === '"' && open !== undefined);
-    if (open !== undefined && isClosing) {
-      spans.push([open, match.index]);
-      open = undefined;
-    } else if (match[0] !== "”") {
-      open = match.index;
+    if (at - index <= NEGATION_REACH && isNegation(tokens, index)) return true;
+    // "don't think", "do not think", "never said" (but not "every no feels", "without saying")
+    if (OPINION_VERBS.has(word) && index > 0) {
+      const before = tokens[index - 1]!.word;
+      if (before === "never" || (before !== "no" && before !== "without" && isNegation(tokens, index - 1))) return true;
     }
   }
-  return spans;
+  return false;
 }
 
 /**
@@ -189,17 +220,18 @@ function quotedSpans(text: string): [number, number][] {
  */
 export function findCues(text: string, cues: readonly string[], options: CueOptions = {}): CueMatch[] {
   const tokens = tokenise(text);
-  const quoted = options.skipQuoted ? quotedSpans(text) : [];
-  const inQuotes = (start: number) => quoted.some(([from, to]) => start > from && start < to);
+  const quoted = options.skipQuoted || options.skipReported ? quotedSpans(text) : [];
+  const inQuotes = (start: number) => options.skipQuoted && quoted.some(([from, to]) => start > from && start < to);
+  const reported = options.skipReported ? reportedTokens(tokens, quoted) : [];
   const found: CueMatch[] = [];
   for (const cue of cues) {
     const compiled = compile(cue);
     for (let at = 0; at < tokens.length; at++) {
-      const end = matchAt(tokens, compiled, at);
+      const end = matchAt(tokens, compiled, at, options.skipNegated === true);
       if (end === -1) continue;
       const start = tokens[at]!.start;
       if (options.skipNegated && negated(tokens, at)) continue;
-      if (inQuotes(start)) continue;
+      if (inQuotes(start) || reported[at]) continue;
       const stop = tokens[end - 1]!.end;
       found.push({ cue, words: text.slice(start, stop), start, end: stop });
       at = end - 1;

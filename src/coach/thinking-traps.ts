@@ -1,17 +1,83 @@
-// TEMPORARY stub until the helper's branch merges.
+// Suggesting the thinking traps a typed thought shows. It is offline and
+// explainable on purpose: every suggestion names the words of the thought
+// that led to it, and the phrases it looks for live in the content (each
+// trap's `cues`), where they can be read, tuned and added to without code.
+//
+// Precision matters more than recall: a wrong suggestion hurts a person more
+// than a missing one. So a cue only counts in the person's own voice (not
+// turned around by a "not", not inside quotation marks, not in words someone
+// else is reported to have said), and nothing is suggested unless a cue fits.
+
 import type { Trap } from "../content/schema.js";
-import { findCues } from "./cues.js";
+import { findCues, type CueMatch } from "./cues.js";
+
 export interface TrapSuggestion {
   id: string;
+  /** The trap's name. */
   label: string;
+  /** The words of the thought that suggest it, as typed, in the order they come, no duplicates. */
   cues: string[];
 }
-export function suggestTraps(thought: string, traps: readonly Trap[]): TrapSuggestion[] {
-  return traps
-    .map((trap) => ({
-      id: trap.id,
-      label: trap.name,
-      cues: [...new Set(findCues(thought, trap.cues, { skipNegated: true, skipQuoted: true }).map((m) => m.words))],
-    }))
-    .filter((s) => s.cues.length > 0);
+
+/** A thought is a sentence or two; past this, text is a paste and only its start is read. */
+export const MAX_THOUGHT_LENGTH = 2000;
+/** At most this many traps are suggested. */
+export const MAX_SUGGESTIONS = 3;
+/** A trap needs at least this many separate passages of the thought to be suggested. */
+export const MIN_SCORE = 1;
+
+interface Scored {
+  trap: Trap;
+  order: number;
+  /** The passages that suggest the trap: overlapping matches joined into one. */
+  passages: { start: number; end: number }[];
+  /** How many words of the thought the passages cover. */
+  words: number;
 }
+
+/**
+ * The likely traps in a thought, best first; empty when nothing fits well
+ * enough. A trap's score is the number of separate passages of the thought
+ * its cues match; a tie goes to the trap whose passages hold more words (a
+ * longer cue is more specific), then to the one the content lists first.
+ */
+export function suggestTraps(thought: string, traps: readonly Trap[]): TrapSuggestion[] {
+  const text = readable(thought);
+  if (text.trim() === "") return [];
+  const scored: Scored[] = [];
+  traps.forEach((trap, order) => {
+    const matches = findCues(text, trap.cues, { skipNegated: true, skipQuoted: true, skipReported: true });
+    const passages = joinOverlaps(matches);
+    if (passages.length < MIN_SCORE) return;
+    const words = passages.reduce((sum, { start, end }) => sum + countWords(text.slice(start, end)), 0);
+    scored.push({ trap, order, passages, words });
+  });
+  scored.sort((a, b) => b.passages.length - a.passages.length || b.words - a.words || a.order - b.order);
+  return scored.slice(0, MAX_SUGGESTIONS).map(({ trap, passages }) => ({
+    id: trap.id,
+    label: trap.name,
+    cues: [...new Set(passages.map(({ start, end }) => text.slice(start, end)))],
+  }));
+}
+
+/** The start of a long paste, cut at a space so that no word is cut in two. */
+function readable(thought: string): string {
+  if (thought.length <= MAX_THOUGHT_LENGTH) return thought;
+  const head = thought.slice(0, MAX_THOUGHT_LENGTH);
+  const space = head.search(/\s\S*$/u);
+  return space > 0 ? head.slice(0, space) : head;
+}
+
+/** Matches in text order, with overlapping ones joined, so one passage counts once. */
+function joinOverlaps(matches: CueMatch[]): { start: number; end: number }[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const passages: { start: number; end: number }[] = [];
+  for (const { start, end } of sorted) {
+    const last = passages.at(-1);
+    if (last && start < last.end) last.end = Math.max(last.end, end);
+    else passages.push({ start, end });
+  }
+  return passages;
+}
+
+const countWords = (text: string): number => text.split(/\s+/u).filter(Boolean).length;

@@ -56,6 +56,43 @@ describe("cue phrases", () => {
     expect(words(text, ["always"])).toHaveLength(2);
   });
 
+  it("skip words inside single quotation marks, but not after an apostrophe", () => {
+    const options = { skipQuoted: true };
+    expect(words("The email said 'we never forget a face'", ["never"], options)).toEqual([]);
+    expect(words("‘never again’ was all he wrote", ["never"], options)).toEqual([]);
+    expect(words("I don't know, they'll never call", ["never"], options)).toEqual(["never"]);
+    expect(words("the candidates' room: I never fit in", ["never"], options)).toEqual(["never"]);
+  });
+
+  it("skip words someone else is reported to have said only when asked, up to the end of their clause", () => {
+    const options = { skipReported: true };
+    expect(words("She said nobody gets hired here", ["nobody"], options)).toEqual([]);
+    expect(words("I was told nobody gets hired here", ["nobody"], options)).toEqual([]);
+    expect(words("According to him nobody gets hired", ["nobody"], options)).toEqual([]);
+    expect(words("She said it was fine, but nobody gets hired", ["nobody"], options)).toEqual(["nobody"]);
+    expect(words("He said 'fine' and nobody gets hired", ["nobody"], options)).toEqual(["nobody"]);
+    expect(words("I said nobody gets hired here", ["nobody"], options)).toEqual(["nobody"]);
+    expect(words("I told myself nobody gets hired", ["nobody"], options)).toEqual(["nobody"]);
+    expect(words("She said nobody gets hired here", ["nobody"])).toEqual(["nobody"]);
+  });
+
+  it("let no gap pass over a negation when negations are skipped", () => {
+    expect(words("I'm not a failure", ["i'm ... failure"], { skipNegated: true })).toEqual([]);
+    expect(words("I'm a total failure", ["i'm ... failure"], { skipNegated: true })).toEqual(["I'm a total failure"]);
+    expect(words("I'm not a failure", ["i'm ... failure"])).toEqual(["I'm not a failure"]);
+    expect(words("I'm not a real one", ["i'm not ... real"], { skipNegated: true })).toEqual(["I'm not a real"]);
+  });
+
+  it("read a negation typed without its apostrophe, and a 'no' that is the answer itself", () => {
+    const options = { skipNegated: true };
+    expect(words("it wasnt my fault", ["my fault"], options)).toEqual([]);
+    expect(words("i dont think it was my fault", ["my fault"], options)).toEqual([]);
+    expect(words("I never said it was my fault", ["my fault"], options)).toEqual([]);
+    expect(words("Another no feels like my fault", ["my fault"], options)).toEqual(["my fault"]);
+    expect(words("a quick no, my fault again", ["my fault"], options)).toEqual(["my fault"]);
+    expect(words("no, my fault", ["my fault"], options)).toEqual(["my fault"]);
+  });
+
   it("give the place of each match in the text", () => {
     const [match] = findCues("well, they never call", ["never call"]);
     expect(match).toEqual({ cue: "never call", words: "never call", start: 11, end: 21 });
