@@ -45,10 +45,15 @@ export default defineConfig({
           // Property tests use a fixed seed (PROPERTY_SEED overrides it).
           setupFiles: ["./test/helpers/property-seed.ts"],
           maxWorkers: FAST_WORKERS,
+          // A limit only against a hang: property tests that write journals take what the disk takes.
+          testTimeout: 30_000,
         },
       },
       // The CLI run in-process (runInProcess): flags, usage, output, exit codes, journal files. No build.
-      { extends: true, test: { name: "cli", include: ["test/cli/**/*.test.ts"], maxWorkers: FAST_WORKERS } },
+      {
+        extends: true,
+        test: { name: "cli", include: ["test/cli/**/*.test.ts"], maxWorkers: FAST_WORKERS, testTimeout: 30_000 },
+      },
       // The built CLI in a pseudo-terminal or as a process: prompts, locales, streams, the bundle itself.
       {
         extends: true,

@@ -47,7 +47,7 @@ export function renderTrapSuggestions(
     if (strategy) {
       lines.push(
         wrap(
-          `${theme.heading("What may help:")} ${safeLine(strategy.title)}, in rejection-coach tips ${strategy.id}`,
+          `${theme.heading("What may help:")} ${safeLine(strategy.title)} ${theme.muted(`(rejection-coach tips ${strategy.id})`)}`,
           4,
         ),
       );

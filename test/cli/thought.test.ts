@@ -55,9 +55,9 @@ describe("thought", () => {
     const result = await run(["thought", "I'm such a failure at interviews"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Labeling");
-    expect(result.stdout).toContain("from 'such a failure'");
+    expect(result.stdout).toMatch(/from '.*such a failure'/);
     expect(result.stdout).toContain("Ask yourself:");
-    expect(result.stdout).toMatch(/What may help: .*rejection-coach tips [a-z-]+/);
+    expect(result.stdout.replace(/\s+/g, " ")).toMatch(/What may help: .*\(rejection-coach tips growth-mindset\)/);
   });
 
   it("says so kindly when no trap stands out", async () => {
@@ -77,11 +77,11 @@ describe("thought", () => {
     const { join } = await import("node:path");
     const own = join(dataDir, "content");
     mkdirSync(own);
-    writeFileSync(join(own, "reflection.yaml"), 'traps:\n  - { id: labelling, cues: ["total muppet"] }\n');
-    const before = await json(["I am a total muppet"]);
-    expect(before.traps.map((trap) => trap.id)).not.toContain("labelling");
-    const result = await run(["--content", own, "thought", "I am a total muppet", "--json"]);
+    writeFileSync(join(own, "reflection.yaml"), 'traps:\n  - { id: labelling, cues: ["wet noodle"] }\n');
+    const before = await json(["Honestly, a wet noodle"]);
+    expect(before.traps).toEqual([]);
+    const result = await run(["--content", own, "thought", "Honestly, a wet noodle", "--json"]);
     const after = JSON.parse(result.stdout) as ThoughtJson;
-    expect(after.traps[0]).toMatchObject({ id: "labelling", cues: ["total muppet"] });
+    expect(after.traps[0]).toMatchObject({ id: "labelling", cues: ["wet noodle"] });
   });
 });

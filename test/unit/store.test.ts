@@ -142,7 +142,10 @@ describe("JournalStore", () => {
       await store.update((journal) => {
         journal.entries.push({ ...rejection({ id: "new00001" }), email: "Dear Sam,\n\nThank you." });
       });
-      const written = JSON.parse(readFileSync(store.file, "utf8")) as { version: number; entries: { email?: string }[] };
+      const written = JSON.parse(readFileSync(store.file, "utf8")) as {
+        version: number;
+        entries: { email?: string }[];
+      };
       expect(written.version).toBe(2);
       expect(written.entries[0]).toEqual(old);
       expect(written.entries[1]!.email).toBe("Dear Sam,\n\nThank you.");
