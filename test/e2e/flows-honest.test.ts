@@ -40,7 +40,8 @@ describe("reflect in a terminal", () => {
     await reply(session, "Preparation and research (1-5)", "");
     await reply(session, "CV and cover letter (1-5)", "");
     await reply(session, "actually in your hands", "");
-    await reply(session, "keeps coming back", "Nobody wants me");
+    // A thought with no trap in its words: the list starts on "None of these fits".
+    await reply(session, "keeps coming back", "I had a long week");
     await reply(session, "Pick the closest", "");
     await reply(session, "fair-minded friend", "");
     await reply(session, "suit your values", "");
@@ -52,7 +53,7 @@ describe("reflect in a terminal", () => {
     const { reflection } = entries()[0]!;
     expect(reflection).toBeDefined();
     expect(reflection!.fit).toBeUndefined();
-    expect(reflection!.thought).toEqual({ thought: "Nobody wants me" });
+    expect(reflection!.thought).toEqual({ thought: "I had a long week" });
   });
 
   it("refuses 'None of them' ticked with a reason, then saves the answer once one is unticked", async () => {

@@ -63,9 +63,10 @@ describe("reflect in a terminal", () => {
     await reply(session, "Preparation and research (1-5)", "4");
     await reply(session, "CV and cover letter (1-5)", "");
     await reply(session, "actually in your hands", KEY.space);
-    await reply(session, "keeps coming back", "Nobody wants me");
-    // "None of these fits" comes first.
-    await reply(session, "Pick the closest", KEY.down + KEY.down);
+    await reply(session, "keeps coming back", "This always happens to me, every single time");
+    // The trap its words suggest comes first, marked, and Enter takes it.
+    await session.waitFor(/Overgeneralizing\s+likely, from 'This always happens to me', 'every single time'/);
+    await reply(session, "Pick the closest", "");
     await reply(session, "fair-minded friend", "One team said no to one application");
     // "Skip" comes first.
     await reply(session, "suit your values", KEY.down + KEY.down);
@@ -90,7 +91,7 @@ describe("reflect in a terminal", () => {
       inControl: ["skills"],
       outOfControl: [],
       thought: {
-        thought: "Nobody wants me",
+        thought: "This always happens to me, every single time",
         trap: "overgeneralising",
         balanced: "One team said no to one application",
       },
