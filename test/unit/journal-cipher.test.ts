@@ -1,4 +1,6 @@
 import { armor, Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from "age-encryption";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   DamagedJournalError,
@@ -12,6 +14,7 @@ import {
   WrongPassphraseError,
   type DamageReason,
 } from "../../src/journal/journal-cipher.js";
+import { ROOT } from "../helpers/cli.js";
 
 /**
  * The journal's bytes ⇄ age ciphertext. Tests write at log2 N 10 (a few
@@ -258,5 +261,36 @@ describe("a file that asks for too much work", () => {
         expect((error as WorkFactorError).workFactor).toBe(workFactor);
       }
     }
+  });
+});
+
+describe("loading", () => {
+  it("keeps the age package out of what a plain journal loads: it is imported only to encrypt or decrypt", async () => {
+    const { build } = await import("esbuild");
+    const { metafile } = await build({
+      entryPoints: [join(ROOT, "src/journal/journal-cipher.ts")],
+      outdir: join(tmpdir(), "rc-cipher-bundle"),
+      write: false,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      metafile: true,
+      logLevel: "silent",
+    });
+    const outputs = metafile.outputs;
+    const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
+    // Everything the entry loads before its code runs: itself and its static imports, transitively.
+    const eager = new Set<string>();
+    const visit = (path: string) => {
+      if (eager.has(path)) return;
+      eager.add(path);
+      for (const imported of outputs[path]!.imports) if (imported.kind === "import-statement") visit(imported.path);
+    };
+    visit(entry);
+    const inputsOf = (paths: Iterable<string>) => [...paths].flatMap((path) => Object.keys(outputs[path]!.inputs));
+    const late = Object.keys(outputs).filter((path) => !eager.has(path));
+    expect(inputsOf(eager).filter((input) => /age-encryption|@noble|scrypt-recipient/.test(input))).toEqual([]);
+    expect(inputsOf(late).some((input) => input.includes("node_modules/age-encryption/"))).toBe(true);
   });
 });
