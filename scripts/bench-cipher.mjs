@@ -92,7 +92,7 @@ function runOnce(argv, env) {
   const started = process.hrtime.bigint();
   const result = spawnSync(NODE, argv, { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${argv.join(" ")} failed: ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${argv.join(" ")} failed: ${result.error ?? result.stderr}`);
   return { ms, inside: JSON.parse(result.stdout) };
 }
 
@@ -103,6 +103,8 @@ try {
     stdin: { contents: COMMAND, resolveDir: ROOT, sourcefile: "command.mjs", loader: "js" },
     outdir: join(dir, "out"),
     entryNames: "command",
+    // .mjs: Node 20 does not take a .js file outside a "type": "module" package for ESM.
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     splitting: true,
     format: "esm",
@@ -111,7 +113,7 @@ try {
     minify: true,
     logLevel: "warning",
   });
-  const command = join(dir, "out", "command.js");
+  const command = join(dir, "out", "command.mjs");
   const env = { ...process.env, BENCH_PASSPHRASE: "four random words here" };
   const workFactor = args["work-factor"];
   const plainFile = join(dir, "plain.json");
