@@ -3,6 +3,7 @@ import type { Line } from "./email-text.js";
 import {
   AGENCY_WORDS,
   DEPARTMENT_TAIL,
+  FUNCTION_WORDS,
   GENERIC_WORDS,
   JOB_BOARDS,
   LEGAL_TAIL,
@@ -27,6 +28,7 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
   // A title word anywhere makes a job title or a department ("VP Engineering", "People & Culture").
   if (NOT_NAMES.has(parts[0]!) || parts.some((part) => TITLE_WORDS.has(part) || recipient.has(part))) return undefined;
   if (name.includes(",") || parts.some((part) => GENERIC_WORDS.has(part))) return undefined;
+  if (parts.every((part) => FUNCTION_WORDS.has(part) || /^(?:&|and|of)$/i.test(part))) return undefined;
   if (/\d/.test(name) || /@|www\.|https?:/.test(name)) return undefined;
   if (
     /^(?:road|street|st|drive|avenue|ave|lane|place|park|way|blvd|suite|floor|unit|square|court)$/i.test(parts.at(-1)!)
@@ -136,6 +138,26 @@ function namedElsewhere(parts: EmailParts, name: string): boolean {
   );
 }
 
+/**
+ * A subject's short form, written out in full elsewhere: "Oakhollow - feedback"
+ * over "I've had Oakhollow Estates on the phone" is Oakhollow Estates.
+ */
+function fullerName(parts: EmailParts, name: string): Named | undefined {
+  const subject = parts.subject!;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (const match of parts.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?=[ \\t]+\\p{Lu})`, "gu"))) {
+    if (match.index >= subject.start && match.index < subject.start + subject.text.length) continue;
+    const end = titleEnd(parts.text, match.index, { connectors: false });
+    // A name does not run on to the next line, where a signature puts the next item.
+    const longer = parts.text.slice(match.index, end).split("\n")[0]!.trim();
+    const added = words(longer.slice(name.length));
+    if (added.some((word) => NOT_NAMES.has(word))) continue;
+    const value = asCompany(longer, parts.recipient);
+    if (value && value.length > name.length) return { value, from: longer };
+  }
+  return undefined;
+}
+
 export function readCompany(parts: EmailParts): Named | undefined {
   const { text, subject, recipient } = parts;
   const inBody = fromLeads(text, parts.bodyStart, parts.bodyEnd, recipient);
@@ -154,7 +176,9 @@ export function readCompany(parts: EmailParts): Named | undefined {
       if (titleEnd(part.text, 0) !== part.text.length) continue;
       const value = asCompany(part.text, recipient);
       // One word alone ("Onsite", "Decision") is a company only if the email names it again.
-      if (value && (value.includes(" ") || namedElsewhere(parts, value))) return { value, from: part.text };
+      if (value && (value.includes(" ") || namedElsewhere(parts, value))) {
+        return fullerName(parts, value) ?? { value, from: part.text };
+      }
     }
   }
   const signed = fromSignature(parts.signature, recipient);

@@ -43,7 +43,12 @@ function roleInText(text: string, start: number, end: number, recipient: Set<str
     for (const match of slice.matchAll(pattern)) {
       const roleStart = match.index + match[0].length;
       const roleEnd = titleEnd(slice, roleStart, { connectors: true });
-      const value = asRole(slice.slice(roleStart, roleEnd), recipient, needsTitleWord);
+      const title = slice.slice(roleStart, roleEnd);
+      // "for Night Shift Picker (Req 5520)", "for Dock Hand at Halyard": a reference or the employer after
+      // the words marks a posting's title, whatever trade its words come from.
+      const posting =
+        /\bfor\s+$/.test(match[0]) && (REFERENCE.test(title) || /^\s+at\s+\p{Lu}/u.test(slice.slice(roleEnd)));
+      const value = asRole(title, recipient, needsTitleWord && !posting);
       if (value) return { value, from: slice.slice(match.index, roleEnd) };
     }
   }
