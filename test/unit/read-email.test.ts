@@ -131,6 +131,30 @@ describe("the company", () => {
     );
   });
 
+  it("is the full name the message writes where the subject has a short form", () => {
+    const text = email(
+      "Subject: Quarrel - feedback",
+      "",
+      "Hi Bea,",
+      "",
+      "I've heard back from Quarrel Outfitters about Monday, and it's a no.",
+    );
+    expect(read(text).company).toEqual({ value: "Quarrel Outfitters", from: "Quarrel Outfitters" });
+  });
+
+  it("is not the department a title names, and a co-founder's title is a title", () => {
+    const signed = (...lines: string[]) => read(email("Hi Lee,", "", "It's a no.", "", "Best,", ...lines)).company;
+    expect(signed("Ola Brant", "Director, Data & Analytics", "Fernhall")?.value).toBe("Fernhall");
+    expect(signed("Ola Brant", "VP, Customer Experience")).toBeUndefined();
+    expect(signed("Eli Moss", "Co-founder, Graniteview Labs")?.value).toBe("Graniteview Labs");
+  });
+
+  it("follows 'the hiring manager at' and 'the panel at'", () => {
+    const text = "I've heard back from the hiring manager at Castle Vale Homes, and it's a no.";
+    expect(read(text).company?.value).toBe("Castle Vale Homes");
+    expect(read("The panel at Ardley Mills felt it was a no.").company?.value).toBe("Ardley Mills");
+  });
+
   it("is not a person the news came from", () => {
     const text = "I've had feedback from Sarah Jones after your interviewing with Tom Reed: it's a no, I'm afraid.";
     expect(read(text).company).toBeUndefined();
@@ -158,6 +182,13 @@ describe("the role", () => {
     expect(read("Thanks for your interest in coming to work as a Bid Writer with us.").role?.value).toBe("Bid Writer");
   });
 
+  it("is a posting's title from any trade when a reference or the employer follows it", () => {
+    expect(read("Your application for Dock Hand (Req 5520) has expired.").role?.value).toBe("Dock Hand");
+    expect(read("Your application for Dock Hand at Brockworth Freight has expired.").role?.value).toBe("Dock Hand");
+    expect(read("Your application for Forklift Operative was not successful.").role?.value).toBe("Forklift Operative");
+    expect(read("Your application for Brockworth Freight was not successful.").role).toBeUndefined();
+  });
+
   it("is left out when the email only says 'this role'", () => {
     expect(
       read(email("Subject: Following up", "", "We have decided not to proceed for this role.")).role,
@@ -173,6 +204,16 @@ describe("the stage", () => {
     ["Thank you for submitting the take-home task. We won't be moving forward.", "assessment"],
     ["Thank you for joining us for the final round. We won't be moving forward.", "final"],
     ["I'm afraid we have to withdraw the offer we made you last week.", "offer"],
+    ["I enjoyed our call on Monday. Sadly it's a no.", "screening"],
+    ["Many thanks for speaking with me on Tuesday. Sadly it's a no.", "screening"],
+    ["Thanks for meeting with our panel last week. Sadly it's a no.", "interview"],
+    ["Thanks for making time to talk with our CTO. Sadly it's a no.", "interview"],
+    ["The client came back after Friday's interview and it's a no.", "interview"],
+    ["Thanks for sending over the coding exercise. Sadly it's a no.", "assessment"],
+    ["Thanks for the work you put into the design challenge. Sadly it's a no.", "assessment"],
+    ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
+    ["We have decided to offer the role to the other finalist.", "final"],
+    ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
   ])("%s -> %s", (text, stage) => {
     expect(read(text).stage?.value).toBe(stage);
   });
@@ -192,6 +233,14 @@ describe("the stage", () => {
     expect(read("We will not be moving you forward to the interview stage.").stage).toBeUndefined();
     const notFinal = "Thanks for your interviews last week. Sadly you won't progress to the final round.";
     expect(read(notFinal).stage?.value).toBe("interview");
+  });
+
+  it.each([
+    "Over the last few weeks the team has grown. Sadly it's a no.",
+    "It's a no, but please visit our careers site for other roles.",
+    "We would like to offer you our thanks. Sadly it's a no.",
+  ])("is not read from a phrase that only looks like a step: %s", (text) => {
+    expect(read(text).stage).toBeUndefined();
   });
 
   it("is not an offer because a footer says 'We offer flexible working'", () => {
@@ -222,8 +271,22 @@ describe("the ending", () => {
     ["Unfortunately we will not be progressing your application.", "rejected"],
     ["The position has been filled by another candidate.", "rejected"],
     ["We regret that the Analyst vacancy (ref 22) at Ebbw Housing was cancelled after a restructure.", "role-closed"],
+    ["I'm afraid it's a no from them this time.", "rejected"],
+    ["We won't be making an offer.", "rejected"],
+    ["We've decided to pass on your application.", "rejected"],
+    ["The partners have decided to pause this recruitment until spring.", "role-closed"],
+    ["We've promoted a member of our own team, so we won't be moving ahead with outside candidates.", "role-closed"],
+    ["The search has been closed.", "role-closed"],
+    ["The governors have asked us to hold off on filling the post.", "role-closed"],
+    ["The assessment deadline has now passed.", "ghosted"],
+    ["As we haven't heard from you, your application has been withdrawn.", "ghosted"],
   ])("%s -> %s", (text, ended) => {
     expect(read(text).ended?.value).toBe(ended);
+  });
+
+  it("is not a lapse because the company could not reply to everyone", () => {
+    const text = "We had a huge response and have not had time to reply to every applicant. Sadly it's a no.";
+    expect(read(text).ended?.value).toBe("rejected");
   });
 
   it("is left out when the email does not say how it ended", () => {
@@ -243,8 +306,39 @@ describe("the reasons", () => {
     ["In the final interview you struggled to explain your choices; your answers lacked depth.", "interview"],
     ["We can't share feedback on individual applications.", "unknown"],
     ["We don't give feedback at this stage.", "unknown"],
+    ["In the end it came down to compensation.", "salary"],
+    ["Your number was well above what we're approved to pay.", "salary"],
+    ["We have decided to offer the role to the other finalist.", "competition"],
+    ["The successful candidate had a stronger portfolio.", "competition"],
+    ["We invited those whose background most closely fits the brief.", "competition"],
+    ["We invited those whose experience of retail banking fits the brief.", "skills"],
+    ["The other finalist has led clinical trials for years.", "skills"],
+    ["We need someone who's already run a team of ten.", "skills"],
+    ["The code had no tests, and that is what this role does all day.", "skills"],
+    ["Your score did not meet the threshold for the next step.", "skills"],
+    ["Your experience doesn't meet the essential criteria.", "skills"],
+    ["They felt you'd be happier somewhere with a bigger team.", "culture"],
+    ["We're a small family-run firm where everyone covers everything.", "culture"],
+    ["We've promoted a member of our own staff.", "internal"],
+    ["We gave the job to one of our current supervisors.", "internal"],
+    ["Our client is ending the contract this post was made for.", "cancelled"],
+    ["The partners have decided to pause this recruitment.", "cancelled"],
+    ["The grant that funds the post was not renewed.", "cancelled"],
+    ["The governors asked us to hold off while the budget is reviewed.", "cancelled"],
+    ["When pressed on the numbers, your answers didn't quite land.", "interview"],
+    ["Group policy does not allow us to share the panel's reasons.", "unknown"],
   ])("%s -> %s", (text, reason) => {
     expect(likelyReasons(text, cues).map((found) => found.value)).toContain(reason);
+  });
+
+  it.each([
+    "Your technical skills were impressive.",
+    "Our company values every application it receives.",
+    "In the role you would lead your own team.",
+    "Our client has decided to go with a different agency.",
+    "Do tell your current manager we said hello.",
+  ])("are not read from words that only look like one: %s", (text) => {
+    expect(likelyReasons(text, cues)).toEqual([]);
   });
 
   it("carry the words they came from, once each", () => {
@@ -315,6 +409,30 @@ describe("mail as it is pasted", () => {
     expect(values(reading)).toEqual(["skills", "competition"]);
   });
 
+  it("reads a forward whose own headers and note sit above the quoted message's headers", () => {
+    const text = email(
+      "From: Nell Ash <nell@mailbox.example>",
+      "To: Rob Tey <rob@mailbox.example>",
+      "Subject: Fwd: Data Steward - outcome",
+      "",
+      "Rob - here's the one I mentioned on the phone last night. Not the news I wanted, but they were kind about it.",
+      "",
+      "> From: Ivo Lamb <ivo@perrow.example>",
+      "> Subject: Data Steward - outcome",
+      ">",
+      "> Dear Nell,",
+      "> Thank you for the final round last week. We have offered the role to someone else.",
+      ">",
+      "> Best regards,",
+      "> Ivo Lamb",
+      "> Head of Data, Perrow Mills",
+    );
+    const reading = read(text);
+    expect(reading.stage?.value).toBe("final");
+    expect(reading.ended?.value).toBe("rejected");
+    expect(reading.company?.value).toBe("Perrow Mills");
+  });
+
   it("reads an Outlook reply above the message it answers", () => {
     const text = email(
       "Hi Sam, the hiring manager has decided not to move forward. Sorry it's not better news.",
@@ -381,7 +499,6 @@ describe("what is read is the email's own words", () => {
 // that backtracks without end would hang these past the test's own time limit,
 // which is far above what a capped read takes (about a tenth of a second).
 describe("hostile input", () => {
-
   it.each([
     ["a 5 MB paste", "Unfortunately we chose other candidates for the Platform Engineer role. ".repeat(70_000)],
     ["a 100k-character line", "x".repeat(100_000)],
