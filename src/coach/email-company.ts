@@ -47,7 +47,7 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
  * match a lowercase letter too.
  */
 const COMPANY_LEADS = [
-  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here|manager|managers|panel|interviewers|leadership)\s+(?:at|with)\s+(?:the\s+)?(?=\S)/giu,
+  /\b(?:(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here|manager|managers|panel|interviewers|leadership)\s+(?:at|with)|(?:with|join) us at)\s+(?:the\s+)?(?=\S)/giu,
   /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\S)/giu,
 ];
 

@@ -7,7 +7,7 @@ import { REFERENCE, subjectParts, titleEnd, words, type Named } from "./email-ti
 // that job titles are built around ("Analyst", "Head", "Programme").
 
 const ROLE_NOUN =
-  /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement|scheme|programme|program)\b/;
+  /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement|scheme|programme|program|search)\b/;
 const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(?:\s+\d{4})?$/;
 
 /** A role as written, or undefined when the words do not make one. */
@@ -38,6 +38,7 @@ function roleInText(text: string, start: number, end: number, recipient: Set<str
     { pattern: /\b(?:position|role|post|job|vacancy) of\s+(?=\S)/giu, needsTitleWord: false },
     { pattern: /\b(?:application|applying|applied)\s+(?:for|to)\s+(?=\S)/giu, needsTitleWord: true },
     { pattern: /\b(?:work|join us|start)\s+as\s+an?\s+(?=\S)/giu, needsTitleWord: true },
+    { pattern: /\b(?:appointment|employment|start(?:ing)?)\s+as\s+(?:an?\s+)?(?=\S)/giu, needsTitleWord: true },
   ];
   for (const { pattern, needsTitleWord } of leads) {
     for (const match of slice.matchAll(pattern)) {

@@ -147,12 +147,14 @@ describe("the company", () => {
     expect(signed("Ola Brant", "Director, Data & Analytics", "Fernhall")?.value).toBe("Fernhall");
     expect(signed("Ola Brant", "VP, Customer Experience")).toBeUndefined();
     expect(signed("Eli Moss", "Co-founder, Graniteview Labs")?.value).toBe("Graniteview Labs");
+    expect(signed("Rob Ayles", "Chair, Eastmoor Housing Association")?.value).toBe("Eastmoor Housing Association");
   });
 
   it("follows 'the hiring manager at' and 'the panel at'", () => {
     const text = "I've heard back from the hiring manager at Castle Vale Homes, and it's a no.";
     expect(read(text).company?.value).toBe("Castle Vale Homes");
     expect(read("The panel at Ardley Mills felt it was a no.").company?.value).toBe("Ardley Mills");
+    expect(read("Thanks for applying to work with us at Wren & Moss. It's a no.").company?.value).toBe("Wren & Moss");
   });
 
   it("is not a person the news came from", () => {
@@ -187,6 +189,10 @@ describe("the role", () => {
     expect(read("Your application for Dock Hand at Brockworth Freight has expired.").role?.value).toBe("Dock Hand");
     expect(read("Your application for Forklift Operative was not successful.").role?.value).toBe("Forklift Operative");
     expect(read("Your application for Brockworth Freight was not successful.").role).toBeUndefined();
+    expect(read("We can no longer proceed with your appointment as Marine Fitter.").role?.value).toBe("Marine Fitter");
+    expect(read(email("Subject: Update on the Head of Audit search", "", "It's a no.")).role?.value).toBe(
+      "Head of Audit",
+    );
   });
 
   it("is left out when the email only says 'this role'", () => {
@@ -211,6 +217,7 @@ describe("the stage", () => {
     ["The client came back after Friday's interview and it's a no.", "interview"],
     ["Thanks for sending over the coding exercise. Sadly it's a no.", "assessment"],
     ["Thanks for the work you put into the design challenge. Sadly it's a no.", "assessment"],
+    ["Thanks for the writing test you did on the day. Sadly it's a no.", "assessment"],
     ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
     ["We have decided to offer the role to the other finalist.", "final"],
     ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
@@ -278,6 +285,10 @@ describe("the ending", () => {
     ["We've promoted a member of our own team, so we won't be moving ahead with outside candidates.", "role-closed"],
     ["The search has been closed.", "role-closed"],
     ["The governors have asked us to hold off on filling the post.", "role-closed"],
+    ["Sorry, we've decided not to hire for this position after all.", "role-closed"],
+    ["We've now filled all our Christmas temp spots.", "role-closed"],
+    ["We have decided to move forward with candidates whose experience is closer.", "rejected"],
+    ["We don't think it would be a good match right now.", "rejected"],
     ["The assessment deadline has now passed.", "ghosted"],
     ["As we haven't heard from you, your application has been withdrawn.", "ghosted"],
   ])("%s -> %s", (text, ended) => {
@@ -326,6 +337,13 @@ describe("the reasons", () => {
     ["The grant that funds the post was not renewed.", "cancelled"],
     ["The governors asked us to hold off while the budget is reviewed.", "cancelled"],
     ["When pressed on the numbers, your answers didn't quite land.", "interview"],
+    ["Your responses to the leadership scenario were thin.", "interview"],
+    ["Your answers did not demonstrate the level of experience we need.", "skills"],
+    ["Your submission did not pass enough of the automated tests.", "skills"],
+    ["It didn't quite hit the bar we set.", "skills"],
+    ["We chose candidates whose experience aligns more closely with the role.", "competition"],
+    ["We're appointing Kay Lin, currently our deputy, to the post.", "internal"],
+    ["We are reducing the size of the team.", "cancelled"],
     ["Group policy does not allow us to share the panel's reasons.", "unknown"],
   ])("%s -> %s", (text, reason) => {
     expect(likelyReasons(text, cues).map((found) => found.value)).toContain(reason);
