@@ -36,7 +36,8 @@ function roleInText(text: string, start: number, end: number, recipient: Set<str
   // "the role of Operations Coordinator", "your application for Research Associate II"
   const leads = [
     { pattern: /\b(?:position|role|post|job|vacancy) of\s+(?=\S)/giu, needsTitleWord: false },
-    { pattern: /\b(?:application|applying|applied)\s+(?:for|to)\s+(?=\S)/giu, needsTitleWord: true },
+    // "The position you applied for, Solutions Architect (R-1023), has closed": the title may follow a comma.
+    { pattern: /\b(?:application|applying|applied)\s+(?:for|to),?\s+(?=\S)/giu, needsTitleWord: true },
     { pattern: /\b(?:work|join us|start)\s+as\s+an?\s+(?=\S)/giu, needsTitleWord: true },
     { pattern: /\b(?:appointment|employment|start(?:ing)?)\s+as\s+(?:an?\s+)?(?=\S)/giu, needsTitleWord: true },
   ];

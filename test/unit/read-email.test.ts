@@ -190,6 +190,8 @@ describe("the role", () => {
     expect(read("Your application for Forklift Operative was not successful.").role?.value).toBe("Forklift Operative");
     expect(read("Your application for Brockworth Freight was not successful.").role).toBeUndefined();
     expect(read("We can no longer proceed with your appointment as Marine Fitter.").role?.value).toBe("Marine Fitter");
+    const comma = "The position you applied for, Solutions Architect (R-1023), has closed.";
+    expect(read(comma).role?.value).toBe("Solutions Architect");
     expect(read(email("Subject: Update on the Head of Audit search", "", "It's a no.")).role?.value).toBe(
       "Head of Audit",
     );
@@ -218,6 +220,9 @@ describe("the stage", () => {
     ["Thanks for sending over the coding exercise. Sadly it's a no.", "assessment"],
     ["Thanks for the work you put into the design challenge. Sadly it's a no.", "assessment"],
     ["Thanks for the writing test you did on the day. Sadly it's a no.", "assessment"],
+    ["The role you applied for has gone to someone else.", "applied"],
+    ["Thanks for your time on the phone last week. Sadly it's a no.", "screening"],
+    ["It was lovely to show you round the nursery. Sadly it's a no.", "interview"],
     ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
     ["We have decided to offer the role to the other finalist.", "final"],
     ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
@@ -287,6 +292,7 @@ describe("the ending", () => {
     ["The governors have asked us to hold off on filling the post.", "role-closed"],
     ["Sorry, we've decided not to hire for this position after all.", "role-closed"],
     ["We've now filled all our Christmas temp spots.", "role-closed"],
+    ["The position has closed and is no longer accepting applications.", "role-closed"],
     ["We have decided to move forward with candidates whose experience is closer.", "rejected"],
     ["We don't think it would be a good match right now.", "rejected"],
     ["The assessment deadline has now passed.", "ghosted"],
@@ -344,6 +350,10 @@ describe("the reasons", () => {
     ["We chose candidates whose experience aligns more closely with the role.", "competition"],
     ["We're appointing Kay Lin, currently our deputy, to the post.", "internal"],
     ["We are reducing the size of the team.", "cancelled"],
+    ["We've offered the Room Leader post to someone else.", "competition"],
+    ["We need more exposure to card scheme rules.", "skills"],
+    ["We chose someone who already holds the Level 5 certificate.", "skills"],
+    ["The certificate is required by law for this role.", "skills"],
     ["Group policy does not allow us to share the panel's reasons.", "unknown"],
   ])("%s -> %s", (text, reason) => {
     expect(likelyReasons(text, cues).map((found) => found.value)).toContain(reason);
@@ -357,6 +367,22 @@ describe("the reasons", () => {
     "Do tell your current manager we said hello.",
   ])("are not read from words that only look like one: %s", (text) => {
     expect(likelyReasons(text, cues)).toEqual([]);
+  });
+
+  it("are not read from what an employer says of itself, unless the sentence turns to the news", () => {
+    const text = email(
+      "Dear Ann,",
+      "",
+      "Sadly your application was not successful.",
+      "Tamsin Foods is proud of its culture. We offer a competitive salary and a final salary pension.",
+      "",
+      "Regards,",
+      "HR",
+    );
+    expect(read(text).reasons).toEqual([]);
+    expect(read(text).reasonGiven).toBeUndefined();
+    const turned = "We value your interest, but we chose someone else.";
+    expect(values(read(turned))).toEqual(["competition"]);
   });
 
   it("carry the words they came from, once each", () => {
