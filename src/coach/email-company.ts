@@ -48,7 +48,7 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
  */
 const COMPANY_LEADS = [
   /\b(?:(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here|manager|managers|panel|interviewers|leadership)\s+(?:at|with)|(?:with|join) us at)\s+(?:the\s+)?(?=\S)/giu,
-  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\S)/giu,
+  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with|at)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\S)/giu,
 ];
 
 function fromLeads(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {
@@ -181,6 +181,8 @@ export function readCompany(parts: EmailParts): Named | undefined {
       }
     }
   }
+  // "My client has come back to me": an agency writes, and its own name signs the email.
+  if (/\bmy client\b/i.test(text.slice(parts.bodyStart, parts.bodyEnd))) return undefined;
   const signed = fromSignature(parts.signature, recipient);
   if (signed) return signed;
   const sender = parts.fromName;

@@ -82,6 +82,19 @@ describe("the company", () => {
     expect(read(text).company).toBeUndefined();
   });
 
+  it("is not the agency that signs an email about 'my client'", () => {
+    const text = email(
+      "Hi Dev,",
+      "",
+      "My client has come back to me and it's a no, I'm afraid.",
+      "",
+      "Best,",
+      "Kit Marsh",
+      "Principal Consultant | Harbourside Partners",
+    );
+    expect(read(text).company).toBeUndefined();
+  });
+
   it("is never the job board the email came through", () => {
     const text = email(
       "From: LinkedIn Jobs <jobs-noreply@linkedin.example>",
@@ -155,6 +168,7 @@ describe("the company", () => {
     expect(read(text).company?.value).toBe("Castle Vale Homes");
     expect(read("The panel at Ardley Mills felt it was a no.").company?.value).toBe("Ardley Mills");
     expect(read("Thanks for applying to work with us at Wren & Moss. It's a no.").company?.value).toBe("Wren & Moss");
+    expect(read(email("Subject: Your application at Ravenport", "", "It's a no.")).company?.value).toBe("Ravenport");
   });
 
   it("is not a person the news came from", () => {
@@ -223,6 +237,7 @@ describe("the stage", () => {
     ["The role you applied for has gone to someone else.", "applied"],
     ["Thanks for your time on the phone last week. Sadly it's a no.", "screening"],
     ["It was lovely to show you round the nursery. Sadly it's a no.", "interview"],
+    ["Thank you for taking the time to interview with us. Sadly it's a no.", "interview"],
     ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
     ["We have decided to offer the role to the other finalist.", "final"],
     ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
@@ -293,6 +308,11 @@ describe("the ending", () => {
     ["Sorry, we've decided not to hire for this position after all.", "role-closed"],
     ["We've now filled all our Christmas temp spots.", "role-closed"],
     ["The position has closed and is no longer accepting applications.", "role-closed"],
+    ["The project has been put on ice by our client.", "role-closed"],
+    ["We won't be hiring for the role after all.", "role-closed"],
+    ["We tried several times to reach you but did not receive a reply.", "ghosted"],
+    ["Your qualifications do not match our needs at this time.", "rejected"],
+    ["The hours you can work don't fit, so we can't take you on.", "rejected"],
     ["We have decided to move forward with candidates whose experience is closer.", "rejected"],
     ["We don't think it would be a good match right now.", "rejected"],
     ["The assessment deadline has now passed.", "ghosted"],
@@ -354,6 +374,9 @@ describe("the reasons", () => {
     ["We need more exposure to card scheme rules.", "skills"],
     ["We chose someone who already holds the Level 5 certificate.", "skills"],
     ["The certificate is required by law for this role.", "skills"],
+    ["We offered the post to a candidate who more closely met the specification.", "competition"],
+    ["We appointed a candidate with significant category management experience.", "skills"],
+    ["The project you'd have joined has been put on ice.", "cancelled"],
     ["Group policy does not allow us to share the panel's reasons.", "unknown"],
   ])("%s -> %s", (text, reason) => {
     expect(likelyReasons(text, cues).map((found) => found.value)).toContain(reason);
