@@ -266,6 +266,12 @@ describe("the stage", () => {
     "Over the last few weeks the team has grown. Sadly it's a no.",
     "It's a no, but please visit our careers site for other roles.",
     "We would like to offer you our thanks. Sadly it's a no.",
+    "After speaking with the hiring manager, we've decided not to move forward.",
+    "I met with the hiring manager to go through your CV. Sadly it's a no.",
+    "Sadly you met the criteria but there were only two places.",
+    "Sadly it's a no. If you'd like a video call to talk it over, just ask.",
+    "Sadly you were not included in our final shortlist.",
+    "Our interview panel read every CV. Sadly it's a no.",
   ])("is not read from a phrase that only looks like a step: %s", (text) => {
     expect(read(text).stage).toBeUndefined();
   });
@@ -320,6 +326,15 @@ describe("the ending", () => {
   ])("%s -> %s", (text, ended) => {
     expect(read(text).ended?.value).toBe(ended);
   });
+
+  it.each(["The panel decided not to appoint you.", "We have decided not to hire you for this role."])(
+    "is a plain no when the person, not the role, was turned down: %s",
+    (text) => {
+      const reading = read(text);
+      expect(reading.ended?.value).toBe("rejected");
+      expect(reading.reasons).toEqual([]);
+    },
+  );
 
   it("is not a lapse because the company could not reply to everyone", () => {
     const text = "We had a huge response and have not had time to reply to every applicant. Sadly it's a no.";
@@ -388,6 +403,8 @@ describe("the reasons", () => {
     "In the role you would lead your own team.",
     "Our client has decided to go with a different agency.",
     "Do tell your current manager we said hello.",
+    "We have made changes to the interview structure this year.",
+    "The presentation ran smoothly.",
   ])("are not read from words that only look like one: %s", (text) => {
     expect(likelyReasons(text, cues)).toEqual([]);
   });
