@@ -25,6 +25,8 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
   for (let pass = 0; pass < 2; pass++) name = name.replace(LEGAL_TAIL, "").replace(DEPARTMENT_TAIL, "").trim();
   const parts = words(name);
   if (parts.length === 0 || parts.length > 6 || name.length > 60) return undefined;
+  // A name starts with a capital: "Your job application" names no company.
+  if (!/^[\p{Lu}\p{N}]/u.test(name)) return undefined;
   // A title word anywhere makes a job title or a department ("VP Engineering", "People & Culture").
   if (NOT_NAMES.has(parts[0]!) || parts.some((part) => TITLE_WORDS.has(part) || recipient.has(part))) return undefined;
   if (name.includes(",") || parts.some((part) => GENERIC_WORDS.has(part))) return undefined;

@@ -7,7 +7,7 @@ import { REFERENCE, subjectParts, titleEnd, words, type Named } from "./email-ti
 // that job titles are built around ("Analyst", "Head", "Programme").
 
 const ROLE_NOUN =
-  /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement|scheme|programme|program|search)\b/;
+  /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement|scheme|programme|program|search|spot|seat)\b/;
 const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(?:\s+\d{4})?$/;
 
 /** A role as written, or undefined when the words do not make one. */
@@ -39,6 +39,7 @@ function roleInText(text: string, start: number, end: number, recipient: Set<str
     // "The position you applied for, Solutions Architect (R-1023), has closed": the title may follow a comma.
     { pattern: /\b(?:application|applying|applied)\s+(?:for|to),?\s+(?=\S)/giu, needsTitleWord: true },
     { pattern: /\b(?:work|join us|start)\s+as\s+an?\s+(?=\S)/giu, needsTitleWord: true },
+    { pattern: /\b(?:applying|applied|apply) to be\s+an?\s+(?=\S)/giu, needsTitleWord: true },
     { pattern: /\b(?:appointment|employment|start(?:ing)?)\s+as\s+(?:an?\s+)?(?=\S)/giu, needsTitleWord: true },
   ];
   for (const { pattern, needsTitleWord } of leads) {

@@ -169,6 +169,7 @@ describe("the company", () => {
     expect(read("The panel at Ardley Mills felt it was a no.").company?.value).toBe("Ardley Mills");
     expect(read("Thanks for applying to work with us at Wren & Moss. It's a no.").company?.value).toBe("Wren & Moss");
     expect(read(email("Subject: Your application at Ravenport", "", "It's a no.")).company?.value).toBe("Ravenport");
+    expect(read(email("Subject: Your job application", "", "It's a no.")).company).toBeUndefined();
   });
 
   it("is not a person the news came from", () => {
@@ -204,6 +205,8 @@ describe("the role", () => {
     expect(read("Your application for Forklift Operative was not successful.").role?.value).toBe("Forklift Operative");
     expect(read("Your application for Brockworth Freight was not successful.").role).toBeUndefined();
     expect(read("We can no longer proceed with your appointment as Marine Fitter.").role?.value).toBe("Marine Fitter");
+    expect(read("Thank you for applying to be a Support Worker. It's a no.").role?.value).toBe("Support Worker");
+    expect(read("We're holding the Growth Marketer spot for now.").role?.value).toBe("Growth Marketer");
     const comma = "The position you applied for, Solutions Architect (R-1023), has closed.";
     expect(read(comma).role?.value).toBe("Solutions Architect");
     expect(read(email("Subject: Update on the Head of Audit search", "", "It's a no.")).role?.value).toBe(
@@ -238,6 +241,7 @@ describe("the stage", () => {
     ["Thanks for your time on the phone last week. Sadly it's a no.", "screening"],
     ["It was lovely to show you round the nursery. Sadly it's a no.", "interview"],
     ["Thank you for taking the time to interview with us. Sadly it's a no.", "interview"],
+    ["Cheers for coming down to the site to meet me. Sadly it's a no.", "interview"],
     ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
     ["We have decided to offer the role to the other finalist.", "final"],
     ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
@@ -319,6 +323,9 @@ describe("the ending", () => {
     ["We tried several times to reach you but did not receive a reply.", "ghosted"],
     ["Your qualifications do not match our needs at this time.", "rejected"],
     ["The hours you can work don't fit, so we can't take you on.", "rejected"],
+    ["Regrettably, it's not the outcome you hoped for.", "rejected"],
+    ["We have opted to progress with applicants whose profiles fit more closely.", "rejected"],
+    ["We've decided to hold off hiring until the funding round closes.", "role-closed"],
     ["We have decided to move forward with candidates whose experience is closer.", "rejected"],
     ["We don't think it would be a good match right now.", "rejected"],
     ["The assessment deadline has now passed.", "ghosted"],
@@ -392,6 +399,13 @@ describe("the reasons", () => {
     ["We offered the post to a candidate who more closely met the specification.", "competition"],
     ["We appointed a candidate with significant category management experience.", "skills"],
     ["The project you'd have joined has been put on ice.", "cancelled"],
+    ["We've decided to hold on hiring until the funding round closes.", "cancelled"],
+    ["We have opted to proceed with others whose profiles are more aligned.", "competition"],
+    ["We'll offer the role to a candidate nearer our budget.", "competition"],
+    ["The team had concerns about how you communicated the trade-offs.", "interview"],
+    ["Talking to clients is a large part of the role.", "skills"],
+    ["A full driving licence is essential for this post.", "skills"],
+    ["They felt you'd be more suited to a larger company.", "culture"],
     ["Group policy does not allow us to share the panel's reasons.", "unknown"],
   ])("%s -> %s", (text, reason) => {
     expect(likelyReasons(text, cues).map((found) => found.value)).toContain(reason);
@@ -423,6 +437,11 @@ describe("the reasons", () => {
     expect(read(text).reasonGiven).toBeUndefined();
     const turned = "We value your interest, but we chose someone else.";
     expect(values(read(turned))).toEqual(["competition"]);
+  });
+
+  it("do not take a bigger team in someone's experience for a word on culture", () => {
+    const found = likelyReasons("We chose someone who has run a night shift with a bigger team.", cues);
+    expect(found.map((reason) => reason.value)).not.toContain("culture");
   });
 
   it("carry the words they came from, once each", () => {
@@ -490,7 +509,7 @@ describe("mail as it is pasted", () => {
     expect(reading.company?.value).toBe("Oakhurst Dental");
     expect(reading.role?.value).toBe("Practice Manager");
     expect(reading.stage?.value).toBe("interview");
-    expect(values(reading)).toEqual(["skills", "competition"]);
+    expect(values(reading).sort()).toEqual(["competition", "skills"]);
   });
 
   it("reads a forward whose own headers and note sit above the quoted message's headers", () => {
