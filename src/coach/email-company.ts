@@ -117,7 +117,9 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
       continue;
     }
     // "Early Careers Team", "Emerging Talent Team": a team without "The" is a department's name.
-    if (line.text.length > 90 || /[.!?]\s/.test(line.text) || /\sTeam$/.test(line.text)) continue;
+    // A full stop after a short form ("Sr. Recruiter", "Asst. Manager") does not make a sentence.
+    const sentence = /[.!?]\s/.test(line.text.replace(/\b(?:Sr|Snr|Jr|Jnr|Asst|Assoc|Mgr|Dir|Exec)\.\s/g, ""));
+    if (line.text.length > 90 || sentence || /\sTeam$/.test(line.text)) continue;
     // A name over a title line ("Jane Doe" over "Hiring Manager") is a person's, whatever line it is on.
     const overTitle = !isMarked(line.text) && isTitle(signature[index + 1]?.text ?? "");
     const sender = (index === 0 || overTitle) && !isMarked(line.text);

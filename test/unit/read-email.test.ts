@@ -161,6 +161,7 @@ describe("the company", () => {
     expect(signed("Ola Brant", "VP, Customer Experience")).toBeUndefined();
     expect(signed("Eli Moss", "Co-founder, Graniteview Labs")?.value).toBe("Graniteview Labs");
     expect(signed("Rob Ayles", "Chair, Eastmoor Housing Association")?.value).toBe("Eastmoor Housing Association");
+    expect(signed("Bo Allen", "Sr. Technical Recruiter | Vantor")?.value).toBe("Vantor");
   });
 
   it("follows 'the hiring manager at' and 'the panel at'", () => {
@@ -242,6 +243,8 @@ describe("the stage", () => {
     ["It was lovely to show you round the nursery. Sadly it's a no.", "interview"],
     ["Thank you for taking the time to interview with us. Sadly it's a no.", "interview"],
     ["Cheers for coming down to the site to meet me. Sadly it's a no.", "interview"],
+    ["Appreciate you jumping on a call with me. Sadly it's a no.", "screening"],
+    ["Thanks for dropping your CV in. Sadly it's a no.", "applied"],
     ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
     ["We have decided to offer the role to the other finalist.", "final"],
     ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
