@@ -26,7 +26,8 @@ export const ROLE_WORDS = new Set(
 export const TITLE_WORDS = new Set([
   ...ROLE_WORDS,
   ...(
-    "Acquisition CEO CFO COO CTO CPO Chief Chair Chairman Chairwoman Chairperson Trustee Treasurer Governor Founder Co-founder Cofounder Co-Founder Headteacher HR Hiring Operations People Principal President " +
+    "Acquisition CEO CFO COO CTO CPO Chief Chair Chairman Chairwoman Chairperson Trustee Treasurer Governor " +
+    "Founder Co-founder Cofounder Co-Founder Headteacher HR Hiring Operations People Principal President " +
     "Recruiting Recruitment Resources Talent Team VP Partner Owner Sourcer Department Division Office Staff"
   ).split(" "),
 ]);
