@@ -245,6 +245,9 @@ describe("the stage", () => {
     ["Cheers for coming down to the site to meet me. Sadly it's a no.", "interview"],
     ["Appreciate you jumping on a call with me. Sadly it's a no.", "screening"],
     ["Thanks for dropping your CV in. Sadly it's a no.", "applied"],
+    ["Thanks for meeting with Jane and me on Friday. Sadly it's a no.", "interview"],
+    ["Thanks for completing the recorded video interview. Sadly it's a no.", "interview"],
+    ["Thanks for completing the online tests. Sadly it's a no.", "assessment"],
     ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
     ["We have decided to offer the role to the other finalist.", "final"],
     ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
@@ -279,6 +282,7 @@ describe("the stage", () => {
     "Sadly it's a no. If you'd like a video call to talk it over, just ask.",
     "Sadly you were not included in our final shortlist.",
     "Our interview panel read every CV. Sadly it's a no.",
+    "We invited other people to video interviews. Sadly it's a no.",
   ])("is not read from a phrase that only looks like a step: %s", (text) => {
     expect(read(text).stage).toBeUndefined();
   });
