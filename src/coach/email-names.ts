@@ -34,7 +34,7 @@ export const TITLE_WORDS = new Set([
 
 /** Trailing words of a sender name that name a department: "Northwind Labs Careers" is Northwind Labs. */
 export const DEPARTMENT_TAIL =
-  /\s+(?:careers|jobs|recruiting|recruitment(?: services| team)?|hiring(?: team)?|talent(?: acquisition| team)?|hr(?: team)?|human resources|people(?: team)?|team)$/i;
+  /\s+(?:(?:early|emerging|graduate|campus|student) (?:careers|talent|recruitment|recruiting)|careers|jobs|recruiting|recruitment(?: services| team)?|hiring(?: team)?|talent(?: acquisition| team)?|hr(?: team)?|human resources|people(?: team)?|team)$/i;
 
 /** Legal forms dropped from a name: "Orbitpay, Inc." is Orbitpay. */
 export const LEGAL_TAIL = /,?\s+(?:inc|ltd|llc|llp|plc|co|corp|limited|gmbh|pty|lp)\.?$/i;

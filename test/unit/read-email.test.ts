@@ -162,6 +162,7 @@ describe("the company", () => {
     expect(signed("Eli Moss", "Co-founder, Graniteview Labs")?.value).toBe("Graniteview Labs");
     expect(signed("Rob Ayles", "Chair, Eastmoor Housing Association")?.value).toBe("Eastmoor Housing Association");
     expect(signed("Bo Allen", "Sr. Technical Recruiter | Vantor")?.value).toBe("Vantor");
+    expect(signed("Thornbury Infrastructure Early Careers")?.value).toBe("Thornbury Infrastructure");
   });
 
   it("follows 'the hiring manager at' and 'the panel at'", () => {
@@ -248,6 +249,7 @@ describe("the stage", () => {
     ["Thanks for meeting with Jane and me on Friday. Sadly it's a no.", "interview"],
     ["Thanks for completing the recorded video interview. Sadly it's a no.", "interview"],
     ["Thanks for completing the online tests. Sadly it's a no.", "assessment"],
+    ["Thanks for completing the phone interview. Sadly it's a no.", "screening"],
     ["Thank you for coming to the final stage in Leeds. Sadly it's a no.", "final"],
     ["We have decided to offer the role to the other finalist.", "final"],
     ["On 2 May we offered you the role of Planner; we now have to take that back.", "offer"],
@@ -426,6 +428,7 @@ describe("the reasons", () => {
     ["The panel felt you would not be a good fit for the team.", "culture"],
     ["We were looking for someone with stronger stakeholder skills.", "skills"],
     ["You did not score highly enough in the assessment.", "skills"],
+    ["The successful candidate showed a more extensive knowledge of fire safety law.", "skills"],
     ["Your interview answers were not detailed enough.", "interview"],
     ["We decided to hire someone more senior.", "competition"],
     ["The role has been put on pause.", "cancelled"],
