@@ -226,7 +226,10 @@ export function findCues(text: string, cues: readonly string[], options: CueOpti
   const found: CueMatch[] = [];
   for (const cue of cues) {
     const compiled = compile(cue);
+    const first = compiled[0]!;
     for (let at = 0; at < tokens.length; at++) {
+      // Most words start no cue: a cheap look at the first word spares the full match (content has hundreds of cues).
+      if (first.kind === "word" && !wordFits(tokens[at]!, first)) continue;
       const end = matchAt(tokens, compiled, at, options.skipNegated === true);
       if (end === -1) continue;
       const start = tokens[at]!.start;

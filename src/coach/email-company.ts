@@ -3,6 +3,7 @@ import type { Line } from "./email-text.js";
 import {
   AGENCY_WORDS,
   DEPARTMENT_TAIL,
+  FUNCTION_WORDS,
   GENERIC_WORDS,
   JOB_BOARDS,
   LEGAL_TAIL,
@@ -24,9 +25,12 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
   for (let pass = 0; pass < 2; pass++) name = name.replace(LEGAL_TAIL, "").replace(DEPARTMENT_TAIL, "").trim();
   const parts = words(name);
   if (parts.length === 0 || parts.length > 6 || name.length > 60) return undefined;
+  // A name starts with a capital: "Your job application" names no company.
+  if (!/^[\p{Lu}\p{N}]/u.test(name)) return undefined;
   // A title word anywhere makes a job title or a department ("VP Engineering", "People & Culture").
   if (NOT_NAMES.has(parts[0]!) || parts.some((part) => TITLE_WORDS.has(part) || recipient.has(part))) return undefined;
   if (name.includes(",") || parts.some((part) => GENERIC_WORDS.has(part))) return undefined;
+  if (parts.every((part) => FUNCTION_WORDS.has(part) || /^(?:&|and|of)$/i.test(part))) return undefined;
   if (/\d/.test(name) || /@|www\.|https?:/.test(name)) return undefined;
   if (
     /^(?:road|street|st|drive|avenue|ave|lane|place|park|way|blvd|suite|floor|unit|square|court)$/i.test(parts.at(-1)!)
@@ -45,8 +49,8 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
  * match a lowercase letter too.
  */
 const COMPANY_LEADS = [
-  /\b(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here)\s+(?:at|with)\s+(?:the\s+)?(?=\S)/giu,
-  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\S)/giu,
+  /\b(?:(?:position|role|job|vacancy|opening|post|opportunity|programme|program|internship|team|careers?|here|manager|managers|panel|interviewers|leadership)\s+(?:at|with)|(?:with|join) us at)\s+(?:the\s+)?(?=\S)/giu,
+  /\b(?:interest in|interested in|(?:re)?apply(?:ing)? to|applied to|application (?:to|with|at)|join(?:ing)?|work(?:ing)? (?:at|for)|employment (?:at|with)(?: the)?|consider|keep)\s+(?=\S)/giu,
 ];
 
 function fromLeads(text: string, start: number, end: number, recipient: Set<string>): Named | undefined {
@@ -113,7 +117,9 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
       continue;
     }
     // "Early Careers Team", "Emerging Talent Team": a team without "The" is a department's name.
-    if (line.text.length > 90 || /[.!?]\s/.test(line.text) || /\sTeam$/.test(line.text)) continue;
+    // A full stop after a short form ("Sr. Recruiter", "Asst. Manager") does not make a sentence.
+    const sentence = /[.!?]\s/.test(line.text.replace(/\b(?:Sr|Snr|Jr|Jnr|Asst|Assoc|Mgr|Dir|Exec)\.\s/g, ""));
+    if (line.text.length > 90 || sentence || /\sTeam$/.test(line.text)) continue;
     // A name over a title line ("Jane Doe" over "Hiring Manager") is a person's, whatever line it is on.
     const overTitle = !isMarked(line.text) && isTitle(signature[index + 1]?.text ?? "");
     const sender = (index === 0 || overTitle) && !isMarked(line.text);
@@ -136,6 +142,26 @@ function namedElsewhere(parts: EmailParts, name: string): boolean {
   );
 }
 
+/**
+ * A subject's short form, written out in full elsewhere: "Oakhollow - feedback"
+ * over "I've had Oakhollow Estates on the phone" is Oakhollow Estates.
+ */
+function fullerName(parts: EmailParts, name: string): Named | undefined {
+  const subject = parts.subject!;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (const match of parts.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?=[ \\t]+\\p{Lu})`, "gu"))) {
+    if (match.index >= subject.start && match.index < subject.start + subject.text.length) continue;
+    const end = titleEnd(parts.text, match.index, { connectors: false });
+    // A name does not run on to the next line, where a signature puts the next item.
+    const longer = parts.text.slice(match.index, end).split("\n")[0]!.trim();
+    const added = words(longer.slice(name.length));
+    if (added.some((word) => NOT_NAMES.has(word))) continue;
+    const value = asCompany(longer, parts.recipient);
+    if (value && value.length > name.length) return { value, from: longer };
+  }
+  return undefined;
+}
+
 export function readCompany(parts: EmailParts): Named | undefined {
   const { text, subject, recipient } = parts;
   const inBody = fromLeads(text, parts.bodyStart, parts.bodyEnd, recipient);
@@ -154,9 +180,13 @@ export function readCompany(parts: EmailParts): Named | undefined {
       if (titleEnd(part.text, 0) !== part.text.length) continue;
       const value = asCompany(part.text, recipient);
       // One word alone ("Onsite", "Decision") is a company only if the email names it again.
-      if (value && (value.includes(" ") || namedElsewhere(parts, value))) return { value, from: part.text };
+      if (value && (value.includes(" ") || namedElsewhere(parts, value))) {
+        return fullerName(parts, value) ?? { value, from: part.text };
+      }
     }
   }
+  // "My client has come back to me": an agency writes, and its own name signs the email.
+  if (/\bmy client\b/i.test(text.slice(parts.bodyStart, parts.bodyEnd))) return undefined;
   const signed = fromSignature(parts.signature, recipient);
   if (signed) return signed;
   const sender = parts.fromName;

@@ -7,7 +7,7 @@ import { REFERENCE, subjectParts, titleEnd, words, type Named } from "./email-ti
 // that job titles are built around ("Analyst", "Head", "Programme").
 
 const ROLE_NOUN =
-  /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement|scheme|programme|program)\b/;
+  /^\s+(?:position|role|job|vacancy|opening|post|opportunity|posting|placement|scheme|programme|program|search|spot|seat)\b/;
 const NAMED_SCHEMES = /\b(?:Programme|Program|Internship|Apprenticeship|Scheme)(?:\s+\d{4})?$/;
 
 /** A role as written, or undefined when the words do not make one. */
@@ -36,14 +36,22 @@ function roleInText(text: string, start: number, end: number, recipient: Set<str
   // "the role of Operations Coordinator", "your application for Research Associate II"
   const leads = [
     { pattern: /\b(?:position|role|post|job|vacancy) of\s+(?=\S)/giu, needsTitleWord: false },
-    { pattern: /\b(?:application|applying|applied)\s+(?:for|to)\s+(?=\S)/giu, needsTitleWord: true },
+    // "The position you applied for, Solutions Architect (R-1023), has closed": the title may follow a comma.
+    { pattern: /\b(?:application|applying|applied)\s+(?:for|to),?\s+(?=\S)/giu, needsTitleWord: true },
     { pattern: /\b(?:work|join us|start)\s+as\s+an?\s+(?=\S)/giu, needsTitleWord: true },
+    { pattern: /\b(?:applying|applied|apply) to be\s+an?\s+(?=\S)/giu, needsTitleWord: true },
+    { pattern: /\b(?:appointment|employment|start(?:ing)?)\s+as\s+(?:an?\s+)?(?=\S)/giu, needsTitleWord: true },
   ];
   for (const { pattern, needsTitleWord } of leads) {
     for (const match of slice.matchAll(pattern)) {
       const roleStart = match.index + match[0].length;
       const roleEnd = titleEnd(slice, roleStart, { connectors: true });
-      const value = asRole(slice.slice(roleStart, roleEnd), recipient, needsTitleWord);
+      const title = slice.slice(roleStart, roleEnd);
+      // "for Night Shift Picker (Req 5520)", "for Dock Hand at Halyard": a reference or the employer after
+      // the words marks a posting's title, whatever trade its words come from.
+      const posting =
+        /\bfor\s+$/.test(match[0]) && (REFERENCE.test(title) || /^\s+at\s+\p{Lu}/u.test(slice.slice(roleEnd)));
+      const value = asRole(title, recipient, needsTitleWord && !posting);
       if (value) return { value, from: slice.slice(match.index, roleEnd) };
     }
   }
