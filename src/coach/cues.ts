@@ -103,6 +103,25 @@ const NEGATION_REACH = 3;
 
 const normalise = (word: string): string => word.toLowerCase().replace(/’/g, "'");
 
+/**
+ * Casual typing drops apostrophes ("im", "dont", "theyll"), so a cue word with
+ * one also matches the word typed without it, and a cue need not list both.
+ * Not where dropping it makes another everyday word: "ill", "well", "were",
+ * "its", "hell", "shell", "shed", "wed", "id", "lets", "whore" mean something
+ * else, and a cue that wants them lists them itself.
+ */
+const BARE_WORDS = new Set(["ill", "well", "were", "its", "hell", "shell", "shed", "wed", "id", "lets", "whore"]);
+const withoutApostrophe = (word: string): string | undefined => {
+  const bare = word.replace(/'/g, "");
+  return bare !== word && !BARE_WORDS.has(bare) ? bare : undefined;
+};
+
+/** A cue word and, for one with an apostrophe, its form typed without it. */
+const optionsOf = (text: string, prefix: boolean) => {
+  const bare = withoutApostrophe(text);
+  return bare === undefined ? [{ text, prefix }] : [{ text, prefix }, { text: bare, prefix }];
+};
+
 /** The syntax problem of a cue, or undefined when it is fine; content validation uses it. */
 export function cueProblem(cue: string): string | undefined {
   const parts = cue.trim().split(/\s+/).filter(Boolean);
@@ -131,17 +150,16 @@ function compile(cue: string): CueWord[] {
     if (part === "...") {
       compiled.push({ kind: "gap" });
     } else if (part.includes("|")) {
-      const options = part.split("|").map((option) => ({
-        text: normalise(option.replace(/\*$/, "")),
-        prefix: option.endsWith("*"),
-      }));
+      const options = part
+        .split("|")
+        .flatMap((option) => optionsOf(normalise(option.replace(/\*$/, "")), option.endsWith("*")));
       compiled.push({ kind: "word", options });
     } else {
       // "take-home" is two words of the text, as the text's own tokens split it.
       const words = part.replace(/\*$/, "").match(WORD) ?? [];
       words.forEach((word, index) => {
         const prefix = part.endsWith("*") && index === words.length - 1;
-        compiled.push({ kind: "word", options: [{ text: normalise(word), prefix }] });
+        compiled.push({ kind: "word", options: optionsOf(normalise(word), prefix) });
       });
     }
   }
