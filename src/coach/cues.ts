@@ -124,7 +124,10 @@ const optionsOf = (text: string, prefix: boolean) => {
 
 /** The syntax problem of a cue, or undefined when it is fine; content validation uses it. */
 export function cueProblem(cue: string): string | undefined {
-  const parts = cue.trim().split(/\s+/).filter(Boolean);
+  // A leading "~" marks a weak cue (see thinking-traps.ts); the words follow it.
+  const words = cue.trim().replace(/^~/, "");
+  if (words.includes("~")) return "has '~' after its start, where it marks nothing";
+  const parts = words.split(/\s+/).filter(Boolean);
   if (parts.length === 0) return "is empty";
   if (parts[0] === "..." || parts.at(-1) === "...") return "cannot start or end with '...'";
   for (const [index, part] of parts.entries()) {
@@ -146,7 +149,7 @@ export function cueProblem(cue: string): string | undefined {
 
 function compile(cue: string): CueWord[] {
   const compiled: CueWord[] = [];
-  for (const part of cue.trim().split(/\s+/)) {
+  for (const part of cue.trim().replace(/^~/, "").split(/\s+/)) {
     if (part === "...") {
       compiled.push({ kind: "gap" });
     } else if (part.includes("|")) {
