@@ -20,7 +20,14 @@ const showMisses = process.argv.includes("--misses");
 const percent = (value: number | null): string => (value === null ? "-" : `${Math.round(value * 100)}%`);
 const table = (rows: string[][]): string => {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 };
 
 /** Targets from the issue: company and role 90%, stage, ending and reasons 80%, nothing invented. */
@@ -58,7 +65,11 @@ function thoughtReport(name: string, score: ThoughtScore): string {
     ["", "figure", "target"],
     ["top trap right (the label)", percent(score.strict), `80% ${score.strict >= 0.8 ? "met" : "NOT MET"}`],
     ["top trap right (the label or a fair second reading)", percent(score.lenient), ""],
-    ["neutral thoughts given a trap", percent(score.neutralSuggested), `at most 10% ${score.neutralSuggested <= 0.1 ? "met" : "NOT MET"}`],
+    [
+      "neutral thoughts given a trap",
+      percent(score.neutralSuggested),
+      `at most 10% ${score.neutralSuggested <= 0.1 ? "met" : "NOT MET"}`,
+    ],
   ]);
   const rows = [["trap", "labeled", "precision", "recall"]];
   for (const [trap, figures] of Object.entries(score.perTrap)) {

@@ -119,7 +119,12 @@ const withoutApostrophe = (word: string): string | undefined => {
 /** A cue word and, for one with an apostrophe, its form typed without it. */
 const optionsOf = (text: string, prefix: boolean) => {
   const bare = withoutApostrophe(text);
-  return bare === undefined ? [{ text, prefix }] : [{ text, prefix }, { text: bare, prefix }];
+  return bare === undefined
+    ? [{ text, prefix }]
+    : [
+        { text, prefix },
+        { text: bare, prefix },
+      ];
 };
 
 /** The syntax problem of a cue, or undefined when it is fine; content validation uses it. */

@@ -72,7 +72,7 @@ export function suggestTraps(thought: string, traps: readonly Trap[]): TrapSugge
     const weak = new Set(cues.filter((cue) => !strong.has(cue)));
     const matches = findCues(text, cues, { skipNegated: true, skipQuoted: true, skipReported: true });
     const passages = joinOverlaps(matches, weak);
-    const score = passages.reduce((sum, passage) => sum + (passage.weak ? WEAK_WEIGHT : 1), 0);
+    const score = scoreOf(passages, text);
     if (score < MIN_SCORE) return;
     const words = passages.reduce((sum, { start, end }) => sum + countWords(text.slice(start, end)), 0);
     scored.push({ trap, order, passages, score, words });
@@ -83,6 +83,23 @@ export function suggestTraps(thought: string, traps: readonly Trap[]): TrapSugge
     label: trap.name,
     cues: [...new Set(passages.map(({ start, end }) => text.slice(start, end)))],
   }));
+}
+
+/**
+ * Each passage counts 1, a weak one WEAK_WEIGHT; the same weak words again
+ * ("always ... always") add nothing, since repeating a broad word is not a
+ * second sign of the trap.
+ */
+function scoreOf(passages: Passage[], text: string): number {
+  const weakWords = new Set<string>();
+  let score = 0;
+  for (const { start, end, weak } of passages) {
+    const words = text.slice(start, end).toLowerCase().split(/\s+/u).join(" ");
+    if (!weak) score += 1;
+    else if (!weakWords.has(words)) score += WEAK_WEIGHT;
+    if (weak) weakWords.add(words);
+  }
+  return score;
 }
 
 /** The start of a long paste, cut at a space so that no word is cut in two. */
