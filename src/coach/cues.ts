@@ -53,38 +53,16 @@ const SENTENCE_END = /[.!?;]|\n[ \t]*\n/;
 const CLAUSE_END = /[,:()–—]|\s-\s/;
 const CLAUSE_WORDS = new Set(["but", "although", "though", "however", "yet"]);
 
-/** Words that turn a cue after them around ("not good enough" is not "good enough"). */
-const NEGATORS = new Set([
-  "not",
-  "no",
-  "don't",
-  "doesn't",
-  "didn't",
-  "isn't",
-  "wasn't",
-  "aren't",
-  "weren't",
-  "won't",
-  "wouldn't",
-  "can't",
-  "cannot",
-  "couldn't",
-  "shouldn't",
-  "hardly",
-  "without",
-  // as typed in a hurry
-  "dont",
-  "doesnt",
-  "didnt",
-  "isnt",
-  "wasnt",
-  "arent",
-  "werent",
-  "wouldnt",
-  "cant",
-  "couldnt",
-  "shouldnt",
-]);
+/**
+ * Words that turn a cue after them around ("not good enough" is not "good
+ * enough"), each also as typed in a hurry ("dont"), but for "wont", a word of
+ * its own.
+ */
+const NEGATORS = new Set(
+  "not no don't doesn't didn't isn't wasn't aren't weren't won't wouldn't can't cannot couldn't shouldn't hardly without"
+    .split(" ")
+    .flatMap((word) => (word === "won't" ? [word] : [word, word.replace("'", "")])),
+);
 /** After these, "no" is a noun, the answer itself ("another no", "a quick no"), and turns nothing around. */
 const BEFORE_NO_AS_NOUN = new Set([
   ..."a an another every each the this that one my their your".split(" "),
