@@ -49,7 +49,8 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-const SENTENCE_END = /[.!?;]|\n[ \t]*\n/;
+/** What ends a sentence; a match never crosses one. */
+export const SENTENCE_END = /[.!?;]|\n[ \t]*\n/;
 const CLAUSE_END = /[,:()–—]|\s-\s/;
 const CLAUSE_WORDS = new Set(["but", "although", "though", "however", "yet"]);
 

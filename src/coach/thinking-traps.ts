@@ -11,12 +11,12 @@
 // Some words show a trap only in company: "every time" is overgeneralising in
 // "every time I get close they pick someone else" but not in "every time I
 // interview I learn something". Such a cue is written weak, with a leading "~",
-// and counts half: alone it suggests nothing, with another cue of the same trap
-// it does. So the content can list the broad shapes of a trap without a plain
+// and counts half, and only beside another cue of the same trap in its
+// sentence: alone it suggests nothing, with another cue it does. So the content can list the broad shapes of a trap without a plain
 // sentence that happens to use one of them being given a trap.
 
 import type { Trap } from "../content/schema.js";
-import { findCues, type CueMatch } from "./cues.js";
+import { findCues, SENTENCE_END, type CueMatch } from "./cues.js";
 
 export interface TrapSuggestion {
   id: string;
@@ -86,18 +86,29 @@ export function suggestTraps(thought: string, traps: readonly Trap[]): TrapSugge
 }
 
 /**
- * Each passage counts 1, a weak one WEAK_WEIGHT; the same weak words again
- * ("always ... always") add nothing, since repeating a broad word is not a
- * second sign of the trap.
+ * Each passage counts 1, a weak one WEAK_WEIGHT, and only beside another
+ * passage of the trap in its sentence: "Someone else got it. Every time I
+ * apply I learn something." holds two weak cues that say nothing together.
+ * The same weak words again ("always ... always") add nothing, since
+ * repeating a broad word is not a second sign of the trap.
  */
 function scoreOf(passages: Passage[], text: string): number {
-  const weakWords = new Set<string>();
+  const sentenceOf = (at: number) => text.slice(0, at).split(SENTENCE_END).length;
+  const wordsOf = ({ start, end }: Passage) => text.slice(start, end).toLowerCase().split(/\s+/u).join(" ");
+  const counted = new Set<string>();
   let score = 0;
-  for (const { start, end, weak } of passages) {
-    const words = text.slice(start, end).toLowerCase().split(/\s+/u).join(" ");
-    if (!weak) score += 1;
-    else if (!weakWords.has(words)) score += WEAK_WEIGHT;
-    if (weak) weakWords.add(words);
+  for (const passage of passages) {
+    if (!passage.weak) {
+      score += 1;
+      continue;
+    }
+    const words = wordsOf(passage);
+    const sentence = sentenceOf(passage.start);
+    const beside = passages.some(
+      (other) => sentenceOf(other.start) === sentence && (!other.weak || wordsOf(other) !== words),
+    );
+    if (beside && !counted.has(words)) score += WEAK_WEIGHT;
+    counted.add(words);
   }
   return score;
 }

@@ -145,6 +145,14 @@ describe("suggestTraps with weak cues", () => {
     expect(suggestTraps("I always lose", list)[0]?.cues).toEqual(["always", "lose"]);
   });
 
+  it("counts a weak passage only beside another passage of the trap in its sentence", () => {
+    expect(ids("Every time, always.")).toEqual(["broad"]);
+    expect(ids("Every time. Always.")).toEqual([]);
+    expect(ids("Every time I lose. Always.")).toEqual(["broad"]);
+    expect(top("Someone else got it. Every time I apply I learn something.")).toBeUndefined();
+    expect(top("Every time I get close they pick someone else.")).toBe("overgeneralising");
+  });
+
   it("counts the same weak words again as nothing", () => {
     expect(ids("always, always, always")).toEqual([]);
     expect(ids("Always and always lose")).toEqual(["broad"]);
