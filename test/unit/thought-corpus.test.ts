@@ -7,6 +7,8 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { scoreThoughts, type ThoughtScore } from "../helpers/thought-corpus.js";
 
 const CORPUS = "test/corpora/thoughts.yaml";
+/** Written apart from the cues; once held out, now a second set to read misses from. */
+const SECOND_CORPUS = "test/corpora/held-out/thoughts.yaml";
 
 const percent = (share: number | null) => (share === null ? "-" : `${Math.round(share * 100)}%`);
 const summary = (score: ThoughtScore) =>
@@ -30,6 +32,21 @@ describe("the thinking-trap suggestion on the labeled thoughts", () => {
 
   it("suggests a trap for at most 10% of the neutral thoughts", () => {
     expect(score.neutral).toBeGreaterThanOrEqual(30);
+    expect(score.neutralSuggested, summary(score)).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe("the thinking-trap suggestion on the second labeled set", () => {
+  const traps = loadContent().reflection.traps;
+  const score = scoreThoughts(SECOND_CORPUS, (thought) => suggestTraps(thought, traps));
+
+  it("names the labeled trap first for at least 80% of the thoughts that have one", () => {
+    expect(score.labeled).toBeGreaterThanOrEqual(40);
+    expect(score.strict, summary(score)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("suggests a trap for at most 10% of the neutral thoughts", () => {
+    expect(score.neutral).toBeGreaterThanOrEqual(20);
     expect(score.neutralSuggested, summary(score)).toBeLessThanOrEqual(0.1);
   });
 });
