@@ -8,7 +8,9 @@ import { scoreThoughts, type ThoughtScore } from "../helpers/thought-corpus.js";
 
 const CORPUS = "test/corpora/thoughts.yaml";
 /** Written apart from the cues; once held out, now a second set to read misses from. */
-const SECOND_CORPUS = "test/corpora/held-out/thoughts.yaml";
+const SECOND_CORPUS = "test/corpora/second/thoughts.yaml";
+/** Never tuned on: only what must hold everywhere is asserted, that plain thoughts are left alone. */
+const HELD_OUT = "test/corpora/held-out/thoughts.yaml";
 
 const percent = (share: number | null) => (share === null ? "-" : `${Math.round(share * 100)}%`);
 const summary = (score: ThoughtScore) =>
@@ -100,5 +102,15 @@ describe("scoreThoughts", () => {
     const file = join(dir, "bad.yaml");
     writeFileSync(file, "- { text: 'a' }\n");
     expect(() => scoreThoughts(file, () => [])).toThrow(/item 1/);
+  });
+});
+
+describe("the thinking-trap suggestion on the held-out thoughts, never tuned on", () => {
+  const traps = loadContent().reflection.traps;
+  const score = scoreThoughts(HELD_OUT, (thought) => suggestTraps(thought, traps));
+
+  it("suggests a trap for at most 10% of the neutral thoughts", () => {
+    expect(score.neutral).toBe(25);
+    expect(score.neutralSuggested, summary(score)).toBeLessThanOrEqual(0.1);
   });
 });
