@@ -216,9 +216,12 @@ describe("suggestTraps with weak cues", () => {
       "It went wrong at the same point as last time, so that's what I'll practise.",
       "My classmates and I share openings, and I'm still learning.",
       "They decided on the spot to give it to the other finalist.",
+      "My cousin landed an offer straight away and we went out to celebrate.",
     ]) {
       expect(suggestTraps(thought, traps), thought).toEqual([]);
     }
+    // Someone else's offer is a comparison only beside the person's own lack.
+    expect(top("My cousin landed an offer straight away while I'm still stuck.")).toBe("comparing");
   });
 });
 
