@@ -33,6 +33,18 @@ describe("suggestTraps with the built-in cues", () => {
     expect(top(thought)).toBe(id);
   });
 
+  it.each([
+    ["mind-reading", "The assessor said little. She'll have thought my plan was naive."],
+    ["mind-reading", "they swapped a look, obviously thought i was waffling"],
+    ["comparing", "Everyone on my course is sorted and I'm still applying."],
+    ["comparing", "A friend of mine got a traineeship on her first try."],
+    ["personalising", "If I'd been a livelier person they'd have kept me on."],
+    ["all-or-nothing", "If it's not a yes it's a failure, simple as that."],
+    ["discounting-positives", "They called my pitch strong, but that's just what they tell everyone."],
+  ])("finds %s in its shape, not only its usual words", (id, thought) => {
+    expect(top(thought)).toBe(id);
+  });
+
   it("names the trap and gives the words of the thought as typed", () => {
     expect(suggestTraps("Honestly?  This ALWAYS   happens to me.", traps)[0]).toEqual({
       id: "overgeneralising",
@@ -178,6 +190,38 @@ describe("suggestTraps with weak cues", () => {
       expect(suggestTraps(thought, traps), thought).toEqual([]);
     }
     expect(top("Another no, like all the others.")).toBe("overgeneralising");
+  });
+
+  it("reads a rule about every application in a universal phrase alone, or a broad word beside an outcome", () => {
+    // Phrases that state the rule outright need nothing beside them.
+    for (const thought of [
+      "Honestly nothing ever works out with my applications.",
+      "It's always the same with these councils.",
+      "None of them ever ring back.",
+      "Publishers never take newcomers, full stop.",
+      "Every door stays shut to me in this city.",
+    ]) {
+      expect(top(thought), thought).toBe("overgeneralising");
+    }
+    // A broad word ("every", "always") counts beside an outcome ("knocked back", "the same answer").
+    expect(top("Knocked back by a third shop, every shop in town gives the same answer.")).toBe("overgeneralising");
+    expect(top("Every company gives the same answer.")).toBe("overgeneralising");
+    expect(suggestTraps("Every company has its own answer.", traps)).toEqual([]);
+  });
+
+  it("keeps a plain account of a repeated event, or a plan, free of a trap", () => {
+    for (const thought of [
+      "Every interview I sit, I write the questions down afterwards.",
+      "I was knocked back for the grant, so I'm asking what to work on.",
+      "It went wrong at the same point as last time, so that's what I'll practise.",
+      "My classmates and I share openings, and I'm still learning.",
+      "They decided on the spot to give it to the other finalist.",
+      "My cousin landed an offer straight away and we went out to celebrate.",
+    ]) {
+      expect(suggestTraps(thought, traps), thought).toEqual([]);
+    }
+    // Someone else's offer is a comparison only beside the person's own lack.
+    expect(top("My cousin landed an offer straight away while I'm still stuck.")).toBe("comparing");
   });
 });
 
