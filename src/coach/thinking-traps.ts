@@ -114,7 +114,7 @@ function scoreOf(passages: Passage[], text: string): number {
 }
 
 /** The start of a long paste, cut at a space so that no word is cut in two. */
-function readable(thought: string): string {
+export function readable(thought: string): string {
   if (thought.length <= MAX_THOUGHT_LENGTH) return thought;
   const head = thought.slice(0, MAX_THOUGHT_LENGTH);
   const space = head.search(/\s\S*$/u);

@@ -5,9 +5,6 @@ import { io } from "../io.js";
 import { openContent } from "./context.js";
 import { readStdin } from "../read-stdin.js";
 
-/** A thought is a line or two; a longer text is cut here before it is read for traps. */
-export const MAX_THOUGHT_CHARS = 2000;
-
 const MAX_STDIN_BYTES = 1024 * 1024;
 
 interface ThoughtOptions {
@@ -30,11 +27,12 @@ Examples:
   echo "nobody will ever hire me" | rejection-coach thought --json | jq -r '.traps[].id'`,
     )
     .action(async (words: string[], options: ThoughtOptions, command: Command) => {
-      const [{ suggestTraps }, { renderTrapSuggestions }] = await Promise.all([
+      const [{ suggestTraps, readable }, { renderTrapSuggestions }] = await Promise.all([
         import("../coach/thinking-traps.js"),
         import("../ui/trap-view.js"),
       ]);
-      const thought = (await thoughtFrom(words, options)).slice(0, MAX_THOUGHT_CHARS);
+      // A long paste is cut where the suggestion stops reading, so what is shown is what was read.
+      const thought = readable(await thoughtFrom(words, options));
       const { reflection, strategies } = await openContent(command);
       const traps = suggestTraps(thought, reflection.traps);
       if (options.json) {
