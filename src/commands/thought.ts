@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
+import { CancelledError, UsageError } from "../errors.js";
 import { canPrompt, printData, printJson } from "../ui/output.js";
 import { io } from "../io.js";
 import { openContent } from "./context.js";
@@ -52,16 +52,22 @@ async function thoughtFrom(words: string[], options: ThoughtOptions): Promise<st
       tooLarge: () => new UsageError("standard input is over 1 MB; a thought is a line or two"),
     });
   } else if (!text.trim() && canPrompt() && !options.json) {
-    const [{ loadPrompts }, { askRequiredText }] = await Promise.all([
+    const [{ loadPrompts, isPromptStop }, { askRequiredText }] = await Promise.all([
       import("../flows/prompts.js"),
       import("../flows/ask.js"),
     ]);
-    text = await askRequiredText(
-      await loadPrompts(),
-      "What is the thought that keeps coming back?",
-      undefined,
-      "the thought, in your own words",
-    );
+    try {
+      text = await askRequiredText(
+        await loadPrompts(),
+        "What is the thought that keeps coming back?",
+        undefined,
+        "the thought, in your own words",
+      );
+    } catch (error) {
+      // Nothing is ever saved here, so the usual "nothing was saved" would only puzzle.
+      if (isPromptStop(error)) throw new CancelledError("Stopped.");
+      throw error;
+    }
   }
   const thought = text.replace(/\s+/g, " ").trim();
   if (!thought) {
