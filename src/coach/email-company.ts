@@ -38,7 +38,34 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
     return undefined;
   }
   if (AGENCY_WORDS.test(name) || JOB_BOARDS.test(name)) return undefined;
+  // "School of History", "Day Surgery Unit": a part of the organisation, whose own name signs on another line.
+  if (DEPARTMENT_SHAPE.test(name)) return undefined;
   return name;
+}
+
+const DEPARTMENT_SHAPE =
+  /^(?:school|department|dept|faculty|division|directorate|office of the)\s+(?:of|for)\s|\s(?:unit|ward|department|dept|directorate|faculty)$/i;
+
+/** "Staff Nurse - Day Surgery" over "our Day Surgery Unit": the email writes the name as a department's. */
+function departmentElsewhere(parts: EmailParts, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${escaped}\\s+(?:unit|ward|department|dept|team|clinic|directorate)\\b|\\b(?:department|school|faculty) of ${escaped}\\b`,
+    "iu",
+  ).test(parts.text);
+}
+
+/**
+ * "Interest in Brightline" over a signature's "Brightline Medical Billing, Inc.":
+ * the message's short form, written out whole where the company signs.
+ */
+function signedInFull(parts: EmailParts, named: Named): Named {
+  for (const line of parts.signature) {
+    if (!line.text.startsWith(`${named.value} `)) continue;
+    const value = asCompany(line.text, parts.recipient);
+    if (value && value.length > named.value.length && value.startsWith(named.value)) return { value, from: line.text };
+  }
+  return named;
 }
 
 /**
@@ -59,6 +86,8 @@ function fromLeads(text: string, start: number, end: number, recipient: Set<stri
     for (const match of slice.matchAll(lead)) {
       const nameStart = match.index + match[0].length;
       const nameEnd = titleEnd(slice, nameStart);
+      // "the post with Priya Lal, who has been with us": a person is "who", a company never.
+      if (/^,?\s+who\b/.test(slice.slice(nameEnd))) continue;
       const value = asCompany(slice.slice(nameStart, nameEnd), recipient);
       if (value) return { value, from: slice.slice(match.index, nameEnd) };
     }
@@ -165,7 +194,7 @@ function fullerName(parts: EmailParts, name: string): Named | undefined {
 export function readCompany(parts: EmailParts): Named | undefined {
   const { text, subject, recipient } = parts;
   const inBody = fromLeads(text, parts.bodyStart, parts.bodyEnd, recipient);
-  if (inBody) return inBody;
+  if (inBody) return signedInFull(parts, inBody);
   if (subject) {
     const inSubject = fromLeads(text, subject.start, subject.start + subject.text.length, recipient);
     if (inSubject) return inSubject;
@@ -180,6 +209,7 @@ export function readCompany(parts: EmailParts): Named | undefined {
       if (titleEnd(part.text, 0) !== part.text.length) continue;
       const value = asCompany(part.text, recipient);
       // One word alone ("Onsite", "Decision") is a company only if the email names it again.
+      if (value && departmentElsewhere(parts, value)) continue;
       if (value && (value.includes(" ") || namedElsewhere(parts, value))) {
         return fullerName(parts, value) ?? { value, from: part.text };
       }
