@@ -649,3 +649,164 @@ describe("hostile input", () => {
     if (reading.reasonGiven) expect(words).toContain(reading.reasonGiven);
   });
 });
+
+// Wordings met on the third development set, written here in other words, so
+// each kind of phrasing is held by a test of its own.
+describe("more ways an email says how it ended", () => {
+  it.each([
+    ["Sadly we're unable to invite you to the group exercise.", "rejected"],
+    ["You won't be going through to the workshop day.", "rejected"],
+    ["So I don't think it makes sense to carry on.", "rejected"],
+    ["The offer dated 3 May is hereby withdrawn.", "rejected"],
+    ["We've gone ahead with applicants who have worked in a clinic.", "rejected"],
+    ["So we won't be booking you in for a trial.", "rejected"],
+    ["Their answers beat those of every candidate we have appointed.", "rejected"],
+    ["We've decided to take forward candidates with retail experience.", "rejected"],
+    ["After some thought we decided against your application.", "rejected"],
+    ["We're not going to continue with this.", "rejected"],
+    ["We won't be taking you on this time.", "rejected"],
+    ["The board has decided to withdraw this vacancy.", "role-closed"],
+    ["Mo applied for the post internally and got it.", "role-closed"],
+    ["I've not had a single word back from them.", "ghosted"],
+    ["The client seems to have gone quiet.", "ghosted"],
+    ["Your application for Night Porter at Hollin Inn has now lapsed.", "ghosted"],
+    ["Your file was archived automatically.", "ghosted"],
+    ["The team did not record a decision in time.", "ghosted"],
+  ])("%s -> %s", (text, ended) => {
+    expect(read(text).ended?.value).toBe(ended);
+  });
+});
+
+describe("more ways an email gives a reason", () => {
+  it.each([
+    ["Their portfolios line up more closely with the brief.", "competition"],
+    ["It went to the person we've appointed from the reserve list.", "competition"],
+    ["Your presentation was less compelling than we hoped.", "interview"],
+    ["Your spreadsheet had several errors in the formulas.", "skills"],
+    ["The deciding factor was experience of audit work.", "skills"],
+    ["We need someone who knows payroll in greater depth.", "skills"],
+    ["The way we plan here might frustrate someone who likes long runways.", "culture"],
+    ["Your style would clash with the kitchen.", "culture"],
+    ["The figure you mentioned is a lot to ask.", "salary"],
+    ["That is higher than we have approved.", "salary"],
+    ["We appointed Dana Reyes, who has been our deputy for three years.", "internal"],
+    ["In the end Sam applied internally and was appointed.", "internal"],
+    ["We have decided to withdraw this vacancy.", "cancelled"],
+    ["The refit is postponed indefinitely.", "cancelled"],
+    ["We've been told not to take on any new staff.", "cancelled"],
+    ["The contract has fallen through.", "cancelled"],
+    ["After a review of staffing across the region, it is a no.", "cancelled"],
+    ["We aren't able to give you any more detail.", "unknown"],
+    ["We can't tell you which questions you missed.", "unknown"],
+  ])("%s -> %s", (text, reason) => {
+    expect(values(read(text))).toContain(reason);
+  });
+
+  it("a reason in praise of the team is still only what the email says", () => {
+    expect(values(read("It has been a pleasure to meet our new starters."))).not.toContain("internal");
+  });
+});
+
+describe("more stages", () => {
+  it.each([
+    ["Thanks for popping in on Friday. Sadly it's a no.", "interview"],
+    ["Thank you for completing the questionnaire. Sadly it's a no.", "assessment"],
+    ["Your application was unsuccessful at the sift stage.", "applied"],
+    ["Thanks for doing the situational judgement test. Sadly it's a no.", "assessment"],
+  ])("%s -> %s", (text, stage) => {
+    expect(read(text).stage?.value).toBe(stage);
+  });
+});
+
+describe("the organisation over its parts", () => {
+  it("takes the university over a school of it", () => {
+    const text = email(
+      "Dear Dr Ray,",
+      "",
+      "Sadly it's a no.",
+      "",
+      "Regards,",
+      "Ann Bell",
+      "Head of School, School of Geography",
+      "University of Pell",
+    );
+    expect(read(text).company?.value).toBe("University of Pell");
+  });
+
+  it("refuses a subject's department when the email calls it a unit or ward", () => {
+    const text = email(
+      "Subject: Staff Nurse - Cardiac Care - your application",
+      "",
+      "Dear Jo,",
+      "",
+      "Thanks for the call about the post on our Cardiac Care Unit. Sadly it's a no.",
+      "",
+      "Best wishes,",
+      "Sister Kay Lowe",
+      "Ward Manager, Cardiac Care Unit",
+      "Harrow Vale Hospital",
+    );
+    expect(read(text).company?.value).toBe("Harrow Vale Hospital");
+  });
+
+  it("writes out a short form the signature gives in full", () => {
+    const text = email(
+      "Dear Jo,",
+      "",
+      "Thank you for your interest in Marrow. Sadly it's a no.",
+      "",
+      "Regards,",
+      "Lee Tan",
+      "Director, People",
+      "Marrow Data Systems, Inc.",
+    );
+    expect(read(text).company?.value).toBe("Marrow Data Systems");
+  });
+
+  it("never takes the person appointed for the company", () => {
+    const text = email(
+      "Dear Jo,",
+      "",
+      "We have filled the post with Ada Kwan, who joined us last year.",
+      "",
+      "Regards,",
+      "Lee Tan",
+      "Director",
+      "Quoin Books",
+    );
+    expect(read(text).company?.value).toBe("Quoin Books");
+  });
+
+  it("drops a Swedish legal form as it does an English one", () => {
+    expect(read(email("Hi Jo,", "", "It's a no.", "", "Regards,", "Lee Tan", "Norrvik Audio AB")).company?.value).toBe(
+      "Norrvik Audio",
+    );
+  });
+});
+
+describe("roles written in full", () => {
+  it("keeps a field after 'in' for academic and test titles, not a place", () => {
+    expect(read(email("Subject: Lecturer in Applied Ethics", "", "It's a no.")).role?.value).toBe(
+      "Lecturer in Applied Ethics",
+    );
+    expect(read("Thanks for applying for the Software Engineer in Test role.").role?.value).toBe(
+      "Software Engineer in Test",
+    );
+    expect(read(email("Subject: Staff Nurse in Leeds", "", "It's a no.")).role?.value).toBe("Staff Nurse");
+  });
+
+  it("keeps a dash inside a posting's title that the employer closes", () => {
+    expect(read("Your application for Sous Chef - Banqueting at Harrow Hall has closed.").role?.value).toBe(
+      "Sous Chef - Banqueting",
+    );
+  });
+
+  it("reads a form's 'Post:' line and a training contract", () => {
+    expect(read(email("Post: Administrative Officer - Licensing", "", "We regret it's a no.")).role?.value).toBe(
+      "Administrative Officer - Licensing",
+    );
+    expect(read("Thank you for applying for our 2027 Training Contract, which is now full.").role?.value).toBe(
+      "2027 Training Contract",
+    );
+  });
+});
