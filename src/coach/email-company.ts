@@ -106,8 +106,14 @@ function fromLeads(text: string, start: number, end: number, recipient: Set<stri
 }
 
 const isTitle = (piece: string): boolean => words(piece).some((word) => TITLE_WORDS.has(word));
-/** A company's own form: a legal ending ("Ltd") or a department after the name ("Careers"). */
-const isMarked = (piece: string): boolean => LEGAL_TAIL.test(piece.replace(/\.$/, "")) || DEPARTMENT_TAIL.test(piece);
+/**
+ * A company's own form: a legal ending ("Ltd"), a department after the name
+ * ("Careers"), or a university, which signs below its schools and institutes.
+ */
+const isMarked = (piece: string): boolean =>
+  LEGAL_TAIL.test(piece.replace(/\.$/, "")) ||
+  DEPARTMENT_TAIL.test(piece) ||
+  /^University of\s|\sUniversity$/.test(piece);
 
 /**
  * The pieces of a signature line that can be the company: the whole line; a

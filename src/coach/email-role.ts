@@ -16,7 +16,7 @@ const NAMED_SCHEMES =
  * after "in". Only these words take one, since "Nurse in Leeds" names a place.
  */
 const FIELD_TITLES =
-  /(?:^|\s)(?:Lecturer|Professor|Fellow|Teacher|Tutor|Researcher|Reader|Instructor|Scientist|Engineer)$/u;
+  /(?:^|\s)(?:Lecturer|Professor|Fellow|Teacher|Tutor|Researcher|Reader|Instructor|Scientist|Engineer|Research Assistant|Research Associate)$/u;
 function withField(text: string, start: number, end: number): number {
   const field = /^\s+in\s+(?=\p{Lu})/u.exec(text.slice(end, end + 8));
   if (!field || !FIELD_TITLES.test(text.slice(start, end))) return end;

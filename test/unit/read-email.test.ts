@@ -672,6 +672,12 @@ describe("more ways an email says how it ended", () => {
     ["Your application for Night Porter at Hollin Inn has now lapsed.", "ghosted"],
     ["Your file was archived automatically.", "ghosted"],
     ["The team did not record a decision in time.", "ghosted"],
+    ["We won't be moving you to the panel stage.", "rejected"],
+    ["The board was not able to recommend you for the post.", "rejected"],
+    ["We rang twice and tried to phone you again on Monday.", "ghosted"],
+    ["We left two voicemails last week.", "ghosted"],
+    ["We've decided to promote Jo into the role.", "role-closed"],
+    ["So we will not be making an external appointment.", "role-closed"],
   ])("%s -> %s", (text, ended) => {
     expect(read(text).ended?.value).toBe(ended);
   });
@@ -698,6 +704,9 @@ describe("more ways an email gives a reason", () => {
     ["After a review of staffing across the region, it is a no.", "cancelled"],
     ["We aren't able to give you any more detail.", "unknown"],
     ["We can't tell you which questions you missed.", "unknown"],
+    ["Your responses on budgeting did not give us enough to go on.", "interview"],
+    ["Sadly that is more than we can stretch to.", "salary"],
+    ["We will promote our current supervisor.", "internal"],
   ])("%s -> %s", (text, reason) => {
     expect(values(read(text))).toContain(reason);
   });
@@ -729,6 +738,7 @@ describe("more stages", () => {
     ["Thank you for completing the questionnaire. Sadly it's a no.", "assessment"],
     ["Your application was unsuccessful at the sift stage.", "applied"],
     ["Thanks for doing the situational judgement test. Sadly it's a no.", "assessment"],
+    ["Thanks for the trial on Saturday. Sadly it's a no.", "assessment"],
   ])("%s -> %s", (text, stage) => {
     expect(read(text).stage?.value).toBe(stage);
   });
@@ -793,6 +803,20 @@ describe("the organisation over its parts", () => {
     expect(read(text).company?.value).toBe("Quoin Books");
   });
 
+  it("takes the university over an institute of it", () => {
+    const text = email(
+      "Dear Dr Ray,",
+      "",
+      "Sadly it's a no.",
+      "",
+      "Regards,",
+      "Ann Bell",
+      "Institute of Soil Science",
+      "University of Pell",
+    );
+    expect(read(text).company?.value).toBe("University of Pell");
+  });
+
   it("drops a Swedish legal form as it does an English one", () => {
     expect(read(email("Hi Jo,", "", "It's a no.", "", "Regards,", "Lee Tan", "Norrvik Audio AB")).company?.value).toBe(
       "Norrvik Audio",
@@ -809,6 +833,9 @@ describe("roles written in full", () => {
       "Software Engineer in Test",
     );
     expect(read(email("Subject: Staff Nurse in Leeds", "", "It's a no.")).role?.value).toBe("Staff Nurse");
+    expect(read(email("Subject: Research Assistant in Soil Science", "", "It's a no.")).role?.value).toBe(
+      "Research Assistant in Soil Science",
+    );
   });
 
   it("keeps a dash inside a posting's title that the employer closes", () => {
