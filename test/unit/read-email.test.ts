@@ -817,6 +817,22 @@ describe("the organisation over its parts", () => {
     expect(read(text).company?.value).toBe("University of Pell");
   });
 
+  it("reads on past a first name alone to the signature a blank line below", () => {
+    const text = email(
+      "Dear Sam,",
+      "",
+      "We have appointed someone else.",
+      "",
+      "Warm wishes,",
+      "Ruth",
+      "",
+      "Ruth Adair",
+      "Chief Executive",
+      "Tarnside Otter Trust",
+    );
+    expect(read(text).company?.value).toBe("Tarnside Otter Trust");
+  });
+
   it("drops a Swedish legal form as it does an English one", () => {
     expect(read(email("Hi Jo,", "", "It's a no.", "", "Regards,", "Lee Tan", "Norrvik Audio AB")).company?.value).toBe(
       "Norrvik Audio",
