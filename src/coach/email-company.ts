@@ -22,6 +22,14 @@ import { subjectParts, titleEnd, words, type Named } from "./email-titles.js";
 /** The company's name in `raw`, or undefined when it is not a company's. */
 function asCompany(raw: string, recipient: Set<string>): string | undefined {
   let name = raw.trim().replace(/[.,;:]+$/, "");
+  // "Apex Construction Recruitment Ltd" signs as an agency: its trade word is in its name, not a department's.
+  if (
+    /\brecruitment(?:\s+(?:ltd|limited|llp|group))?$/i.test(name) &&
+    !/\s+(?:team|services)$/i.test(name) &&
+    words(name).length > 2
+  ) {
+    return undefined;
+  }
   for (let pass = 0; pass < 2; pass++) name = name.replace(LEGAL_TAIL, "").replace(DEPARTMENT_TAIL, "").trim();
   const parts = words(name);
   if (parts.length === 0 || parts.length > 6 || name.length > 60) return undefined;

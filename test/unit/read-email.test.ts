@@ -678,6 +678,10 @@ describe("more ways an email says how it ended", () => {
     ["We left two voicemails last week.", "ghosted"],
     ["We've decided to promote Jo into the role.", "role-closed"],
     ["So we will not be making an external appointment.", "role-closed"],
+    ["We felt it might not be the best match for you.", "rejected"],
+    ["In the end we have given it to a nurse from the bank team.", "rejected"],
+    ["I don't want to waste your time with a second round.", "rejected"],
+    ["The vacancy is no longer going ahead.", "role-closed"],
   ])("%s -> %s", (text, ended) => {
     expect(read(text).ended?.value).toBe(ended);
   });
@@ -707,6 +711,13 @@ describe("more ways an email gives a reason", () => {
     ["Your responses on budgeting did not give us enough to go on.", "interview"],
     ["Sadly that is more than we can stretch to.", "salary"],
     ["We will promote our current supervisor.", "internal"],
+    ["They'll move one of their own people up.", "internal"],
+    ["They've kept the work in-house.", "internal"],
+    ["Your pitch lacked structure.", "skills"],
+    ["We chose a candidate with ten years on the wards.", "skills"],
+    ["The package you want is outside what we can offer.", "salary"],
+    ["Your on-target earnings goal is a step too far.", "salary"],
+    ["We made an offer to an applicant from Leeds.", "competition"],
   ])("%s -> %s", (text, reason) => {
     expect(values(read(text))).toContain(reason);
   });
@@ -739,6 +750,9 @@ describe("more stages", () => {
     ["Your application was unsuccessful at the sift stage.", "applied"],
     ["Thanks for doing the situational judgement test. Sadly it's a no.", "assessment"],
     ["Thanks for the trial on Saturday. Sadly it's a no.", "assessment"],
+    ["Thanks for sending the writing sample. Sadly it's a no.", "assessment"],
+    ["Thank you for teaching a lesson to Year 9. Sadly it's a no.", "assessment"],
+    ["Thank you for your time with the panel. Sadly it's a no.", "interview"],
   ])("%s -> %s", (text, stage) => {
     expect(read(text).stage?.value).toBe(stage);
   });
@@ -831,6 +845,19 @@ describe("the organisation over its parts", () => {
       "Tarnside Otter Trust",
     );
     expect(read(text).company?.value).toBe("Tarnside Otter Trust");
+  });
+
+  it("refuses an agency whose name ends in its trade", () => {
+    const text = email(
+      "Hi Greg,",
+      "",
+      "The client has kept the job in-house.",
+      "",
+      "Sorry,",
+      "Tina",
+      "Apex Build Recruitment",
+    );
+    expect(read(text).company).toBeUndefined();
   });
 
   it("drops a Swedish legal form as it does an English one", () => {
