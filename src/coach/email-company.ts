@@ -166,9 +166,11 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
     // A name over a title line ("Jane Doe" over "Hiring Manager") is a person's, whatever line it is on.
     const overTitle = !isMarked(line.text) && isTitle(signature[index + 1]?.text ?? "");
     const sender = (index === 0 || overTitle) && !isMarked(line.text);
-    const refused = index === 0 ? recipient : new Set([...recipient, ...senderWords]);
     for (const piece of signaturePieces(line.text, sender)) {
-      const value = asCompany(piece, refused);
+      // "Sam Carter" under "Sam" is the sender again; "Fenton Gale Solicitors" under "Ruth Fenton" is a firm.
+      const others = words(piece).filter((word) => !senderWords.has(word));
+      if (index > 0 && others.length < words(piece).length && others.length <= 1) continue;
+      const value = asCompany(piece, recipient);
       if (value) found.push({ value, from: piece, marked: isMarked(piece) });
     }
   }

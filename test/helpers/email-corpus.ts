@@ -70,7 +70,7 @@ const sameName = (a: string, b: string): boolean => {
  * "Carrow Baird LLP" as the email does, the reader drops the form as
  * src/coach/email-names.ts says, and either names the same employer.
  */
-const LEGAL_FORM = /,?\s+(?:inc|ltd|llc|llp|plc|limited|corp|gmbh|pty|lp|ab|ag|bv|nv|oy)\.?$/i;
+const LEGAL_FORM = /,?\s+(?:inc|ltd|llc|llp|plc|co|limited|corp|gmbh|pty|lp|ab|ag|bv|nv|oy)\.?$/i;
 const sameCompany = (a: string, b: string): boolean =>
   sameName(a.trim().replace(LEGAL_FORM, ""), b.trim().replace(LEGAL_FORM, ""));
 

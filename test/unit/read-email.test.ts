@@ -682,6 +682,11 @@ describe("more ways an email says how it ended", () => {
     ["In the end we have given it to a nurse from the bank team.", "rejected"],
     ["I don't want to waste your time with a second round.", "rejected"],
     ["The vacancy is no longer going ahead.", "role-closed"],
+    ["It just didn't feel like a natural fit.", "rejected"],
+    ["We've decided to stop there.", "rejected"],
+    ["So we'll leave it there for now.", "rejected"],
+    ["We never received your signed form.", "ghosted"],
+    ["We have had to cancel our recruitment for this post.", "role-closed"],
   ])("%s -> %s", (text, ended) => {
     expect(read(text).ended?.value).toBe(ended);
   });
@@ -718,6 +723,9 @@ describe("more ways an email gives a reason", () => {
     ["The package you want is outside what we can offer.", "salary"],
     ["Your on-target earnings goal is a step too far.", "salary"],
     ["We made an offer to an applicant from Leeds.", "competition"],
+    ["We had a huge response to the advert.", "competition"],
+    ["The chemistry wasn't quite there.", "culture"],
+    ["With fewer bookings we can't justify the cost.", "cancelled"],
   ])("%s -> %s", (text, reason) => {
     expect(values(read(text))).toContain(reason);
   });
@@ -732,6 +740,7 @@ describe("more ways an email gives a reason", () => {
     ["I'd be happy to talk it through in more depth.", "skills"],
     ["As you applied internally, your manager will hear from HR.", "internal"],
     ["If you wish to withdraw from the role, just reply.", "cancelled"],
+    ["Thank you for applying to teach Chemistry with us.", "culture"],
   ])("%s gives no %s reason", (text, reason) => {
     expect(values(read(text))).not.toContain(reason);
   });
@@ -753,6 +762,8 @@ describe("more stages", () => {
     ["Thanks for sending the writing sample. Sadly it's a no.", "assessment"],
     ["Thank you for teaching a lesson to Year 9. Sadly it's a no.", "assessment"],
     ["Thank you for your time with the panel. Sadly it's a no.", "interview"],
+    ["Thanks for pairing with Ana. Sadly it's a no.", "interview"],
+    ["We looked closely at every application. Sadly it's a no.", "applied"],
   ])("%s -> %s", (text, stage) => {
     expect(read(text).stage?.value).toBe(stage);
   });
@@ -845,6 +856,20 @@ describe("the organisation over its parts", () => {
       "Tarnside Otter Trust",
     );
     expect(read(text).company?.value).toBe("Tarnside Otter Trust");
+  });
+
+  it("takes a firm that carries the sender's surname", () => {
+    const text = email(
+      "Dear Mo,",
+      "",
+      "Sadly it's a no.",
+      "",
+      "Regards,",
+      "Ruth Pallant",
+      "Practice Manager",
+      "Pallant Reed Solicitors",
+    );
+    expect(read(text).company?.value).toBe("Pallant Reed Solicitors");
   });
 
   it("refuses an agency whose name ends in its trade", () => {
