@@ -679,7 +679,7 @@ describe("more ways an email says how it ended", () => {
     ["We've decided to promote Jo into the role.", "role-closed"],
     ["So we will not be making an external appointment.", "role-closed"],
     ["We felt it might not be the best match for you.", "rejected"],
-    ["In the end we have given it to a nurse from the bank team.", "rejected"],
+    ["In the end we have given the post to a nurse from the bank team.", "rejected"],
     ["I don't want to waste your time with a second round.", "rejected"],
     ["The vacancy is no longer going ahead.", "role-closed"],
     ["It just didn't feel like a natural fit.", "rejected"],
@@ -741,8 +741,16 @@ describe("more ways an email gives a reason", () => {
     ["As you applied internally, your manager will hear from HR.", "internal"],
     ["If you wish to withdraw from the role, just reply.", "cancelled"],
     ["Thank you for applying to teach Chemistry with us.", "culture"],
+    ["We tried the number you gave us twice.", "salary"],
+    ["Our in-house team will keep your CV on file.", "internal"],
+    ["I have written it up in more depth below.", "skills"],
+    ["Someone who has been in our sector for years would know.", "internal"],
   ])("%s gives no %s reason", (text, reason) => {
     expect(values(read(text))).not.toContain(reason);
+  });
+
+  it("praise heard is not silence", () => {
+    expect(read("We've heard nothing but praise for your work, but it's a no.").ended?.value).toBe("rejected");
   });
 
   it("an applicant told to wait for a reply is not one the employer went quiet on", () => {
