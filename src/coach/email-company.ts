@@ -22,6 +22,14 @@ import { subjectParts, titleEnd, words, type Named } from "./email-titles.js";
 /** The company's name in `raw`, or undefined when it is not a company's. */
 function asCompany(raw: string, recipient: Set<string>): string | undefined {
   let name = raw.trim().replace(/[.,;:]+$/, "");
+  // "Apex Construction Recruitment Ltd" signs as an agency: its trade word is in its name, not a department's.
+  if (
+    /\brecruitment(?:\s+(?:ltd|limited|llp|group))?$/i.test(name) &&
+    !/\s+(?:team|services)$/i.test(name) &&
+    words(name).length > 2
+  ) {
+    return undefined;
+  }
   for (let pass = 0; pass < 2; pass++) name = name.replace(LEGAL_TAIL, "").replace(DEPARTMENT_TAIL, "").trim();
   const parts = words(name);
   if (parts.length === 0 || parts.length > 6 || name.length > 60) return undefined;
@@ -38,7 +46,34 @@ function asCompany(raw: string, recipient: Set<string>): string | undefined {
     return undefined;
   }
   if (AGENCY_WORDS.test(name) || JOB_BOARDS.test(name)) return undefined;
+  // "School of History", "Day Surgery Unit": a part of the organisation, whose own name signs on another line.
+  if (DEPARTMENT_SHAPE.test(name)) return undefined;
   return name;
+}
+
+const DEPARTMENT_SHAPE =
+  /^(?:school|department|dept|faculty|division|directorate|office of the)\s+(?:of|for)\s|\s(?:unit|ward|department|dept|directorate|faculty)$/i;
+
+/** "Staff Nurse - Day Surgery" over "our Day Surgery Unit": the email writes the name as a department's. */
+function departmentElsewhere(parts: EmailParts, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${escaped}\\s+(?:unit|ward|department|dept|team|clinic|directorate)\\b|\\b(?:department|school|faculty) of ${escaped}\\b`,
+    "iu",
+  ).test(parts.text);
+}
+
+/**
+ * "Interest in Brightline" over a signature's "Brightline Medical Billing, Inc.":
+ * the message's short form, written out whole where the company signs.
+ */
+function signedInFull(parts: EmailParts, named: Named): Named {
+  for (const line of parts.signature) {
+    if (!line.text.startsWith(`${named.value} `)) continue;
+    const value = asCompany(line.text, parts.recipient);
+    if (value && value.length > named.value.length && value.startsWith(named.value)) return { value, from: line.text };
+  }
+  return named;
 }
 
 /**
@@ -59,6 +94,8 @@ function fromLeads(text: string, start: number, end: number, recipient: Set<stri
     for (const match of slice.matchAll(lead)) {
       const nameStart = match.index + match[0].length;
       const nameEnd = titleEnd(slice, nameStart);
+      // "the post with Priya Lal, who has been with us": a person is "who", a company never.
+      if (/^,?\s+who\b/.test(slice.slice(nameEnd))) continue;
       const value = asCompany(slice.slice(nameStart, nameEnd), recipient);
       if (value) return { value, from: slice.slice(match.index, nameEnd) };
     }
@@ -77,8 +114,14 @@ function fromLeads(text: string, start: number, end: number, recipient: Set<stri
 }
 
 const isTitle = (piece: string): boolean => words(piece).some((word) => TITLE_WORDS.has(word));
-/** A company's own form: a legal ending ("Ltd") or a department after the name ("Careers"). */
-const isMarked = (piece: string): boolean => LEGAL_TAIL.test(piece.replace(/\.$/, "")) || DEPARTMENT_TAIL.test(piece);
+/**
+ * A company's own form: a legal ending ("Ltd"), a department after the name
+ * ("Careers"), or a university, which signs below its schools and institutes.
+ */
+const isMarked = (piece: string): boolean =>
+  LEGAL_TAIL.test(piece.replace(/\.$/, "")) ||
+  DEPARTMENT_TAIL.test(piece) ||
+  /^University of\s|\sUniversity$/.test(piece);
 
 /**
  * The pieces of a signature line that can be the company: the whole line; a
@@ -123,9 +166,11 @@ function fromSignature(signature: Line[], recipient: Set<string>): Named | undef
     // A name over a title line ("Jane Doe" over "Hiring Manager") is a person's, whatever line it is on.
     const overTitle = !isMarked(line.text) && isTitle(signature[index + 1]?.text ?? "");
     const sender = (index === 0 || overTitle) && !isMarked(line.text);
-    const refused = index === 0 ? recipient : new Set([...recipient, ...senderWords]);
     for (const piece of signaturePieces(line.text, sender)) {
-      const value = asCompany(piece, refused);
+      // "Sam Carter" under "Sam" is the sender again; "Fenton Gale Solicitors" under "Ruth Fenton" is a firm.
+      const others = words(piece).filter((word) => !senderWords.has(word));
+      if (index > 0 && others.length < words(piece).length && others.length <= 1) continue;
+      const value = asCompany(piece, recipient);
       if (value) found.push({ value, from: piece, marked: isMarked(piece) });
     }
   }
@@ -165,7 +210,7 @@ function fullerName(parts: EmailParts, name: string): Named | undefined {
 export function readCompany(parts: EmailParts): Named | undefined {
   const { text, subject, recipient } = parts;
   const inBody = fromLeads(text, parts.bodyStart, parts.bodyEnd, recipient);
-  if (inBody) return inBody;
+  if (inBody) return signedInFull(parts, inBody);
   if (subject) {
     const inSubject = fromLeads(text, subject.start, subject.start + subject.text.length, recipient);
     if (inSubject) return inSubject;
@@ -180,6 +225,7 @@ export function readCompany(parts: EmailParts): Named | undefined {
       if (titleEnd(part.text, 0) !== part.text.length) continue;
       const value = asCompany(part.text, recipient);
       // One word alone ("Onsite", "Decision") is a company only if the email names it again.
+      if (value && departmentElsewhere(parts, value)) continue;
       if (value && (value.includes(" ") || namedElsewhere(parts, value))) {
         return fullerName(parts, value) ?? { value, from: part.text };
       }

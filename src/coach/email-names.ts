@@ -37,7 +37,7 @@ export const DEPARTMENT_TAIL =
   /\s+(?:(?:early|emerging|graduate|campus|student) (?:careers|talent|recruitment|recruiting)|careers|jobs|recruiting|recruitment(?: services| team)?|hiring(?: team)?|talent(?: acquisition| team)?|hr(?: team)?|human resources|people(?: team)?|team)$/i;
 
 /** Legal forms dropped from a name: "Orbitpay, Inc." is Orbitpay. */
-export const LEGAL_TAIL = /,?\s+(?:inc|ltd|llc|llp|plc|co|corp|limited|gmbh|pty|lp)\.?$/i;
+export const LEGAL_TAIL = /,?\s+(?:inc|ltd|llc|llp|plc|co|corp|limited|gmbh|pty|lp|ab|ag|bv|nv|oy)\.?$/i;
 
 /** Names of recruitment agencies carry one of these words; an agency only passes the news on. */
 export const AGENCY_WORDS =

@@ -160,7 +160,13 @@ function findSignature(lines: Line[], from: number): { end: number; signature: L
     let first = at;
     while (lines[first]?.text === "") first++;
     const block: Line[] = [];
-    for (let index = first; index < lines.length && lines[index]!.text !== ""; index++) block.push(lines[index]!);
+    let index = first;
+    for (; index < lines.length && lines[index]!.text !== ""; index++) block.push(lines[index]!);
+    // "Warm wishes, / Ruth", then the full signature a blank line below: a first name alone is not all of it.
+    if (block.length === 1 && /^\p{Lu}[\p{L}'’-]*$/u.test(block[0]!.text)) {
+      while (lines[index]?.text === "") index++;
+      for (; index < lines.length && isLabelLine(lines[index]!.text); index++) block.push(lines[index]!);
+    }
     return block;
   };
   const signOff = lines.findIndex((line, index) => index >= from && (SIGN_OFF.test(line.text) || closes(lines, index)));

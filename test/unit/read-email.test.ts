@@ -649,3 +649,283 @@ describe("hostile input", () => {
     if (reading.reasonGiven) expect(words).toContain(reading.reasonGiven);
   });
 });
+
+// Wordings met on the third development set, written here in other words, so
+// each kind of phrasing is held by a test of its own.
+describe("more ways an email says how it ended", () => {
+  it.each([
+    ["Sadly we're unable to invite you to the group exercise.", "rejected"],
+    ["You won't be going through to the workshop day.", "rejected"],
+    ["So I don't think it makes sense to carry on.", "rejected"],
+    ["The offer dated 3 May is hereby withdrawn.", "rejected"],
+    ["We've gone ahead with applicants who have worked in a clinic.", "rejected"],
+    ["So we won't be booking you in for a trial.", "rejected"],
+    ["Their answers beat those of every candidate we have appointed.", "rejected"],
+    ["We've decided to take forward candidates with retail experience.", "rejected"],
+    ["After some thought we decided against your application.", "rejected"],
+    ["We're not going to continue with this.", "rejected"],
+    ["We won't be taking you on this time.", "rejected"],
+    ["The board has decided to withdraw this vacancy.", "role-closed"],
+    ["Mo, who applied for the post internally, got it.", "role-closed"],
+    ["I've not had a single word back from them.", "ghosted"],
+    ["The client seems to have gone quiet.", "ghosted"],
+    ["Your application for Night Porter at Hollin Inn has now lapsed.", "ghosted"],
+    ["Your file was archived automatically.", "ghosted"],
+    ["The team did not record a decision in time.", "ghosted"],
+    ["We won't be moving you to the panel stage.", "rejected"],
+    ["The board was not able to recommend you for the post.", "rejected"],
+    ["We rang twice and tried to phone you again on Monday.", "ghosted"],
+    ["We left two voicemails last week.", "ghosted"],
+    ["We've decided to promote Jo into the role.", "role-closed"],
+    ["So we will not be making an external appointment.", "role-closed"],
+    ["We felt it might not be the best match for you.", "rejected"],
+    ["In the end we have given the post to a nurse from the bank team.", "rejected"],
+    ["I don't want to waste your time with a second round.", "rejected"],
+    ["The vacancy is no longer going ahead.", "role-closed"],
+    ["It just didn't feel like a natural fit.", "rejected"],
+    ["We've decided to stop there.", "rejected"],
+    ["So we'll leave it there for now.", "rejected"],
+    ["We never received your signed form.", "ghosted"],
+    ["We have had to cancel our recruitment for this post.", "role-closed"],
+  ])("%s -> %s", (text, ended) => {
+    expect(read(text).ended?.value).toBe(ended);
+  });
+});
+
+describe("more ways an email gives a reason", () => {
+  it.each([
+    ["Their portfolios line up more closely with the brief.", "competition"],
+    ["It went to the person we've appointed from the reserve list.", "competition"],
+    ["Your presentation was less compelling than we hoped.", "interview"],
+    ["Your spreadsheet had several errors in the formulas.", "skills"],
+    ["The deciding factor was experience of audit work.", "skills"],
+    ["Our new hire has payroll knowledge in greater depth.", "skills"],
+    ["The way we plan here might frustrate someone who likes long runways.", "culture"],
+    ["Your style would clash with the kitchen.", "culture"],
+    ["The figure you mentioned is a lot to ask.", "salary"],
+    ["That is higher than we have approved.", "salary"],
+    ["We appointed Dana Reyes, who has been our deputy for three years.", "internal"],
+    ["In the end Sam, who had applied internally, was appointed.", "internal"],
+    ["We have decided to withdraw this vacancy.", "cancelled"],
+    ["The refit is postponed indefinitely.", "cancelled"],
+    ["We've been told not to take on any new staff.", "cancelled"],
+    ["The contract has fallen through.", "cancelled"],
+    ["After a review of staffing across the region, it is a no.", "cancelled"],
+    ["We aren't able to give you any more detail.", "unknown"],
+    ["We can't tell you which questions you missed.", "unknown"],
+    ["Your responses on budgeting did not give us enough to go on.", "interview"],
+    ["Sadly that is more than we can stretch to.", "salary"],
+    ["We will promote our current supervisor.", "internal"],
+    ["They'll move one of their own people up.", "internal"],
+    ["They've kept the work in-house.", "internal"],
+    ["Your pitch lacked structure.", "skills"],
+    ["We chose a candidate with ten years on the wards.", "skills"],
+    ["The package you want is outside what we can offer.", "salary"],
+    ["Your on-target earnings goal is a step too far.", "salary"],
+    ["We made an offer to an applicant from Leeds.", "competition"],
+    ["We had a huge response to the advert.", "competition"],
+    ["The chemistry wasn't quite there.", "culture"],
+    ["With fewer bookings we can't justify the cost.", "cancelled"],
+  ])("%s -> %s", (text, reason) => {
+    expect(values(read(text))).toContain(reason);
+  });
+
+  // Everyday phrases of a kind note that share words with the cues above, and give no reason.
+  it.each([
+    ["It has been a pleasure to meet our new starters.", "internal"],
+    ["I can't tell you how sorry I am to write this.", "unknown"],
+    ["We will not share your details with anyone.", "unknown"],
+    ["I know this news might frustrate you.", "culture"],
+    ["The start date clashes with our induction.", "culture"],
+    ["I'd be happy to talk it through in more depth.", "skills"],
+    ["As you applied internally, your manager will hear from HR.", "internal"],
+    ["If you wish to withdraw from the role, just reply.", "cancelled"],
+    ["Thank you for applying to teach Chemistry with us.", "culture"],
+    ["We tried the number you gave us twice.", "salary"],
+    ["Our in-house team will keep your CV on file.", "internal"],
+    ["I have written it up in more depth below.", "skills"],
+    ["Someone who has been in our sector for years would know.", "internal"],
+  ])("%s gives no %s reason", (text, reason) => {
+    expect(values(read(text))).not.toContain(reason);
+  });
+
+  it("praise heard is not silence", () => {
+    expect(read("We've heard nothing but praise for your work, but it's a no.").ended?.value).toBe("rejected");
+  });
+
+  it("an applicant told to wait for a reply is not one the employer went quiet on", () => {
+    expect(read("If you have heard nothing back in two weeks, you have not been successful.").ended?.value).toBe(
+      "rejected",
+    );
+  });
+});
+
+describe("more stages", () => {
+  it.each([
+    ["Thanks for popping in on Friday. Sadly it's a no.", "interview"],
+    ["Thank you for completing the questionnaire. Sadly it's a no.", "assessment"],
+    ["Your application was unsuccessful at the sift stage.", "applied"],
+    ["Thanks for doing the situational judgement test. Sadly it's a no.", "assessment"],
+    ["Thanks for the trial on Saturday. Sadly it's a no.", "assessment"],
+    ["Thanks for sending the writing sample. Sadly it's a no.", "assessment"],
+    ["Thank you for teaching a lesson to Year 9. Sadly it's a no.", "assessment"],
+    ["Thank you for your time with the panel. Sadly it's a no.", "interview"],
+    ["Thanks for pairing with Ana. Sadly it's a no.", "interview"],
+    ["We looked closely at every application. Sadly it's a no.", "applied"],
+  ])("%s -> %s", (text, stage) => {
+    expect(read(text).stage?.value).toBe(stage);
+  });
+});
+
+describe("the organisation over its parts", () => {
+  it("takes the university over a school of it", () => {
+    const text = email(
+      "Dear Dr Ray,",
+      "",
+      "Sadly it's a no.",
+      "",
+      "Regards,",
+      "Ann Bell",
+      "Head of School, School of Geography",
+      "University of Pell",
+    );
+    expect(read(text).company?.value).toBe("University of Pell");
+  });
+
+  it("refuses a subject's department when the email calls it a unit or ward", () => {
+    const text = email(
+      "Subject: Staff Nurse - Cardiac Care - your application",
+      "",
+      "Dear Jo,",
+      "",
+      "Thanks for the call about the post on our Cardiac Care Unit. Sadly it's a no.",
+      "",
+      "Best wishes,",
+      "Sister Kay Lowe",
+      "Ward Manager, Cardiac Care Unit",
+      "Harrow Vale Hospital",
+    );
+    expect(read(text).company?.value).toBe("Harrow Vale Hospital");
+  });
+
+  it("writes out a short form the signature gives in full", () => {
+    const text = email(
+      "Dear Jo,",
+      "",
+      "Thank you for your interest in Marrow. Sadly it's a no.",
+      "",
+      "Regards,",
+      "Lee Tan",
+      "Director, People",
+      "Marrow Data Systems, Inc.",
+    );
+    expect(read(text).company?.value).toBe("Marrow Data Systems");
+  });
+
+  it("never takes the person appointed for the company", () => {
+    const text = email(
+      "Dear Jo,",
+      "",
+      "We have filled the post with Ada Kwan, who joined us last year.",
+      "",
+      "Regards,",
+      "Lee Tan",
+      "Director",
+      "Quoin Books",
+    );
+    expect(read(text).company?.value).toBe("Quoin Books");
+  });
+
+  it("takes the university over an institute of it", () => {
+    const text = email(
+      "Dear Dr Ray,",
+      "",
+      "Sadly it's a no.",
+      "",
+      "Regards,",
+      "Ann Bell",
+      "Institute of Soil Science",
+      "University of Pell",
+    );
+    expect(read(text).company?.value).toBe("University of Pell");
+  });
+
+  it("reads on past a first name alone to the signature a blank line below", () => {
+    const text = email(
+      "Dear Sam,",
+      "",
+      "We have appointed someone else.",
+      "",
+      "Warm wishes,",
+      "Ruth",
+      "",
+      "Ruth Adair",
+      "Chief Executive",
+      "Tarnside Otter Trust",
+    );
+    expect(read(text).company?.value).toBe("Tarnside Otter Trust");
+  });
+
+  it("takes a firm that carries the sender's surname", () => {
+    const text = email(
+      "Dear Mo,",
+      "",
+      "Sadly it's a no.",
+      "",
+      "Regards,",
+      "Ruth Pallant",
+      "Practice Manager",
+      "Pallant Reed Solicitors",
+    );
+    expect(read(text).company?.value).toBe("Pallant Reed Solicitors");
+  });
+
+  it("refuses an agency whose name ends in its trade", () => {
+    const text = email(
+      "Hi Greg,",
+      "",
+      "The client has kept the job in-house.",
+      "",
+      "Sorry,",
+      "Tina",
+      "Apex Build Recruitment",
+    );
+    expect(read(text).company).toBeUndefined();
+  });
+
+  it("drops a Swedish legal form as it does an English one", () => {
+    expect(read(email("Hi Jo,", "", "It's a no.", "", "Regards,", "Lee Tan", "Norrvik Audio AB")).company?.value).toBe(
+      "Norrvik Audio",
+    );
+  });
+});
+
+describe("roles written in full", () => {
+  it("keeps a field after 'in' for academic and test titles, not a place", () => {
+    expect(read(email("Subject: Lecturer in Applied Ethics", "", "It's a no.")).role?.value).toBe(
+      "Lecturer in Applied Ethics",
+    );
+    expect(read("Thanks for applying for the Software Engineer in Test role.").role?.value).toBe(
+      "Software Engineer in Test",
+    );
+    expect(read(email("Subject: Staff Nurse in Leeds", "", "It's a no.")).role?.value).toBe("Staff Nurse");
+    expect(read(email("Subject: Research Assistant in Soil Science", "", "It's a no.")).role?.value).toBe(
+      "Research Assistant in Soil Science",
+    );
+  });
+
+  it("keeps a dash inside a posting's title that the employer closes", () => {
+    expect(read("Your application for Sous Chef - Banqueting at Harrow Hall has closed.").role?.value).toBe(
+      "Sous Chef - Banqueting",
+    );
+  });
+
+  it("reads a form's 'Post:' line and a training contract", () => {
+    expect(read(email("Post: Administrative Officer - Licensing", "", "We regret it's a no.")).role?.value).toBe(
+      "Administrative Officer - Licensing",
+    );
+    expect(read("Thank you for applying for our 2027 Training Contract, which is now full.").role?.value).toBe(
+      "2027 Training Contract",
+    );
+  });
+});
