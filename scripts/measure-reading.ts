@@ -1,6 +1,6 @@
 // How well rejection-coach reads a rejection email and names a thinking trap,
 // measured on the labeled corpora in test/corpora: the two development sets the
-// rules and cues were tuned on (emails/ with thoughts.yaml, and second/), and the
+// rules and cues were tuned on (emails/ with thoughts.yaml, second/ and third/), and the
 // held-out set, written apart and never tuned on, whose figures are the ones to
 // trust. Run with `npm run measure` (`-- --misses` lists what each set missed);
 // it prints the figures the README quotes.
@@ -100,6 +100,11 @@ const SETS = [
     name: "second development set",
     emails: join(corpora, "second", "emails"),
     thoughts: join(corpora, "second", "thoughts.yaml"),
+  },
+  {
+    name: "third development set",
+    emails: join(corpora, "third", "emails"),
+    thoughts: join(corpora, "third", "thoughts.yaml"),
   },
   {
     name: "held-out set, never tuned on",

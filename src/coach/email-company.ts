@@ -232,7 +232,7 @@ export function readCompany(parts: EmailParts): Named | undefined {
     }
   }
   // "My client has come back to me": an agency writes, and its own name signs the email.
-  if (/\bmy client\b/i.test(text.slice(parts.bodyStart, parts.bodyEnd))) return undefined;
+  if (/\b(?:my|our|the) client\b/i.test(text.slice(parts.bodyStart, parts.bodyEnd))) return undefined;
   const signed = fromSignature(parts.signature, recipient);
   if (signed) return signed;
   const sender = parts.fromName;

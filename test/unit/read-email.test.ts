@@ -929,3 +929,17 @@ describe("roles written in full", () => {
     );
   });
 });
+
+describe("precision: what an email does not say", () => {
+  it("reads no stage from thanks for an interest in the role, which comes after any stage", () => {
+    const email =
+      "Dear Sam,\n\nThank you for your interest in the Grants Officer position at Larkfield Trust. We will not be taking your application further.\n\nPeople Team\nLarkfield Trust";
+    expect(read(email).stage).toBeUndefined();
+  });
+
+  it("takes no company from the signature of an agency that speaks of 'the client'", () => {
+    const email =
+      "Hi Sam,\n\nI've just heard back from the client after your interview for the Site Manager role, and they have gone with another candidate.\n\nJo Bell\nSenior Consultant\nNorthgate Recruitment";
+    expect(read(email).company).toBeUndefined();
+  });
+});
