@@ -22,7 +22,9 @@ export function checkEmailOptions(options: EmailOptions, asks: boolean): void {
     throw new UsageError("--email - and --note - cannot both read standard input; give one of them as a file or text");
   }
   if (options.keepEmail && options.email === undefined && !asks) {
-    throw new UsageError("--keep-email keeps the email that --email reads; give --email FILE (or - for standard input)");
+    throw new UsageError(
+      "--keep-email keeps the email that --email reads; give --email FILE (or - for standard input)",
+    );
   }
 }
 
@@ -38,7 +40,9 @@ export async function readEmailText(file: string): Promise<string> {
   });
   // UTF-16 without its mark, or a file that is not text at all: nothing in it could be read as words.
   if (text.includes("\u0000")) {
-    throw new UsageError(`--email ${file}: does not look like text; save the email as plain text (UTF-8) and try again`);
+    throw new UsageError(
+      `--email ${file}: does not look like text; save the email as plain text (UTF-8) and try again`,
+    );
   }
   return text;
 }
