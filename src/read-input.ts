@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileErrorReason } from "./journal/file-errors.js";
-import { readStdin } from "./read-stdin.js";
+import { readStdinBytes } from "./read-stdin.js";
 
 /** How a command reads a file argument: its size limit and how it words a failure. */
 export interface InputRules {
@@ -12,6 +12,16 @@ export interface InputRules {
   tooLarge: string;
   /** "an export file": what a folder given instead is not. */
   what: string;
+}
+
+/**
+ * Text from bytes: UTF-8, or UTF-16 where a byte-order mark says so (what
+ * Windows tools save as "Unicode text"). A UTF-8 byte-order mark is dropped.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
 }
 
 /** Reads to the end, stopping at the size limit (a named pipe has no size to check first). */
@@ -26,17 +36,17 @@ function readLimited(fd: number, source: string, rules: InputRules): string {
     if (total > rules.maxBytes) throw rules.error(`${source}: ${rules.tooLarge}`);
     chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks));
 }
 
 /** The text of a file argument, or of standard input for `-`; a pipe or process substitution works too. */
 export async function readTextInput(file: string, rules: InputRules): Promise<{ text: string; source: string }> {
   if (file === "-") {
-    const text = await readStdin({
+    const bytes = await readStdinBytes({
       bytes: rules.maxBytes,
       tooLarge: () => rules.error(`standard input: ${rules.tooLarge}`),
     });
-    return { text, source: "standard input" };
+    return { text: decodeText(bytes), source: "standard input" };
   }
   const path = resolve(file);
   let fd: number;

@@ -6,6 +6,11 @@ import { io } from "./io.js";
  * mistaken pipe does not fill memory first.
  */
 export async function readStdin(limit?: { bytes: number; tooLarge: () => Error }): Promise<string> {
+  return (await readStdinBytes(limit)).toString("utf8");
+}
+
+/** Standard input read to its end, as bytes; `limit` as for readStdin. */
+export async function readStdinBytes(limit?: { bytes: number; tooLarge: () => Error }): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of io().stdin as AsyncIterable<Buffer | string>) {
@@ -14,5 +19,5 @@ export async function readStdin(limit?: { bytes: number; tooLarge: () => Error }
     if (limit && total > limit.bytes) throw limit.tooLarge();
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

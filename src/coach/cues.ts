@@ -49,42 +49,21 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-const SENTENCE_END = /[.!?;]|\n[ \t]*\n/;
+/** What ends a sentence; a match never crosses one. */
+export const SENTENCE_END = /[.!?;]|\n[ \t]*\n/;
 const CLAUSE_END = /[,:()–—]|\s-\s/;
 const CLAUSE_WORDS = new Set(["but", "although", "though", "however", "yet"]);
 
-/** Words that turn a cue after them around ("not good enough" is not "good enough"). */
-const NEGATORS = new Set([
-  "not",
-  "no",
-  "don't",
-  "doesn't",
-  "didn't",
-  "isn't",
-  "wasn't",
-  "aren't",
-  "weren't",
-  "won't",
-  "wouldn't",
-  "can't",
-  "cannot",
-  "couldn't",
-  "shouldn't",
-  "hardly",
-  "without",
-  // as typed in a hurry
-  "dont",
-  "doesnt",
-  "didnt",
-  "isnt",
-  "wasnt",
-  "arent",
-  "werent",
-  "wouldnt",
-  "cant",
-  "couldnt",
-  "shouldnt",
-]);
+/**
+ * Words that turn a cue after them around ("not good enough" is not "good
+ * enough"), each also as typed in a hurry ("dont"), but for "wont", a word of
+ * its own.
+ */
+const NEGATORS = new Set(
+  "not no don't doesn't didn't isn't wasn't aren't weren't won't wouldn't can't cannot couldn't shouldn't hardly without"
+    .split(" ")
+    .flatMap((word) => (word === "won't" ? [word] : [word, word.replace("'", "")])),
+);
 /** After these, "no" is a noun, the answer itself ("another no", "a quick no"), and turns nothing around. */
 const BEFORE_NO_AS_NOUN = new Set([
   ..."a an another every each the this that one my their your".split(" "),
@@ -103,9 +82,36 @@ const NEGATION_REACH = 3;
 
 const normalise = (word: string): string => word.toLowerCase().replace(/’/g, "'");
 
+/**
+ * Casual typing drops apostrophes ("im", "dont", "theyll"), so a cue word with
+ * one also matches the word typed without it, and a cue need not list both.
+ * Not where dropping it makes another everyday word: "ill", "well", "were",
+ * "its", "hell", "shell", "shed", "wed", "id", "lets", "whore" mean something
+ * else, and a cue that wants them lists them itself.
+ */
+const BARE_WORDS = new Set(["ill", "well", "were", "its", "hell", "shell", "shed", "wed", "id", "lets", "whore"]);
+const withoutApostrophe = (word: string): string | undefined => {
+  const bare = word.replace(/'/g, "");
+  return bare !== word && !BARE_WORDS.has(bare) ? bare : undefined;
+};
+
+/** A cue word and, for one with an apostrophe, its form typed without it. */
+const optionsOf = (text: string, prefix: boolean) => {
+  const bare = withoutApostrophe(text);
+  return bare === undefined
+    ? [{ text, prefix }]
+    : [
+        { text, prefix },
+        { text: bare, prefix },
+      ];
+};
+
 /** The syntax problem of a cue, or undefined when it is fine; content validation uses it. */
 export function cueProblem(cue: string): string | undefined {
-  const parts = cue.trim().split(/\s+/).filter(Boolean);
+  // A leading "~" marks a weak cue (see thinking-traps.ts); the words follow it.
+  const words = cue.trim().replace(/^~/, "");
+  if (words.includes("~")) return "has '~' after its start, where it marks nothing";
+  const parts = words.split(/\s+/).filter(Boolean);
   if (parts.length === 0) return "is empty";
   if (parts[0] === "..." || parts.at(-1) === "...") return "cannot start or end with '...'";
   for (const [index, part] of parts.entries()) {
@@ -127,21 +133,20 @@ export function cueProblem(cue: string): string | undefined {
 
 function compile(cue: string): CueWord[] {
   const compiled: CueWord[] = [];
-  for (const part of cue.trim().split(/\s+/)) {
+  for (const part of cue.trim().replace(/^~/, "").split(/\s+/)) {
     if (part === "...") {
       compiled.push({ kind: "gap" });
     } else if (part.includes("|")) {
-      const options = part.split("|").map((option) => ({
-        text: normalise(option.replace(/\*$/, "")),
-        prefix: option.endsWith("*"),
-      }));
+      const options = part
+        .split("|")
+        .flatMap((option) => optionsOf(normalise(option.replace(/\*$/, "")), option.endsWith("*")));
       compiled.push({ kind: "word", options });
     } else {
       // "take-home" is two words of the text, as the text's own tokens split it.
       const words = part.replace(/\*$/, "").match(WORD) ?? [];
       words.forEach((word, index) => {
         const prefix = part.endsWith("*") && index === words.length - 1;
-        compiled.push({ kind: "word", options: [{ text: normalise(word), prefix }] });
+        compiled.push({ kind: "word", options: optionsOf(normalise(word), prefix) });
       });
     }
   }
@@ -226,7 +231,10 @@ export function findCues(text: string, cues: readonly string[], options: CueOpti
   const found: CueMatch[] = [];
   for (const cue of cues) {
     const compiled = compile(cue);
+    const first = compiled[0]!;
     for (let at = 0; at < tokens.length; at++) {
+      // Most words start no cue: a cheap look at the first word spares the full match (content has hundreds of cues).
+      if (first.kind === "word" && !wordFits(tokens[at]!, first)) continue;
       const end = matchAt(tokens, compiled, at, options.skipNegated === true);
       if (end === -1) continue;
       const start = tokens[at]!.start;

@@ -1,6 +1,6 @@
 import type { RejectionFields } from "../journal/make-entry.js";
 import { reasonConflict, reasonsFor } from "../journal/reason-rules.js";
-import type { Reason } from "../journal/vocabulary.js";
+import type { Ending, Reason } from "../journal/vocabulary.js";
 import type { EmailReading, Found } from "./read-email.js";
 
 /** The fields an email can give, the ones the flags and questions also give. */
@@ -24,6 +24,8 @@ export function emailSuggestion(reading: EmailReading, given: Partial<RejectionF
   for (const key of ["company", "role", "stage", "ended"] as const) {
     const found = reading[key];
     if (!found || given[key] !== undefined) continue;
+    // An ending the person's own reasons rule out is not suggested: they said why, the email only hinted.
+    if (key === "ended" && given.reasons && reasonConflict(found.value as Ending, given.reasons)) continue;
     (fields as Record<string, unknown>)[key] = found.value;
     from[key] = found.from;
   }

@@ -15,7 +15,10 @@ export const ROLE_WORDS = new Set(
     "Actuary Ambassador Animator Archivist Artist Attendant Banker Barista Bartender Broker Carer Cashier Coach " +
     "Counsellor Counselor Courier Curator Dentist Dispatcher Doctor Economist Electrician Housekeeper Illustrator " +
     "Inspector Instructor Interpreter Investigator Journalist Midwife Nanny Paramedic Photographer Physician Pilot " +
-    "Plumber Porter Professor Psychologist Reporter Statistician Surgeon Surveyor Trainer Translator Tutor Underwriter"
+    "Plumber Porter Professor Psychologist Reporter Statistician Surgeon Surveyor Trainer Translator Tutor Underwriter " +
+    "Baker Bookkeeper Butcher Caretaker Carpenter Caseworker Cleaner Cook Estimator Fitter Handler Hygienist Joiner " +
+    "Labourer Laborer Loader Machinist Merchandiser Negotiator Operative Optometrist Packer Picker Scheduler Server " +
+    "Steward Stylist Teller Technologist Veterinarian Waiter Waitress Welder"
   ).split(" "),
 );
 
@@ -23,17 +26,18 @@ export const ROLE_WORDS = new Set(
 export const TITLE_WORDS = new Set([
   ...ROLE_WORDS,
   ...(
-    "Acquisition CEO CFO COO CTO CPO Chief Founder Headteacher HR Hiring Operations People Principal President " +
+    "Acquisition CEO CFO COO CTO CPO Chief Chair Chairman Chairwoman Chairperson Trustee Treasurer Governor " +
+    "Founder Co-founder Cofounder Co-Founder Headteacher HR Hiring Operations People Principal President " +
     "Recruiting Recruitment Resources Talent Team VP Partner Owner Sourcer Department Division Office Staff"
   ).split(" "),
 ]);
 
 /** Trailing words of a sender name that name a department: "Northwind Labs Careers" is Northwind Labs. */
 export const DEPARTMENT_TAIL =
-  /\s+(?:careers|jobs|recruiting|recruitment(?: services| team)?|hiring(?: team)?|talent(?: acquisition| team)?|hr(?: team)?|human resources|people(?: team)?|team)$/i;
+  /\s+(?:(?:early|emerging|graduate|campus|student) (?:careers|talent|recruitment|recruiting)|careers|jobs|recruiting|recruitment(?: services| team)?|hiring(?: team)?|talent(?: acquisition| team)?|hr(?: team)?|human resources|people(?: team)?|team)$/i;
 
 /** Legal forms dropped from a name: "Orbitpay, Inc." is Orbitpay. */
-export const LEGAL_TAIL = /,?\s+(?:inc|ltd|llc|llp|plc|co|corp|limited|gmbh|pty|lp)\.?$/i;
+export const LEGAL_TAIL = /,?\s+(?:inc|ltd|llc|llp|plc|co|corp|limited|gmbh|pty|lp|ab|ag|bv|nv|oy)\.?$/i;
 
 /** Names of recruitment agencies carry one of these words; an agency only passes the news on. */
 export const AGENCY_WORDS =
@@ -59,5 +63,19 @@ export const GENERIC_WORDS = new Set(
     "Update Updates Outcome Feedback Status Decision Application Applications Steps Interview Interviews Result " +
     "Results News Reply Response Regarding Following Apologies Important Information Notification Position Role " +
     "Vacancy Job Opportunity Candidacy Confirmation Invitation Message"
+  ).split(" "),
+);
+
+/**
+ * Words that name what a part of a company does: a signature's "VP, Customer
+ * Experience" or "Head of Research, Data & Analytics" names a department, not
+ * the company, when every word of it is one of these.
+ */
+export const FUNCTION_WORDS = new Set(
+  (
+    "Analytics Brand Business Client Clients Commercial Communications Compliance Content Customer Customers Data " +
+    "Delivery Design Development Digital Engineering Experience Facilities Finance Growth Infrastructure Insights " +
+    "Legal Marketing Operations Partnerships Platform Procurement Product Products Quality Research Revenue Risk " +
+    "Sales Security Service Services Strategy Success Supply Chain Support Technology Training Workplace"
   ).split(" "),
 );

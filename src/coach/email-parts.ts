@@ -72,8 +72,10 @@ const nameWords = (name: string): string[] =>
 
 /** Where a message quoted below the text starts: a forward marker, a reply line or a header block. */
 function quoteBoundary(lines: Line[]): { index: number; forward: boolean } | undefined {
-  let textAbove = false;
+  // The note is measured from its own first line: the headers of the forward itself are no part of it.
+  let noteStart: number | undefined;
   for (const [index, line] of lines.entries()) {
+    const textAbove = noteStart !== undefined;
     if (FORWARD_MARKER.test(line.text)) return { index, forward: true };
     if (REPLY_LINE.test(line.text)) return { index, forward: false };
     const headerBlock =
@@ -82,10 +84,11 @@ function quoteBoundary(lines: Line[]): { index: number; forward: boolean } | und
       lines.slice(index + 1, index + 5).some((next) => /^(?:subject|sent|date):/i.test(next.text));
     if (ORIGINAL_MARKER.test(line.text) || headerBlock) {
       const above = lines.slice(0, index);
-      const note = line.start <= MAX_FORWARD_NOTE && !above.some((prior) => SIGN_OFF.test(prior.text));
+      const note =
+        line.start - (noteStart ?? 0) <= MAX_FORWARD_NOTE && !above.some((prior) => SIGN_OFF.test(prior.text));
       return { index, forward: note };
     }
-    if (line.text !== "" && !HEADER.test(line.text)) textAbove = true;
+    if (line.text !== "" && !HEADER.test(line.text)) noteStart ??= line.start;
   }
   return undefined;
 }
@@ -157,7 +160,13 @@ function findSignature(lines: Line[], from: number): { end: number; signature: L
     let first = at;
     while (lines[first]?.text === "") first++;
     const block: Line[] = [];
-    for (let index = first; index < lines.length && lines[index]!.text !== ""; index++) block.push(lines[index]!);
+    let index = first;
+    for (; index < lines.length && lines[index]!.text !== ""; index++) block.push(lines[index]!);
+    // "Warm wishes, / Ruth", then the full signature a blank line below: a first name alone is not all of it.
+    if (block.length === 1 && /^\p{Lu}[\p{L}'’-]*$/u.test(block[0]!.text)) {
+      while (lines[index]?.text === "") index++;
+      for (; index < lines.length && isLabelLine(lines[index]!.text); index++) block.push(lines[index]!);
+    }
     return block;
   };
   const signOff = lines.findIndex((line, index) => index >= from && (SIGN_OFF.test(line.text) || closes(lines, index)));

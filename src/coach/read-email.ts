@@ -154,6 +154,22 @@ const NOT_REACHED =
   /\b(?:not|never|won't|unable|cannot|can't|didn't)\b[^.!?;\n]{0,40}\b(?:to|for|into|onto)\s+(?:the\s+|an?\s+|our\s+)?(?:next\s+)?$/i;
 const notReached = (text: string, at: number): boolean => NOT_REACHED.test(text.slice(Math.max(0, at - 80), at));
 
+/**
+ * "We offer a competitive salary", "Fenbrook is committed to an inclusive
+ * culture": what an employer says of itself, often in the message above the
+ * sign-off, names no reason for this person's outcome.
+ */
+const SELLING_POINT =
+  /^(?:we|our (?:company|firm|team|business|organi[sz]ation)|\p{Lu}[\p{L}&'’-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}&'’-]*){0,4})\s+(?:also\s+)?(?:offers?|(?:is|are) (?:committed|proud|an? (?:equal|inclusive|flexible))|welcomes?|values?|prides?)\b/u;
+function inSellingPoint(text: string, sentences: Sentence[], item: Located<Reason>): boolean {
+  const sentence = sentences.find((each) => each.start <= item.match.start && item.match.start < each.end);
+  const before = sentence && text.slice(sentence.start, item.match.start);
+  // "We value your interest, but we chose someone else": the turn brings the news back.
+  return (
+    before !== undefined && SELLING_POINT.test(before) && !/\b(?:but|however|although|though|yet)\b|;/i.test(before)
+  );
+}
+
 /** What a pasted rejection email says: each field it gives, with the words it came from; nothing it does not. */
 export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   const text = cleanEmailText(raw);
@@ -178,7 +194,8 @@ export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   );
   if (stage) reading.stage = { value: stage.value, from: stage.match.words };
 
-  const reasons = locate(body, REASONS, cues.reasons, true);
+  const sentences = splitSentences(body, 0, body.length);
+  const reasons = locate(body, REASONS, cues.reasons, true).filter((item) => !inSellingPoint(body, sentences, item));
   // A subject line ("Application unsuccessful") tells the ending only when the message does not.
   const inBody = locate(body, ENDINGS, cues.endings, false);
   const endings = inBody.length > 0 ? inBody : locate(subject, ENDINGS, cues.endings, false);
@@ -188,7 +205,7 @@ export function readEmail(raw: string, cues: ReadingCues): EmailReading {
   reading.reasons = pickReasons(reasons, reading.ended?.value);
   const kept = new Set(reading.reasons.map((reason) => reason.value));
   const carrying = reasons.filter((item) => kept.has(item.value) && item.value !== ALONE_REASON);
-  const passage = reasonPassage(body, splitSentences(body, 0, body.length), carrying);
+  const passage = reasonPassage(body, sentences, carrying);
   if (passage) reading.reasonGiven = passage;
   return reading;
 }

@@ -89,6 +89,11 @@ Examples:
         );
       }
 
+      const fieldFlags = [...REJECTION_ONLY, ...WIN_ONLY, "company", "date", "tag", "note"] as const;
+      const alongside = fieldFlags.filter((key) => key !== "forgetEmail" && options[key] !== undefined);
+      if (options.forgetEmail && (alongside.length > 0 || givesPart(options))) {
+        throw new UsageError("--forget-email goes on its own; make the other changes with a second edit");
+      }
       if (options.forgetEmail && entry.kind === "rejection") {
         const saved = entry.email === undefined ? entry : await saveChanges(store, entry.id, { email: undefined }, now);
         say(

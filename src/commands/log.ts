@@ -1,6 +1,9 @@
 import type { Command } from "commander";
-import { CancelledError, CoachError } from "../errors.js";
+import { CancelledError, CoachError, UsageError } from "../errors.js";
+import { reasonConflict } from "../journal/reason-rules.js";
+import { ENDING_NAMES, REASON_CHOICES } from "../ui/labels.js";
 import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
+import type { Content } from "../content/schema.js";
 import type { Journal } from "../journal/entry.js";
 import type { NewRejection, RejectionFields } from "../journal/make-entry.js";
 import type { Ending } from "../journal/vocabulary.js";
@@ -80,7 +83,7 @@ Examples:
         import("../ui/coach-view.js"),
       ]);
       // Reading an email, only where there is one or someone may paste one: a script's plain log never loads it.
-      const reading = async () => {
+      const reading = async (content: Content, given: Partial<RejectionFields>) => {
         const [{ readEmail, likelyReasons }, { emailSuggestion }] = await Promise.all([
           import("../coach/read-email.js"),
           import("../coach/email-fields.js"),
@@ -93,21 +96,28 @@ Examples:
       // The questions, only where someone may answer them: a script's log never loads them.
       const asking = () => Promise.all([import("../flows/log.js"), import("./reflect-session.js")]);
       const now = new Date();
-      checkEmailOptions(options);
+      const asks = canPrompt() && !options.json;
+      checkEmailOptions(options, asks);
       const given = await rejectionFieldsFrom(options, now);
+      // What no email can say is missing before a long paste is read, not after.
+      if (options.email !== undefined && !asks) asksForMissing(given, ["mood"], REJECTION_FLAGS, options.json);
       const content = await openContent(command);
       // `--email -` at a terminal is a paste: standard input read to its end could ask nothing after it.
-      const pasteHere = options.email === "-" && canPrompt() && !options.json;
+      const pasteHere = options.email === "-" && asks;
       const emailText = options.email === undefined || pasteHere ? undefined : await readEmailText(options.email);
-      const fromEmail = emailText === undefined ? undefined : (await reading()).suggest(emailText);
-      // What the email says counts as given when no one is there to ask; at a terminal it is only a default.
-      const interactive = asksForMissing(
-        { ...fromEmail?.fields, ...given },
-        REQUIRED,
-        REJECTION_FLAGS,
-        options.json,
-        fromEmail ? "the email does not say" : undefined,
-      );
+      const fromEmail = emailText === undefined ? undefined : (await reading(content, given)).suggest(emailText);
+      // With someone at the terminal an email only gives defaults, so its questions are always asked.
+      // Without one, what it says counts as given, and what it does not say is named as missing.
+      const withEmail = emailText !== undefined || pasteHere || Boolean(options.keepEmail);
+      const interactive =
+        (asks && withEmail) ||
+        asksForMissing(
+          { ...fromEmail?.fields, ...given },
+          REQUIRED,
+          REJECTION_FLAGS,
+          options.json,
+          fromEmail ? "the email does not say" : undefined,
+        );
       const store = await openJournal(command);
       // With a person at the terminal, a broken journal is reported before they type
       // anything, and a duplicate is asked about. A script's log reads the journal
@@ -131,7 +141,7 @@ Examples:
       };
       let fields: NewRejection;
       if (interactive) {
-        const [[{ logFlow }], read] = await Promise.all([asking(), reading()]);
+        const [[{ logFlow }], read] = await Promise.all([asking(), reading(content, given)]);
         const filledIn = EMAIL_FIELDS.some((key) => given[key] !== undefined);
         const answers = await logFlow(await loadPrompts(), given, {
           show: say,
@@ -139,7 +149,7 @@ Examples:
           duplicate,
           likelyReasons: read.likely,
           email:
-            emailText !== undefined || pasteHere || !filledIn
+            withEmail || !filledIn
               ? {
                   text: emailText,
                   paste: pasteHere,
@@ -165,6 +175,13 @@ Examples:
           ...given,
           ...(options.keepEmail ? { email: emailText } : {}),
         } as NewRejection;
+        // The email's guesses are weighed against the flags, but the saved whole is checked once more.
+        const conflict = reasonConflict(fields.ended, fields.reasons);
+        if (conflict) {
+          throw new UsageError(
+            `the email and the flags disagree: ${conflict.kind === "ending" ? `"${ENDING_NAMES[conflict.ended]}" and "${REASON_CHOICES[conflict.reason]}" cannot both be true` : `"${REASON_CHOICES[conflict.reason]}" goes with no other reason`}; give --ended or --reason to settle it`,
+          );
+        }
         const twice = before && loggedBefore(before, fields);
         if (twice && options.allowDuplicate) {
           allowOrRefuse(twice);

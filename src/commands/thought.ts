@@ -1,12 +1,9 @@
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
+import { CancelledError, UsageError } from "../errors.js";
 import { canPrompt, printData, printJson } from "../ui/output.js";
 import { io } from "../io.js";
 import { openContent } from "./context.js";
 import { readStdin } from "../read-stdin.js";
-
-/** A thought is a line or two; a longer text is cut here before it is read for traps. */
-export const MAX_THOUGHT_CHARS = 2000;
 
 const MAX_STDIN_BYTES = 1024 * 1024;
 
@@ -30,11 +27,12 @@ Examples:
   echo "nobody will ever hire me" | rejection-coach thought --json | jq -r '.traps[].id'`,
     )
     .action(async (words: string[], options: ThoughtOptions, command: Command) => {
-      const [{ suggestTraps }, { renderTrapSuggestions }] = await Promise.all([
+      const [{ suggestTraps, readable }, { renderTrapSuggestions }] = await Promise.all([
         import("../coach/thinking-traps.js"),
         import("../ui/trap-view.js"),
       ]);
-      const thought = (await thoughtFrom(words, options)).slice(0, MAX_THOUGHT_CHARS);
+      // A long paste is cut where the suggestion stops reading, so what is shown is what was read.
+      const thought = readable(await thoughtFrom(words, options));
       const { reflection, strategies } = await openContent(command);
       const traps = suggestTraps(thought, reflection.traps);
       if (options.json) {
@@ -54,16 +52,22 @@ async function thoughtFrom(words: string[], options: ThoughtOptions): Promise<st
       tooLarge: () => new UsageError("standard input is over 1 MB; a thought is a line or two"),
     });
   } else if (!text.trim() && canPrompt() && !options.json) {
-    const [{ loadPrompts }, { askRequiredText }] = await Promise.all([
+    const [{ loadPrompts, isPromptStop }, { askRequiredText }] = await Promise.all([
       import("../flows/prompts.js"),
       import("../flows/ask.js"),
     ]);
-    text = await askRequiredText(
-      await loadPrompts(),
-      "What is the thought that keeps coming back?",
-      undefined,
-      "the thought, in your own words",
-    );
+    try {
+      text = await askRequiredText(
+        await loadPrompts(),
+        "What is the thought that keeps coming back?",
+        undefined,
+        "the thought, in your own words",
+      );
+    } catch (error) {
+      // Nothing is ever saved here, so the usual "nothing was saved" would only puzzle.
+      if (isPromptStop(error)) throw new CancelledError("Stopped.");
+      throw error;
+    }
   }
   const thought = text.replace(/\s+/g, " ").trim();
   if (!thought) {

@@ -53,10 +53,15 @@ export async function askForEmail(
   if (!text.trim()) return {};
   const suggestion = step.read(text);
   show(renderEmailFindings(suggestion, { asking: true, given: step.given }));
+  // A list, not a y/n question: a stray line of a paste that ended early cannot say yes by starting with "y".
   const keep =
     step.keep ??
-    (await prompts.confirm({
+    (await prompts.select<boolean>({
       message: "Keep a copy of the email in your journal? It may hold other people's names and addresses.",
+      choices: [
+        { value: false, name: "No, just use what it says" },
+        { value: true, name: "Yes, keep it with the entry" },
+      ],
       default: false,
     }));
   return { text, suggestion, keep };

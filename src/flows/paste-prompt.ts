@@ -18,6 +18,9 @@ const PASTE_MODE_ON = "\x1b[?2004h";
 const PASTE_MODE_OFF = "\x1b[?2004l";
 const PASTE_START = "\x1b[200~";
 const PASTE_END = "\x1b[201~";
+/** The start of an escape sequence whose last byte has not arrived yet. */
+// eslint-disable-next-line no-control-regex -- escape sequences are what it matches
+const UNFINISHED_ESCAPE = /^\x1b(?:\[[0-9;?]*[ -/]*)?$/;
 /** Any other escape sequence (arrow keys, function keys) is not text. */
 // eslint-disable-next-line no-control-regex -- escape sequences are what it matches
 const OTHER_ESCAPE = /^\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/;
@@ -46,6 +49,10 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
     // Once the terminal has marked a paste, every Enter outside the marks was typed.
     let marksPastes = false;
     let cut = false;
+    // An escape sequence cut in two by the terminal's read waits for its end in the next chunk.
+    let carried = "";
+    // A CR that ended one chunk: an LF starting the next belongs to the same line break.
+    let afterCR = false;
 
     const finish = (outcome: () => void) => {
       input.removeListener("data", onData);
@@ -66,7 +73,8 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
       });
 
     function onData(chunk: Buffer | string) {
-      const data = typeof chunk === "string" ? chunk : decoder.write(chunk);
+      const data = carried + (typeof chunk === "string" ? chunk : decoder.write(chunk));
+      carried = "";
       // A typed Enter arrives on its own; a paste without the terminal's marks arrives as one chunk.
       const lone = /^(\r\n|\r|\n)$/.test(data);
       // What is shown back, written once a chunk: a large paste is not a write per character.
@@ -94,10 +102,18 @@ export function pastePrompt(config: PasteConfig, signal: AbortSignal): Promise<s
         }
         const char = data[at]!;
         if (char === "\x1b") {
-          at += OTHER_ESCAPE.exec(data.slice(at, at + 16))![0].length;
+          const sequence = data.slice(at, at + 16);
+          if (UNFINISHED_ESCAPE.test(sequence) && at + sequence.length === data.length) {
+            carried = sequence;
+            break;
+          }
+          at += OTHER_ESCAPE.exec(sequence)![0].length;
           continue;
         }
         at++;
+        const wasAfterCR = afterCR;
+        afterCR = char === "\r" && at === data.length;
+        if (char === "\n" && wasAfterCR && at === 1) continue;
         if (char === "\x03") return end(() => finish(() => reject(stopError("ExitPromptError"))));
         if (char === "\x04") return end(done);
         if (char === "\r" || char === "\n") {

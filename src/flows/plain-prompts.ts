@@ -221,14 +221,9 @@ export function plainPrompts(signal: AbortSignal): Omit<Prompts, "editor"> {
   const paste = async (config: { message: string }): Promise<string> => {
     write(`${plain(config.message)}\nPaste it, then type a line with only a full stop (.) to finish.\n`);
     const lines: string[] = [];
+    // The end of input is no way out here: the questions after the paste read the same input.
     for (;;) {
-      let typed: string;
-      try {
-        typed = await ask("");
-      } catch (error) {
-        if (ended && lines.length > 0) break;
-        throw error;
-      }
+      const typed = await ask("");
       if (typed.trim() === ".") break;
       lines.push(typed);
     }

@@ -60,7 +60,7 @@ export function splitList(values: readonly string[]): string[] {
 /** Optional text left empty is absent in the journal, not "". */
 function withoutEmpty<T extends object>(entry: T): T {
   const copy = { ...entry } as Record<string, unknown>;
-  for (const key of ["reasonGiven", "note", "company"]) {
+  for (const key of ["reasonGiven", "note", "company", "email"]) {
     if (copy[key] === undefined || (typeof copy[key] === "string" && copy[key].trim() === "")) {
       // A rejection's company is required; the schema check reports it if it is missing.
       if (key === "company" && copy.kind === "rejection") continue;

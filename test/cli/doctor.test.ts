@@ -1,3 +1,4 @@
+import { EXPORT_VERSION } from "../../src/journal/export-version.js";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -105,7 +106,7 @@ describe("rejection-coach doctor", () => {
     expect(aside).toBeDefined();
     const asidePath = join(dir, aside!);
     expect(mode(asidePath)).toBe(0o600);
-    expect(JSON.parse(readFileSync(asidePath, "utf8"))).toEqual({ version: 1, entries: [hurt] });
+    expect(JSON.parse(readFileSync(asidePath, "utf8"))).toEqual({ version: EXPORT_VERSION, entries: [hurt] });
     expect(result.stdout).toContain("Saved 2 entries.");
     expect(result.stdout).toContain(`in ${asidePath}:`);
     expect(result.stdout).toMatch(

@@ -116,6 +116,75 @@ describe("log --email, off a terminal", () => {
     expect(again.stderr).toContain(`No email is kept with ${id}`);
   });
 
+  it("reads an email saved as UTF-16 with its byte-order mark, and refuses one that is not text", async () => {
+    const utf16 = join(dataDir, "windows.txt");
+    const text = readFileSync(corpus("10-filled-internally.txt"), "utf8");
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const read = await run(["log", "--email", utf16, "--mood", "4", "--json"]);
+    expect(read.code, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({
+      company: "Redwood Valley Credit Union",
+      role: "Senior Accountant",
+    });
+
+    const binary = join(dataDir, "no-mark.txt");
+    writeFileSync(binary, Buffer.from(text, "utf16le"));
+    const refused = await run(["log", "--email", binary, "--mood", "4", "--allow-duplicate"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("does not look like text");
+  });
+
+  it("keeps no blank email, even with --keep-email", async () => {
+    const blank = join(dataDir, "blank.txt");
+    writeFileSync(blank, "   \n\n");
+    const result = await run(["log", "--email", blank, "--keep-email", "--company", "A", "--role", "B", "--stage", "applied", "--ended", "rejected", "--mood", "4", "--json"]); // prettier-ignore
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).not.toHaveProperty("email");
+  });
+
+  it("drops an ending guessed from the email that the --reason flags rule out, and never saves the two together", async () => {
+    // The email says no after a final round; --reason canceled says the role went away.
+    const result = await run([
+      "log",
+      "--email",
+      corpus("08-final-panel-competition.txt"),
+      "--reason",
+      "canceled",
+      "--mood",
+      "3",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/missing --ended/);
+    expect(() => journalText()).toThrow();
+    const settled = await run(["log", "--email", corpus("08-final-panel-competition.txt"), "--reason", "canceled", "--ended", "role-closed", "--mood", "3", "--json"]); // prettier-ignore
+    expect(settled.code, settled.stderr).toBe(0);
+    expect(JSON.parse(settled.stdout)).toMatchObject({ ended: "role-closed", reasons: ["cancelled"] });
+  });
+
+  it("names a missing --mood before reading a pasted email", async () => {
+    const result = await run(["log", "--email", "-"], "Dear Sam, we regret...");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("missing --mood");
+  });
+
+  it("refuses --forget-email with other changes, changing nothing", async () => {
+    const logged = await run([
+      "log",
+      "--email",
+      corpus("10-filled-internally.txt"),
+      "--mood",
+      "4",
+      "--keep-email",
+      "--json",
+    ]);
+    const { id } = JSON.parse(logged.stdout) as RejectionEntry;
+    const before = journalText();
+    const mixed = await run(["edit", id, "--forget-email", "--mood", "8"]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain("--forget-email goes on its own");
+    expect(journalText()).toBe(before);
+  });
+
   it("refuses what cannot be an email, with exit 2 and nothing saved", async () => {
     const folder = join(dataDir, "a-folder");
     mkdirSync(folder);

@@ -1,3 +1,4 @@
+import { EXPORT_VERSION } from "../../src/journal/export-version.js";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -98,7 +99,7 @@ describe("export", () => {
       { env: cliEnv(dataDir), encoding: "utf8" },
     );
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe("1 4\n");
+    expect(result.stdout).toBe(`${EXPORT_VERSION} 4\n`);
     expect(result.stderr).toBe("");
   });
 

@@ -101,6 +101,38 @@ describe("pasting their email into log", () => {
     expect(await session.exited()).toBe(130);
   });
 
+  it("on a plain terminal, takes the paste line by line, blank lines too, until a line of a full stop", async () => {
+    const session = new PtySession(["log"], { dataDir, term: "dumb" });
+    await session.answer(/Do you have their email\?[\s\S]*Type a number/, "1");
+    await session.waitFor("type a line with only a full stop (.) to finish");
+    for (const line of [
+      "Dear Sam,",
+      "",
+      "Thank you for applying. We will not progress your application.",
+      "",
+      "The Globex Recruitment Team",
+      ".",
+    ]) {
+      session.type(`${line}\r`);
+    }
+    await session.waitFor(/Company\s+Globex/);
+    expect(session.output).toMatch(/Stage reached\s+Applied/);
+    expect(session.rawOutput).not.toContain("\u001b");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+  });
+
+  it("log --email FILE at a terminal still asks every question, starting from what the email said", async () => {
+    const file = join(import.meta.dirname, "../corpora/emails/08-final-panel-competition.txt");
+    const session = new PtySession(["log", "--email", file, "--mood", "4"], { dataDir });
+    await session.waitFor("From their email:");
+    await session.answer("Keep a copy of the email", "");
+    await session.waitForPrompt("Which company was it?");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+    expect(session.output).not.toContain("Saved");
+  });
+
   it("Ctrl+C while pasting stops with exit 130, saves nothing and leaves the terminal as it was", async () => {
     const session = await startPaste();
     session.type(bracketed("Dear Sam,\n\nWe regret"));

@@ -23,5 +23,7 @@ describe("thought in a terminal", () => {
     await session.waitFor("Please type the thought, in your own words");
     session.type(KEY.ctrlC);
     expect(await session.exited()).toBe(130);
+    expect(session.output).toContain("Stopped.");
+    expect(session.output).not.toContain("saved");
   });
 });

@@ -66,6 +66,15 @@ const sameName = (a: string, b: string): boolean => {
 };
 
 /**
+ * A company's legal form is no part of which company it is: the labels write
+ * "Carrow Baird LLP" as the email does, the reader drops the form as
+ * src/coach/email-names.ts says, and either names the same employer.
+ */
+const LEGAL_FORM = /,?\s+(?:inc|ltd|llc|llp|plc|co|limited|corp|gmbh|pty|lp|ab|ag|bv|nv|oy)\.?$/i;
+const sameCompany = (a: string, b: string): boolean =>
+  sameName(a.trim().replace(LEGAL_FORM, ""), b.trim().replace(LEGAL_FORM, ""));
+
+/**
  * A reason passage is right when it is the labelled passage (spaces collapsed),
  * or holds it whole and is at most half as long again: a sentence more around
  * the reason is fine, the whole email is not.
@@ -126,9 +135,11 @@ export function scoreEmails(dir: string, read: (text: string) => EmailReading): 
           ? want === null && got === undefined
           : field === "reasonGiven"
             ? samePassage(got, want)
-            : field === "company" || field === "role"
-              ? sameName(got, want)
-              : got === want;
+            : field === "company"
+              ? sameCompany(got, want)
+              : field === "role"
+                ? sameName(got, want)
+                : got === want;
       if (same) {
         score.correct++;
         continue;

@@ -106,6 +106,13 @@ describe("cue phrases", () => {
     expect(cueProblem("a ... ... b")).toMatch(/twice in a row/);
     expect(cueProblem("a|take-home")).toMatch(/one word/);
     expect(cueProblem("a !!!")).toMatch(/no word/);
+    // A leading "~" marks a weak cue; anywhere else it marks nothing.
+    expect(cueProblem("~every|each time")).toBeUndefined();
+    expect(cueProblem("every ~time")).toMatch(/'~' after its start/);
+  });
+
+  it("read a weak cue's words without its mark", () => {
+    expect(findCues("every time", ["~every time"]).map((match) => match.words)).toEqual(["every time"]);
   });
 
   it("stay quick on a long paste", () => {

@@ -1,3 +1,4 @@
+import { EXPORT_VERSION } from "../../src/journal/export-version.js";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -60,12 +61,12 @@ describe("JSON export", () => {
   it("is the versioned document with every entry exactly as stored", () => {
     const text = formatJson(entries);
     expect(text.endsWith("}\n")).toBe(true);
-    expect(JSON.parse(text)).toEqual({ version: 1, entries });
+    expect(JSON.parse(text)).toEqual({ version: EXPORT_VERSION, entries });
     expect(Object.keys(JSON.parse(text))).toEqual(["version", "entries"]);
   });
 
   it("an empty export is still a valid document", () => {
-    expect(JSON.parse(formatJson([]))).toEqual({ version: 1, entries: [] });
+    expect(JSON.parse(formatJson([]))).toEqual({ version: EXPORT_VERSION, entries: [] });
   });
 
   it("keeps control characters escaped, never raw", () => {
@@ -84,7 +85,7 @@ describe("JSON export", () => {
 
 describe("YAML export", () => {
   it("holds the same data as JSON", () => {
-    expect(parseYaml(formatYaml(entries))).toEqual({ version: 1, entries });
+    expect(parseYaml(formatYaml(entries))).toEqual({ version: EXPORT_VERSION, entries });
   });
 
   it("quotes strings an older YAML reader would take for dates, numbers or booleans", () => {
@@ -93,17 +94,17 @@ describe("YAML export", () => {
     expect(text).toContain('id: "12345678"');
     expect(text).toContain('date: "2026-11-02"');
     expect(text).toContain('company: "yes"');
-    expect(parseYaml(text, { version: "1.1" })).toEqual({ version: 1, entries: [tricky] });
+    expect(parseYaml(text, { version: "1.1" })).toEqual({ version: EXPORT_VERSION, entries: [tricky] });
   });
 
   it("quotes text that a YAML 1.2 reader would take for a number, such as 0o17", () => {
     const octal = win({ title: "0o17", tags: ["0x1F", "-.5e3", ".NaN", "~"] });
-    expect(parseYaml(formatYaml([octal]))).toEqual({ version: 1, entries: [octal] });
+    expect(parseYaml(formatYaml([octal]))).toEqual({ version: EXPORT_VERSION, entries: [octal] });
   });
 
   it("keeps lines made only of spaces, which a block scalar would turn into empty lines", () => {
     const spaced = win({ company: " \n", note: "first\n  \nthird", title: "  indented\n tail" });
-    expect(parseYaml(formatYaml([spaced]))).toEqual({ version: 1, entries: [spaced] });
+    expect(parseYaml(formatYaml([spaced]))).toEqual({ version: EXPORT_VERSION, entries: [spaced] });
   });
   it("escapes DEL, C1 controls, bidi and zero-width characters, and reads back exactly", () => {
     const odd = rejection({
@@ -116,15 +117,15 @@ describe("YAML export", () => {
     expect(text).not.toMatch(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/);
     expect(text).toContain('company: "csi\\x9B[2J del\\x7F nel\\x85 st\\x9C"');
     expect(text).toContain("\\u202E");
-    expect(parseYaml(text)).toEqual({ version: 1, entries: [odd] });
-    expect(parseYaml(text, { version: "1.1" })).toEqual({ version: 1, entries: [odd] });
+    expect(parseYaml(text)).toEqual({ version: EXPORT_VERSION, entries: [odd] });
+    expect(parseYaml(text, { version: "1.1" })).toEqual({ version: EXPORT_VERSION, entries: [odd] });
   });
 
   it("leaves joiners inside words and emoji as they are, unquoted", () => {
     const joined = win({ title: "می\u200cخواهم 👩\u200d💻" });
     const text = formatYaml([joined]);
     expect(text).toContain("title: می\u200cخواهم 👩\u200d💻\n");
-    expect(parseYaml(text)).toEqual({ version: 1, entries: [joined] });
+    expect(parseYaml(text)).toEqual({ version: EXPORT_VERSION, entries: [joined] });
   });
 });
 

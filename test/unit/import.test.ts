@@ -1,3 +1,4 @@
+import { EXPORT_VERSION } from "../../src/journal/export-version.js";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { formatJson } from "../../src/export/json.js";
@@ -33,7 +34,7 @@ describe("parseExport", () => {
     ["a bare list", "[1, 2]", /is not a rejection-coach export/],
     ["no version", json({ entries: [] }), /has no `version` field/],
     ["a version that is not a number", json({ version: "1", entries: [] }), /field `version` must be a whole number/],
-    ["a newer version", json({ version: 2, entries: [] }), /newer rejection-coach \(version 2/],
+    ["a newer version", json({ version: EXPORT_VERSION + 1, entries: [] }), /newer rejection-coach \(version 3/],
     ["entries that are not a list", json({ version: 1, entries: {} }), /field `entries` must be a list/],
   ];
   for (const [name, text, message] of refused) {

@@ -1,3 +1,4 @@
+import { EXPORT_VERSION } from "../../src/journal/export-version.js";
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
@@ -255,7 +256,10 @@ describe("diagnose and repair", () => {
     const report = await repair(dir, new Date(2026, 10, 24, 9, 5, 7));
     expect(report.setAsideFile).toBe(`${file}.set-aside-20261124-090507.json`);
     expect(mode(report.setAsideFile!)).toBe(0o600);
-    expect(JSON.parse(readFileSync(report.setAsideFile!, "utf8"))).toEqual({ version: 1, entries: [hurt] });
+    expect(JSON.parse(readFileSync(report.setAsideFile!, "utf8"))).toEqual({
+      version: EXPORT_VERSION,
+      entries: [hurt],
+    });
     expect(storeFileKind("journal.json.set-aside-20261124-090507.json")).toBe("set-aside");
     expect(isStorePath(dir, report.setAsideFile!)).toBe(true);
     expect(diagnose(dir).checks).toContainEqual({

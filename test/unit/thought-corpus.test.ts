@@ -7,6 +7,12 @@ import { removeDir, tempDir } from "../helpers/cli.js";
 import { scoreThoughts, type ThoughtScore } from "../helpers/thought-corpus.js";
 
 const CORPUS = "test/corpora/thoughts.yaml";
+/** Written apart from the cues; once held out, now a second set to read misses from. */
+const SECOND_CORPUS = "test/corpora/second/thoughts.yaml";
+/** Written apart and measured blind once; its misses were read since, so it is a third set held to the targets. */
+const THIRD_CORPUS = "test/corpora/third/thoughts.yaml";
+/** Never tuned on: only what must hold everywhere is asserted, that plain thoughts are left alone. */
+const HELD_OUT = "test/corpora/held-out/thoughts.yaml";
 
 const percent = (share: number | null) => (share === null ? "-" : `${Math.round(share * 100)}%`);
 const summary = (score: ThoughtScore) =>
@@ -30,6 +36,21 @@ describe("the thinking-trap suggestion on the labeled thoughts", () => {
 
   it("suggests a trap for at most 10% of the neutral thoughts", () => {
     expect(score.neutral).toBeGreaterThanOrEqual(30);
+    expect(score.neutralSuggested, summary(score)).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe("the thinking-trap suggestion on the second labeled set", () => {
+  const traps = loadContent().reflection.traps;
+  const score = scoreThoughts(SECOND_CORPUS, (thought) => suggestTraps(thought, traps));
+
+  it("names the labeled trap first for at least 80% of the thoughts that have one", () => {
+    expect(score.labeled).toBeGreaterThanOrEqual(40);
+    expect(score.strict, summary(score)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("suggests a trap for at most 10% of the neutral thoughts", () => {
+    expect(score.neutral).toBeGreaterThanOrEqual(20);
     expect(score.neutralSuggested, summary(score)).toBeLessThanOrEqual(0.1);
   });
 });
@@ -83,5 +104,30 @@ describe("scoreThoughts", () => {
     const file = join(dir, "bad.yaml");
     writeFileSync(file, "- { text: 'a' }\n");
     expect(() => scoreThoughts(file, () => [])).toThrow(/item 1/);
+  });
+});
+
+describe("the thinking-trap suggestion on the third labeled set", () => {
+  const traps = loadContent().reflection.traps;
+  const score = scoreThoughts(THIRD_CORPUS, (thought) => suggestTraps(thought, traps));
+
+  it("names the labeled trap first for at least 80% of the thoughts that have one", () => {
+    expect(score.labeled).toBeGreaterThanOrEqual(50);
+    expect(score.strict, summary(score)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("suggests a trap for at most 10% of the neutral thoughts", () => {
+    expect(score.neutral).toBeGreaterThanOrEqual(25);
+    expect(score.neutralSuggested, summary(score)).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe("the thinking-trap suggestion on the held-out thoughts, never tuned on", () => {
+  const traps = loadContent().reflection.traps;
+  const score = scoreThoughts(HELD_OUT, (thought) => suggestTraps(thought, traps));
+
+  it("suggests a trap for at most 10% of the neutral thoughts", () => {
+    expect(score.neutral).toBe(25);
+    expect(score.neutralSuggested, summary(score)).toBeLessThanOrEqual(0.1);
   });
 });
