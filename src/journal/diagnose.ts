@@ -2,6 +2,7 @@ import type { Stats } from "node:fs";
 import { kindOf, NotRegularFileError } from "./atomic-file.js";
 import { fileErrorReason } from "./file-errors.js";
 import { octal, statOf } from "./file-status.js";
+import { journalKind } from "./journal-cipher.js";
 import { readJournalBytes } from "./journal-check.js";
 import { CURRENT_VERSION, NewerJournalError } from "./migrations.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
@@ -162,6 +163,12 @@ function checkContent(file: string, result: Diagnosis, problem: Problem): void {
           ? `it is larger than ${MAX_JOURNAL_BYTES / 1024 / 1024} MB`
           : fileErrorReason(error);
     problem(`the journal cannot be read (${why})`, false, undefined, 0);
+    return;
+  }
+  if (journalKind(raw) !== "plain") {
+    // Without the passphrase its entries cannot be checked; the lock and the other files still are.
+    result.state = "healthy";
+    result.checks.push({ severity: "notice", message: "the journal is encrypted; doctor does not look inside it" });
     return;
   }
   const reading = readJournalBytes(raw);

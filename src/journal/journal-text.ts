@@ -37,9 +37,12 @@ export interface Vouched {
  * The journal in `raw` when `seal` is the seal of these exact bytes and they are
  * of this build's version; undefined otherwise, and then the bytes must be
  * checked in full. The same bytes cannot hold a different answer.
+ *
+ * For an encrypted journal, `sealed` is the ciphertext on disk and `raw` what it
+ * decrypted to: the seal is over the ciphertext, which authenticates its contents.
  */
-export function vouchedJournal(raw: Buffer, seal: string | undefined): Vouched | undefined {
-  if (seal === undefined || seal !== sealOf(raw)) return undefined;
+export function vouchedJournal(raw: Buffer, seal: string | undefined, sealed: Uint8Array = raw): Vouched | undefined {
+  if (seal === undefined || seal !== sealOf(sealed)) return undefined;
   const text = raw.toString("utf8");
   try {
     const journal = JSON.parse(text) as Journal;

@@ -7,6 +7,7 @@ import type { Journal } from "./entry.js";
 import { EXPORT_VERSION } from "./export-version.js";
 import { fileErrorReason } from "./file-errors.js";
 import { lstatOrMissing, modeOf, statOf } from "./file-status.js";
+import { journalKind } from "./journal-cipher.js";
 import { readJournalBytes } from "./journal-check.js";
 import { leftovers } from "./leftovers.js";
 import type { Lock } from "./lock.js";
@@ -94,6 +95,8 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
 /** The journal to write after a salvage of these bytes, or undefined when they are fine as they are. */
 function salvageInto(raw: Buffer | undefined, report: RepairReport, now: Date): Journal | undefined {
   if (raw === undefined) return undefined;
+  // A salvage writes plain JSON: over an encrypted journal it would replace the ciphertext with nothing.
+  if (journalKind(raw) !== "plain") return undefined;
   const reading = readJournalBytes(raw);
   if (reading.state === "healthy") return undefined;
   if (reading.state === "newer") throw new StoreError(report.file, reading.problem);

@@ -7,8 +7,10 @@ import { CURRENT_VERSION, sealOf, vouchedJournal } from "./journal-text.js";
 import { acquireLock, LockBlockedError, LockLostError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
 import { describeLock } from "./lock-words.js";
 import { folderOwner, giveToParentOwner } from "./ownership.js";
+import { journalKind, type PreparedEncryption } from "./journal-cipher.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
 import { markSaved } from "./save-state.js";
+import { StoreCipher, type PassphraseProvider } from "./store-cipher.js";
 import { storeFiles, type StoreFiles } from "./store-files.js";
 import { io } from "../io.js";
 
@@ -26,6 +28,17 @@ export interface StoreOptions {
   onLockWait?: (state: LockState) => void;
   /** How long to wait for another writer; REJECTION_COACH_LOCK_WAIT (seconds) by default, else 60 s. */
   lockWaitMs?: number;
+  /** Asked, once, only when the journal is encrypted. */
+  passphrase?: PassphraseProvider;
+  /** log2 N for an encrypted journal's writes; lowered by tests only (journal-cipher.ts's default otherwise). */
+  workFactor?: number;
+}
+
+/** A journal as read: its text when the seal vouched for it, and whether it was encrypted on disk. */
+interface Parsed {
+  journal: Journal;
+  text?: string;
+  encrypted: boolean;
 }
 
 const emptyJournal = (): Journal => ({ version: CURRENT_VERSION, entries: [] });
@@ -42,6 +55,9 @@ const emptyJournal = (): Journal => ({ version: CURRENT_VERSION, entries: [] });
  * - A file that cannot be read or validated is reported and never written.
  * - The seal beside the journal is a hash of the bytes last written and validated:
  *   while the file has exactly those bytes, its entries are not validated again.
+ * - An encrypted journal (an age file, store-cipher.ts) is decrypted in memory
+ *   and written back encrypted: the temporary copy holds ciphertext, and the seal
+ *   is the hash of the ciphertext, so nothing on disk tells the plain text.
  *
  * conf (used by the first version) is not used here: it reads whatever is at the
  * path (a FIFO hangs it, a huge file fills memory), its writer ignores short
@@ -50,6 +66,7 @@ const emptyJournal = (): Journal => ({ version: CURRENT_VERSION, entries: [] });
 export class JournalStore {
   readonly files: StoreFiles;
   readonly file: string;
+  readonly #cipher: StoreCipher;
 
   constructor(
     readonly dir: string,
@@ -57,6 +74,7 @@ export class JournalStore {
   ) {
     this.files = storeFiles(dir);
     this.file = this.files.journal;
+    this.#cipher = new StoreCipher(this.file, options.passphrase, options.workFactor);
   }
 
   /** The journal as it is now; an empty one when no file exists yet. */
@@ -73,10 +91,12 @@ export class JournalStore {
   async update<T>(change: (journal: Journal) => T | Promise<T>): Promise<T> {
     return this.withLock(async (lock) => {
       const raw = this.readRaw();
-      const { journal, text } =
-        raw === undefined ? { journal: emptyJournal(), text: undefined } : await this.#parse(raw);
+      // The write key's derivation starts before the read key's, so the two overlap.
+      const encryption = raw !== undefined && journalKind(raw) !== "plain" ? this.#cipher.prepare() : undefined;
+      const { journal, text }: Parsed =
+        raw === undefined ? { journal: emptyJournal(), encrypted: false } : await this.#parse(raw);
       const result = await change(journal);
-      await this.writeJournal(journal, lock, text);
+      await this.writeJournal(journal, lock, text, encryption);
       return result;
     });
   }
@@ -137,20 +157,24 @@ export class JournalStore {
    * The journal in `raw`, with its text when the seal vouches for it. Only bytes
    * the seal does not vouch for load the schemas and are checked in full.
    */
-  async #parse(raw: Buffer): Promise<{ journal: Journal; text?: string }> {
+  async #parse(raw: Buffer): Promise<Parsed> {
     const seal = this.#seal();
-    const vouched = vouchedJournal(raw, seal);
-    if (vouched) return vouched;
+    const encrypted = journalKind(raw) !== "plain";
+    const bytes = encrypted ? await this.#cipher.open(raw) : raw;
+    // The seal is always the hash of the bytes on disk, ciphertext for an encrypted journal.
+    const vouched = vouchedJournal(bytes, seal, raw);
+    if (vouched) return { ...vouched, encrypted };
     const { readJournalBytes } = await import("./journal-check.js");
     // Without the seal: it was just found not to vouch, and asking again would hash the file again.
-    const reading = readJournalBytes(raw);
+    const reading = readJournalBytes(bytes);
     switch (reading.state) {
       case "healthy":
-        return { journal: reading.journal };
+        return { journal: reading.journal, encrypted };
       case "newer":
         throw new StoreError(this.file, reading.problem);
       default:
-        throw new StoreError(this.file, reading.problem, true);
+        // A salvage would write the journal plain, and its backup too: an encrypted one is never repaired.
+        throw new StoreError(this.file, reading.problem, !encrypted);
     }
   }
 
@@ -166,11 +190,18 @@ export class JournalStore {
   /**
    * Writes a whole journal while `lock` is held (update, and doctor --repair
    * after a salvage), every entry checked first except those unchanged from
-   * `vouchedText`, the text the seal vouched for when it was read.
+   * `vouchedText`, the text the seal vouched for when it was read. With
+   * `encryption`, what is written (temporary copy included) is its ciphertext.
    */
-  async writeJournal(journal: Journal, lock: Lock, vouchedText?: string): Promise<void> {
+  async writeJournal(
+    journal: Journal,
+    lock: Lock,
+    vouchedText?: string,
+    encryption?: Promise<PreparedEncryption>,
+  ): Promise<void> {
     const { checkedJournalBytes } = await import("./journal-check.js");
-    const bytes = checkedJournalBytes(journal, vouchedText);
+    const checked = checkedJournalBytes(journal, vouchedText);
+    const bytes = encryption ? await (await encryption).encrypt(checked) : checked;
     const owner = folderOwner(this.dir);
     try {
       writeFileAtomic(this.file, bytes, {
