@@ -23,6 +23,10 @@ export async function buildProgram(args: readonly string[], { loadAll = false } 
     .option("--content <dir>", "a folder of your own YAML strategies, merged over the built-in ones")
     .option("--no-color", "plain output without color (NO_COLOR works too)")
     .option("--plain", "plain questions: numbered choices, no redraws (also on TERM=dumb, or config set plain yes)")
+    .option(
+      "--passphrase-file <file>",
+      "an encrypted journal's passphrase, from a file or a pipe (or $REJECTION_COACH_PASSPHRASE)",
+    )
     .hook("preAction", (_program, command) => applyPlainOption(command))
     .showSuggestionAfterError()
     // One prefix for every error line, whether commander or the tool found the problem,

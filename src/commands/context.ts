@@ -14,21 +14,28 @@ export interface GlobalOptions {
   data?: string;
   content?: string;
   color?: boolean;
+  passphraseFile?: string;
 }
 
 const globalOptions = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
 
 export const dataDirOf = (command: Command): string => resolveDataDir(globalOptions(command).data);
 
-/** The journal store, loaded only by the commands that need it. */
+/**
+ * The journal store, loaded only by the commands that need it. An encrypted
+ * journal's passphrase is asked by the store itself, once, and only when the
+ * file it reads is encrypted (passphrase-source.ts).
+ */
 export async function openJournal(command: Command): Promise<JournalStore> {
-  const [{ JournalStore }, { describeLock }, { say }] = await Promise.all([
+  const [{ JournalStore }, { describeLock }, { say }, { passphraseProvider }] = await Promise.all([
     import("../journal/store.js"),
     import("../journal/lock-words.js"),
     import("../ui/output.js"),
+    import("./passphrase-source.js"),
   ]);
   return new JournalStore(dataDirOf(command), {
     onLockWait: (state) => say(`Waiting: the journal ${describeLock(state)} yet${symbols().ellipsis}`),
+    passphrase: passphraseProvider(globalOptions(command).passphraseFile),
   });
 }
 

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { decryptJournal, encryptJournal } from "../../src/journal/journal-cipher.js";
+import { removeDir, tempDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
+import { fixtureEntries, seedJournal } from "../helpers/journal-fixture.js";
+
+/**
+ * Commands on an encrypted journal, run as a script runs them (no terminal):
+ * the passphrase comes from the environment or a file, never an argument.
+ * The fixture is encrypted at a low work factor; what commands write uses the
+ * default, a fraction of a second.
+ */
+const PASS = "correct horse battery staple";
+const ENV = "REJECTION_COACH_PASSPHRASE";
+
+let root: string;
+let dataDir: string;
+let file: string;
+let plain: Buffer;
+let sealed: Buffer;
+
+beforeEach(async () => {
+  root = tempDir();
+  dataDir = join(root, "home");
+  const store = await seedJournal(dataDir, fixtureEntries());
+  file = store.file;
+  plain = readFileSync(file);
+  sealed = Buffer.from(await encryptJournal(plain, PASS, { workFactor: 4 }));
+  writeFileSync(file, sealed);
+});
+afterEach(() => removeDir(root));
+
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runInProcess(args, { dataDir, env });
+const unchanged = () => expect(readFileSync(file).equals(sealed)).toBe(true);
+
+describe("an encrypted journal from the command line", () => {
+  it("lists the entries with the passphrase in REJECTION_COACH_PASSPHRASE", async () => {
+    const result = await run(["list"], { [ENV]: PASS });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Globex");
+  });
+
+  it("reads the passphrase from --passphrase-file, without its final line break", async () => {
+    const passFile = join(root, "pass");
+    writeFileSync(passFile, `${PASS}\n`);
+    const result = await run(["--passphrase-file", passFile, "delete", "a1000001", "--yes"]);
+    expect(result.stderr).toMatch(/^Deleted /);
+    expect(result.code).toBe(0);
+    const written = readFileSync(file);
+    expect(written.subarray(0, 22).toString("latin1")).toBe("age-encryption.org/v1\n");
+    const text = Buffer.from(await decryptJournal(written, PASS)).toString("utf8");
+    expect(text).not.toContain("a1000001");
+    expect(text).toContain("b2000002");
+  });
+
+  it("refuses an empty passphrase file (exit 2) and writes nothing", async () => {
+    const passFile = join(root, "pass");
+    writeFileSync(passFile, "\n");
+    const result = await run(["--passphrase-file", passFile, "delete", "a1000001", "--yes"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is empty/);
+    unchanged();
+  });
+
+  it("off a terminal with no passphrase, exits 2 saying how to give one", async () => {
+    const result = await run(["delete", "a1000001", "--yes"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/REJECTION_COACH_PASSPHRASE=\.\.\. or --passphrase-file FILE/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    unchanged();
+  });
+
+  it("with a wrong passphrase, exits 1 with 'wrong passphrase' and writes nothing", async () => {
+    const result = await run(["delete", "a1000001", "--yes"], { [ENV]: "not it" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/wrong passphrase/);
+    unchanged();
+    expect(
+      readdirSync(dataDir)
+        .filter((name) => name.startsWith("journal.json"))
+        .sort(),
+    ).toEqual(["journal.json", "journal.json.checked"]);
+  });
+
+  it("reports a damaged file and leaves it as it is", async () => {
+    const damaged = Buffer.from(sealed);
+    damaged[damaged.length - 1]! ^= 0x01;
+    writeFileSync(file, damaged);
+    const result = await run(["delete", "a1000001", "--yes"], { [ENV]: PASS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/changed or damaged/);
+    expect(readFileSync(file).equals(damaged)).toBe(true);
+  });
+
+  it("asks nothing for a plain journal, even with no way to give a passphrase", async () => {
+    writeFileSync(file, plain);
+    const result = await run(["list"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Globex");
+  });
+});
