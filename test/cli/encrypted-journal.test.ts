@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -100,5 +101,26 @@ describe("an encrypted journal from the command line", () => {
     const result = await run(["list"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Globex");
+  });
+});
+
+describe("doctor on an encrypted journal", () => {
+  it("says it is encrypted and leaves it as it is", async () => {
+    const result = await run(["doctor"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/the journal is encrypted; doctor does not look inside it/);
+    unchanged();
+  });
+
+  it("repairs what is beside it, never the journal itself", async () => {
+    // What a killed save leaves: a repair clears it under the lock, then looks at the journal.
+    const { pid } = spawnSync(process.execPath, ["-e", ""]);
+    const leftover = join(dataDir, `journal.json.tmp-${pid}-abcdef`);
+    writeFileSync(leftover, "half a save");
+    const result = await run(["doctor", "--repair"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Removed 1 unfinished temporary file/);
+    expect(readdirSync(dataDir).filter((name) => name.includes("backup"))).toEqual([]);
+    unchanged();
   });
 });
