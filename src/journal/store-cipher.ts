@@ -56,9 +56,9 @@ export class StoreCipher {
    * of wall time, not two. A failure is kept for whoever awaits the result,
    * not reported as unhandled when nobody does (the read failed first).
    */
-  prepare(): Promise<PreparedEncryption> {
-    const prepared = Promise.all([this.#ask(), import("./journal-cipher.js")]).then(([passphrase, cipher]) =>
-      cipher.prepareEncryption(passphrase, { workFactor: this.workFactor }),
+  prepare(passphrase: Promise<string> = this.#ask()): Promise<PreparedEncryption> {
+    const prepared = Promise.all([passphrase, import("./journal-cipher.js")]).then(([given, cipher]) =>
+      cipher.prepareEncryption(given, { workFactor: this.workFactor }),
     );
     prepared.catch(() => undefined);
     return prepared;

@@ -1,14 +1,15 @@
 import { mkdirSync, rmSync, statSync, type Stats } from "node:fs";
 import { StoreError } from "../errors.js";
-import { ForeignOwnerError, NotRegularFileError, writeFileAtomic } from "./atomic-file.js";
+import { writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
 import { fileErrorReason } from "./file-errors.js";
 import { CURRENT_VERSION, sealOf, vouchedJournal } from "./journal-text.js";
-import { acquireLock, LockBlockedError, LockLostError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
+import { acquireLock, LockBlockedError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
 import { describeLock } from "./lock-words.js";
 import { folderOwner, giveToParentOwner } from "./ownership.js";
+import { readError, writeError } from "./store-errors.js";
 import { journalKind, type PreparedEncryption } from "./journal-cipher.js";
-import { FileTooLargeError, readRegularFile } from "./read-file.js";
+import { readRegularFile } from "./read-file.js";
 import { markSaved } from "./save-state.js";
 import { StoreCipher, type PassphraseProvider } from "./store-cipher.js";
 import { storeFiles, type StoreFiles } from "./store-files.js";
@@ -101,6 +102,23 @@ export class JournalStore {
     });
   }
 
+  /**
+   * Writes the journal again under the lock: encrypted with `passphrase`, or
+   * plain when it is undefined (the encrypt and decrypt commands). Reading it
+   * asks for the current passphrase as any read does. `backup` is given the
+   * bytes on disk, read under the lock, before anything is written.
+   */
+  async rewrite(passphrase: string | undefined, backup?: (raw: Buffer) => void): Promise<void> {
+    const encryption = passphrase === undefined ? undefined : this.#cipher.prepare(Promise.resolve(passphrase));
+    await this.withLock(async (lock) => {
+      const raw = this.readRaw();
+      const { journal, text }: Parsed =
+        raw === undefined ? { journal: emptyJournal(), encrypted: false } : await this.#parse(raw);
+      if (raw !== undefined) backup?.(raw);
+      await this.writeJournal(journal, lock, text, encryption);
+    });
+  }
+
   /** Writes a whole journal under the lock, validating it first (used by import). */
   async replace(journal: Journal): Promise<void> {
     await this.update((current) => {
@@ -133,7 +151,7 @@ export class JournalStore {
       return readRegularFile(this.file, MAX_JOURNAL_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw this.#readError(error);
+      throw readError(this.file, error);
     }
   }
 
@@ -149,7 +167,7 @@ export class JournalStore {
         beforeCommit: () => lock.assertHeld(),
       });
     } catch (error) {
-      throw this.#writeError(error, path);
+      throw writeError(this.file, error, path);
     }
   }
 
@@ -211,7 +229,7 @@ export class JournalStore {
       });
       markSaved();
     } catch (error) {
-      throw this.#writeError(error, this.file);
+      throw writeError(this.file, error, this.file);
     }
     try {
       writeFileAtomic(this.files.seal, sealOf(bytes), { mode: FILE_MODE, durable: false, owner });
@@ -273,43 +291,7 @@ export class JournalStore {
           "is a folder with files in it, or a special file, where the lock goes, so nothing can be saved; 'rejection-coach doctor --repair' clears it",
         );
       }
-      throw this.#writeError(error, this.files.lock);
+      throw writeError(this.file, error, this.files.lock);
     }
-  }
-
-  #readError(error: unknown): StoreError {
-    if (error instanceof NotRegularFileError) {
-      return new StoreError(
-        this.file,
-        `is ${error.kind}, not a regular file; rejection-coach reads only a plain file there`,
-      );
-    }
-    if (error instanceof FileTooLargeError) {
-      return new StoreError(
-        this.file,
-        `is larger than ${MAX_JOURNAL_BYTES / 1024 / 1024} MB, far more than a journal holds; is it the right file?`,
-      );
-    }
-    return new StoreError(this.file, `cannot be read: ${fileErrorReason(error)}`);
-  }
-
-  #writeError(error: unknown, path: string): StoreError {
-    if (error instanceof StoreError) return error;
-    if (error instanceof LockLostError) {
-      return new StoreError(
-        this.file,
-        "another process took over the lock while this one was saving; nothing was saved; try again",
-      );
-    }
-    if (error instanceof ForeignOwnerError) {
-      return new StoreError(
-        path,
-        `belongs to another user (uid ${error.uid}); saving as this user would take it from them, so nothing was saved`,
-      );
-    }
-    if (error instanceof NotRegularFileError) {
-      return new StoreError(path, `is ${error.kind}, not a regular file; nothing was saved`);
-    }
-    return new StoreError(path, `cannot be written: ${fileErrorReason(error)}`);
   }
 }

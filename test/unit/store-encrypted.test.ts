@@ -171,6 +171,35 @@ describe("an encrypted journal in the store", () => {
   });
 });
 
+describe("rewrite", () => {
+  it("encrypts a plain journal, handing the plain bytes to the backup first, and decrypts it again", async () => {
+    const ask = provider();
+    const plainStore = storeWith(ask);
+    await plainStore.update((journal) => {
+      journal.entries.push(rejection({ id: "rw000001", company: SECRET }));
+    });
+    const plain = readFileSync(file);
+    let backedUp: Buffer | undefined;
+    await plainStore.rewrite(PASS, (raw) => (backedUp = raw));
+    expect(backedUp?.equals(plain)).toBe(true);
+    expect(ask).not.toHaveBeenCalled();
+    expect(readFileSync(file).includes(SECRET)).toBe(false);
+    expect(readFileSync(join(dir, "journal.json.checked")).toString()).toBe(sealOf(readFileSync(file)));
+    expect((await decrypted()).entries.map((entry) => entry.id)).toEqual(["rw000001"]);
+
+    const other = storeWith(ask);
+    await other.rewrite(undefined);
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(readFileSync(file).equals(plain)).toBe(true);
+  });
+
+  it("does not decrypt with a wrong passphrase, and writes nothing", async () => {
+    const before = await seedEncrypted();
+    await expect(storeWith(provider("not it")).rewrite(undefined)).rejects.toThrow(WrongPassphraseError);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
 describe("a plain journal in the store", () => {
   it("never asks for a passphrase and stays plain", async () => {
     const ask = provider();
