@@ -109,6 +109,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./config.js")).registerConfig,
   },
   {
+    name: "encrypt",
+    term: "encrypt [options]",
+    summary: "encrypt the journal with a passphrase",
+    load: async () => (await import("./encrypt.js")).registerEncrypt,
+  },
+  {
+    name: "decrypt",
+    term: "decrypt",
+    summary: "write an encrypted journal back as plain JSON",
+    load: async () => (await import("./decrypt.js")).registerDecrypt,
+  },
+  {
     name: "doctor",
     term: "doctor [options]",
     summary: "check your journal is readable, valid and private",

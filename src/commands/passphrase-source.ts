@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { UsageError } from "../errors.js";
+import { CoachError, UsageError } from "../errors.js";
 import { stopping } from "../flows/prompt-stop.js";
 import { fileErrorReason } from "../journal/file-errors.js";
 import type { PassphraseProvider } from "../journal/store-cipher.js";
@@ -10,43 +10,72 @@ import { io } from "../io.js";
 export const PASSPHRASE_ENV = "REJECTION_COACH_PASSPHRASE";
 
 /** Said when nothing gave a passphrase and nobody is at a terminal to type it. */
-export const HOW_TO_GIVE =
-  `the journal is encrypted; give its passphrase with ${PASSPHRASE_ENV}=... or --passphrase-file FILE ` +
-  "(it is never taken as an argument: other users can read those)";
+export const howToGive = (what: string): string =>
+  `give ${what} with ${PASSPHRASE_ENV}=... or --passphrase-file FILE ` +
+  "(never as an argument: other users can read those)";
 
-/** One provider per run (its environment), so a command that opens the journal twice still asks once. */
-const providers = new WeakMap<NodeJS.ProcessEnv, PassphraseProvider>();
+/** What one run was given: the variable, taken once, and the provider built on it. */
+interface RunSource {
+  fromEnv: string | undefined;
+  provider?: PassphraseProvider;
+}
+
+/** Per run (its environment), so a command that opens the journal twice still asks once. */
+const runs = new WeakMap<NodeJS.ProcessEnv, RunSource>();
+
+/**
+ * This run's source. REJECTION_COACH_PASSPHRASE is taken out of the
+ * environment the first time, whether or not the journal turns out to be
+ * encrypted: an editor or any other program the run starts must not inherit it.
+ */
+function runSource(): RunSource {
+  const env = io().env;
+  let run = runs.get(env);
+  if (run === undefined) {
+    run = { fromEnv: env[PASSPHRASE_ENV] };
+    delete env[PASSPHRASE_ENV];
+    runs.set(env, run);
+  }
+  return run;
+}
+
+/** The passphrase a script gave, if any. The file is the more deliberate: a shell may export the variable for every command. */
+function scriptPassphrase(passphraseFile: string | undefined, fromEnv: string | undefined): string | undefined {
+  if (passphraseFile !== undefined) return readPassphraseFile(passphraseFile);
+  if (fromEnv === "") throw new UsageError(`${PASSPHRASE_ENV} is empty; an empty passphrase is not accepted`);
+  return fromEnv;
+}
 
 /**
  * The passphrase of an encrypted journal, for one run: from `--passphrase-file`,
  * else REJECTION_COACH_PASSPHRASE, else typed at a hidden prompt on a terminal.
- *
- * The variable is taken out of the environment at once, whether or not the
- * journal turns out to be encrypted: an editor or any other program the run
- * starts must not inherit the passphrase. Nothing is asked until the store
- * finds an encrypted journal, so a plain one never asks.
+ * Nothing is asked until the store finds an encrypted journal, so a plain one
+ * never asks.
  */
 export function passphraseProvider(passphraseFile: string | undefined): PassphraseProvider {
-  const env = io().env;
-  const known = providers.get(env);
-  if (known) return known;
-  const fromEnv = env[PASSPHRASE_ENV];
-  delete env[PASSPHRASE_ENV];
+  const run = runSource();
   let asked: Promise<string> | undefined;
-  const provider = () => (asked ??= ask(passphraseFile, fromEnv));
-  providers.set(env, provider);
-  return provider;
+  const ask = async (): Promise<string> => {
+    const given = scriptPassphrase(passphraseFile, run.fromEnv);
+    if (given !== undefined) return given;
+    if (canPrompt()) return askPassphrase("Passphrase of the journal");
+    throw new UsageError(`the journal is encrypted; ${howToGive("its passphrase")}`);
+  };
+  return (run.provider ??= () => (asked ??= ask()));
 }
 
-async function ask(passphraseFile: string | undefined, fromEnv: string | undefined): Promise<string> {
-  // The file is the more deliberate of the two: a shell may export the variable for every command.
-  if (passphraseFile !== undefined) return readPassphraseFile(passphraseFile);
-  if (fromEnv !== undefined) {
-    if (fromEnv === "") throw new UsageError(`${PASSPHRASE_ENV} is empty; an empty passphrase is not accepted`);
-    return fromEnv;
-  }
-  if (canPrompt()) return askPassphrase("Passphrase of the journal");
-  throw new UsageError(HOW_TO_GIVE);
+/**
+ * A passphrase to encrypt with: from a script as above, else typed twice at a
+ * terminal, since a mistyped one would lock the person out of their journal.
+ */
+export async function newPassphrase(passphraseFile: string | undefined): Promise<string> {
+  const given = scriptPassphrase(passphraseFile, runSource().fromEnv);
+  if (given !== undefined) return given;
+  if (!canPrompt()) throw new UsageError(howToGive("the new passphrase"));
+  const first = await askPassphrase("New passphrase");
+  const second = await askPassphrase("The same passphrase again");
+  if (first !== second) throw new CoachError("the two passphrases differ; nothing was changed");
+  return first;
 }
 
 /**

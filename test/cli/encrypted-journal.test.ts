@@ -124,3 +124,62 @@ describe("doctor on an encrypted journal", () => {
     unchanged();
   });
 });
+
+describe("encrypt and decrypt", () => {
+  beforeEach(() => writeFileSync(file, plain));
+
+  it("encrypt warns, keeps a plain backup first, and leaves a file that decrypts to the same journal", async () => {
+    const backup = join(root, "plain-backup.json");
+    const result = await run(["encrypt", "--backup", backup], { [ENV]: PASS });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/If you forget it, nobody can read the journal/);
+    expect(readFileSync(backup).equals(plain)).toBe(true);
+    const written = readFileSync(file);
+    expect(written.includes("Globex")).toBe(false);
+    expect(Buffer.from(await decryptJournal(written, PASS)).equals(plain)).toBe(true);
+    expect((await run(["list"], { [ENV]: PASS })).stdout).toContain("Globex");
+  });
+
+  it("encrypt never overwrites an existing backup file, and then changes nothing", async () => {
+    const backup = join(root, "taken.json");
+    writeFileSync(backup, "someone else's");
+    const result = await run(["encrypt", "--backup", backup], { [ENV]: PASS });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/already exists; nothing was changed/);
+    expect(readFileSync(backup, "utf8")).toBe("someone else's");
+    expect(readFileSync(file).equals(plain)).toBe(true);
+  });
+
+  it("encrypt off a terminal with no passphrase exits 2 and changes nothing", async () => {
+    const result = await run(["encrypt"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/give the new passphrase with REJECTION_COACH_PASSPHRASE/);
+    expect(readFileSync(file).equals(plain)).toBe(true);
+  });
+
+  it("encrypt refuses a journal that is already encrypted", async () => {
+    writeFileSync(file, sealed);
+    const result = await run(["encrypt"], { [ENV]: PASS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/already encrypted/);
+    unchanged();
+  });
+
+  it("decrypt writes the plain journal back, and refuses one that is not encrypted", async () => {
+    writeFileSync(file, sealed);
+    const result = await run(["decrypt"], { [ENV]: PASS });
+    expect(result.code).toBe(0);
+    expect(readFileSync(file).equals(plain)).toBe(true);
+    const again = await run(["decrypt"], { [ENV]: PASS });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/not encrypted/);
+  });
+
+  it("decrypt with a wrong passphrase exits 1 and writes nothing", async () => {
+    writeFileSync(file, sealed);
+    const result = await run(["decrypt"], { [ENV]: "not it" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/wrong passphrase/);
+    unchanged();
+  });
+});

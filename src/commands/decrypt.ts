@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { CoachError } from "../errors.js";
+import { say } from "../ui/output.js";
+import { openJournal } from "./context.js";
+
+export function registerDecrypt(command: Command): void {
+  command
+    .description("write an encrypted journal back as plain JSON (asks for its passphrase)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  rejection-coach decrypt\n  rejection-coach decrypt --passphrase-file ~/.coach-pass\n\n" +
+        "Afterwards anyone who can read the file can read the journal.",
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const { journalKind } = await import("../journal/journal-cipher.js");
+      const store = await openJournal(command);
+      const raw = store.readRaw();
+      if (raw === undefined || journalKind(raw) === "plain") {
+        throw new CoachError("the journal is not encrypted; nothing was changed");
+      }
+      await store.rewrite(undefined);
+      say(`Decrypted: ${store.file} is plain JSON again.`);
+    });
+}
