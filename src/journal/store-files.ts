@@ -6,7 +6,7 @@ import { realPathOf } from "./real-path.js";
  * writer, `doctor` and the export guard cannot disagree about them.
  *
  *   journal.json              the journal
- *   journal.json.checked      the seal: a hash of the bytes last validated
+ *   journal.json.checked      the seal: a hash of the bytes last validated (of the ciphertext, when encrypted)
  *   journal.json.lock         who is saving now (pid, host, since when)
  *   journal.json.backup-*     copies kept by `doctor --repair`
  *   journal.json.set-aside-*  entries `doctor --repair` could not keep, to fix and import

@@ -5,7 +5,8 @@ import * as pty from "node-pty";
 import stripAnsi from "strip-ansi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptJournal, encryptJournal, journalKind } from "../../src/journal/journal-cipher.js";
-import { removeDir, tempDir } from "../helpers/cli.js";
+import { seedJournal } from "../helpers/journal-fixture.js";
+import { removeDir, runCli, tempDir } from "../helpers/cli.js";
 
 /**
  * The encrypted journal is a standard age file: the real `age` tool opens what
@@ -84,6 +85,23 @@ describe.skipIf(!ageFound)("the journal and the age tool", () => {
     const encrypted = readFileSync(join(dir, "theirs.age"));
     expect(journalKind(encrypted)).toBe("age");
     expect(await decryptJournal(encrypted, PASS)).toEqual(plain);
+  });
+
+  it("age -d opens the journal the CLI's encrypt leaves, and the CLI reads one age -p wrote", async () => {
+    const home = join(dir, "home");
+    const store = await seedJournal(home);
+    const plain = readFileSync(store.file);
+    const encrypted = runCli(["encrypt"], { dataDir: home, env: { REJECTION_COACH_PASSPHRASE: PASS } });
+    expect(encrypted.code, encrypted.stderr).toBe(0);
+    const opened = await runAge(["-d", "-o", "opened.json", store.file], PASS, dir);
+    expect(opened.exitCode, opened.output).toBe(0);
+    expect(readFileSync(join(dir, "opened.json"))).toEqual(plain);
+
+    const sealed = await runAge(["-p", "-o", store.file, "opened.json"], PASS, dir);
+    expect(sealed.exitCode, sealed.output).toBe(0);
+    const listed = runCli(["list"], { dataDir: home, env: { REJECTION_COACH_PASSPHRASE: PASS } });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain("Globex");
   });
 
   it("this build opens an armored file from age -a -p", async () => {
