@@ -103,6 +103,8 @@ export async function askPassphrase(message: string): Promise<string> {
     {
       message,
       mask: true,
+      // Never shown, not even on request: someone may be looking at the screen.
+      toggleMask: false,
       validate: (value) => (value === "" ? "An empty passphrase is not accepted." : true),
     },
     { signal: stopping.signal },
