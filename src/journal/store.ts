@@ -1,12 +1,12 @@
-import { mkdirSync, rmSync, statSync, type Stats } from "node:fs";
+import { rmSync } from "node:fs";
 import { StoreError } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
-import { fileErrorReason } from "./file-errors.js";
 import { CURRENT_VERSION, sealOf, vouchedJournal } from "./journal-text.js";
 import { acquireLock, LockBlockedError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
 import { describeLock } from "./lock-words.js";
-import { folderOwner, giveToParentOwner } from "./ownership.js";
+import { checkDataDir, prepareDataDir } from "./store-dir.js";
+import { folderOwner } from "./ownership.js";
 import { readError, writeError } from "./store-errors.js";
 import { journalKind, type PreparedEncryption } from "./journal-cipher.js";
 import { readRegularFile } from "./read-file.js";
@@ -16,7 +16,6 @@ import { storeFiles, type StoreFiles } from "./store-files.js";
 import { io } from "../io.js";
 
 export const FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
 
 /**
  * The largest journal the store reads: far beyond years of daily entries (about
@@ -35,11 +34,10 @@ export interface StoreOptions {
   workFactor?: number;
 }
 
-/** A journal as read: its text when the seal vouched for it, and whether it was encrypted on disk. */
+/** A journal as read, with its text when the seal vouched for it. */
 interface Parsed {
   journal: Journal;
   text?: string;
-  encrypted: boolean;
 }
 
 const emptyJournal = (): Journal => ({ version: CURRENT_VERSION, entries: [] });
@@ -94,8 +92,7 @@ export class JournalStore {
       const raw = this.readRaw();
       // The write key's derivation starts before the read key's, so the two overlap.
       const encryption = raw !== undefined && journalKind(raw) !== "plain" ? this.#cipher.prepare() : undefined;
-      const { journal, text }: Parsed =
-        raw === undefined ? { journal: emptyJournal(), encrypted: false } : await this.#parse(raw);
+      const { journal, text }: Parsed = raw === undefined ? { journal: emptyJournal() } : await this.#parse(raw);
       const result = await change(journal);
       await this.writeJournal(journal, lock, text, encryption);
       return result;
@@ -112,9 +109,10 @@ export class JournalStore {
     const encryption = passphrase === undefined ? undefined : this.#cipher.prepare(Promise.resolve(passphrase));
     await this.withLock(async (lock) => {
       const raw = this.readRaw();
-      const { journal, text }: Parsed =
-        raw === undefined ? { journal: emptyJournal(), encrypted: false } : await this.#parse(raw);
+      const { journal, text }: Parsed = raw === undefined ? { journal: emptyJournal() } : await this.#parse(raw);
       if (raw !== undefined) backup?.(raw);
+      // A crash between the journal's rename and the seal's must not leave a hash of the plain bytes beside ciphertext.
+      if (encryption) this.#removeSeal();
       await this.writeJournal(journal, lock, text, encryption);
     });
   }
@@ -131,7 +129,7 @@ export class JournalStore {
    * files of the store (settings) are written under the same lock.
    */
   async withLock<T>(work: (lock: Lock) => T | Promise<T>): Promise<T> {
-    this.#prepareDir();
+    prepareDataDir(this.dir);
     const lock = await this.#lock();
     try {
       return await work(lock);
@@ -146,7 +144,7 @@ export class JournalStore {
 
   /** The raw bytes as they are on disk, or undefined when there is no file. */
   readRaw(): Buffer | undefined {
-    this.#checkDir();
+    checkDataDir(this.dir);
     try {
       return readRegularFile(this.file, MAX_JOURNAL_BYTES);
     } catch (error) {
@@ -181,18 +179,26 @@ export class JournalStore {
     const bytes = encrypted ? await this.#cipher.open(raw) : raw;
     // The seal is always the hash of the bytes on disk, ciphertext for an encrypted journal.
     const vouched = vouchedJournal(bytes, seal, raw);
-    if (vouched) return { ...vouched, encrypted };
+    if (vouched) return vouched;
     const { readJournalBytes } = await import("./journal-check.js");
     // Without the seal: it was just found not to vouch, and asking again would hash the file again.
     const reading = readJournalBytes(bytes);
     switch (reading.state) {
       case "healthy":
-        return { journal: reading.journal, encrypted };
+        return { journal: reading.journal };
       case "newer":
         throw new StoreError(this.file, reading.problem);
       default:
         // A salvage would write the journal plain, and its backup too: an encrypted one is never repaired.
         throw new StoreError(this.file, reading.problem, !encrypted);
+    }
+  }
+
+  #removeSeal(): void {
+    try {
+      rmSync(this.files.seal, { force: true });
+    } catch (error) {
+      throw writeError(this.file, error, this.files.seal);
     }
   }
 
@@ -242,35 +248,6 @@ export class JournalStore {
         // A stale seal cannot vouch for the new bytes: its hash no longer matches.
       }
     }
-  }
-
-  #checkDir(): void {
-    let stats: Stats;
-    try {
-      stats = statSync(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw new StoreError(this.dir, `cannot be opened: ${fileErrorReason(error)}`);
-    }
-    if (!stats.isDirectory()) {
-      throw new StoreError(this.dir, "the data path is a file, not a folder; choose another with --data");
-    }
-  }
-
-  /**
-   * Creates the data folder, private, if it does not exist. A folder that exists
-   * is left as it is: it may be one the person chose and shares on purpose
-   * (`doctor` says what others can do with it).
-   */
-  #prepareDir(): void {
-    this.#checkDir();
-    let created: string | undefined;
-    try {
-      created = mkdirSync(this.dir, { recursive: true, mode: DIR_MODE });
-    } catch (error) {
-      throw new StoreError(this.dir, `cannot be created: ${fileErrorReason(error)}`);
-    }
-    if (created !== undefined) giveToParentOwner(created, this.dir);
   }
 
   async #lock(): Promise<Lock> {
