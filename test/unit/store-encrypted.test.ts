@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { StoreError } from "../../src/errors.js";
 import type * as AtomicFile from "../../src/journal/atomic-file.js";
@@ -14,7 +14,8 @@ import { rejection } from "../helpers/fixtures.js";
  * Every file in the data folder, read just before each atomic rename: the
  * moment a temporary copy holds everything it will ever hold.
  */
-const seenOnDisk: { name: string; bytes: Buffer }[] = [];
+const commits: { target: string; files: { name: string; bytes: Buffer }[] }[] = [];
+const seenOnDisk = () => commits.flatMap(({ files }) => files);
 vi.mock("../../src/journal/atomic-file.js", async (importOriginal) => {
   const original = await importOriginal<typeof AtomicFile>();
   return {
@@ -24,10 +25,10 @@ vi.mock("../../src/journal/atomic-file.js", async (importOriginal) => {
         ...options,
         beforeCommit: () => {
           const folder = join(file, "..");
-          for (const name of readdirSync(folder)) {
-            const path = join(folder, name);
-            if (existsSync(path) && !name.endsWith(".lock")) seenOnDisk.push({ name, bytes: readFileSync(path) });
-          }
+          const files = readdirSync(folder)
+            .filter((name) => !name.endsWith(".lock") && existsSync(join(folder, name)))
+            .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+          commits.push({ target: basename(file), files });
           options.beforeCommit?.();
         },
       }),
@@ -48,7 +49,7 @@ beforeEach(() => {
   root = tempDir();
   dir = join(root, "journal-home");
   file = join(dir, "journal.json");
-  seenOnDisk.length = 0;
+  commits.length = 0;
 });
 afterEach(() => removeDir(root));
 
@@ -105,11 +106,11 @@ describe("an encrypted journal in the store", () => {
         journal.entries.push(rejection({ id: `leak000${i}`, company: SECRET, note: `${SECRET} again` }));
       });
     }
-    const temps = seenOnDisk.filter(({ name }) => name.includes(".tmp-"));
+    const temps = seenOnDisk().filter(({ name }) => name.includes(".tmp-"));
     expect(temps.some(({ name }) => name.startsWith("journal.json.tmp-"))).toBe(true);
     expect(temps.some(({ name }) => name.startsWith("journal.json.checked.tmp-"))).toBe(true);
     const after = readdirSync(dir).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
-    for (const { name, bytes } of [...seenOnDisk, ...after]) {
+    for (const { name, bytes } of [...seenOnDisk(), ...after]) {
       expect(bytes.includes(SECRET), name).toBe(false);
       expect(bytes.includes("leak0001"), name).toBe(false);
     }
@@ -180,8 +181,12 @@ describe("rewrite", () => {
     });
     const plain = readFileSync(file);
     let backedUp: Buffer | undefined;
+    commits.length = 0;
     await plainStore.rewrite(PASS, (raw) => (backedUp = raw));
     expect(backedUp?.equals(plain)).toBe(true);
+    // When the ciphertext takes the journal's place, the plain bytes' seal is already gone.
+    const replacing = commits.find(({ target }) => target === "journal.json");
+    expect(replacing?.files.map(({ name }) => name)).not.toContain("journal.json.checked");
     expect(ask).not.toHaveBeenCalled();
     expect(readFileSync(file).includes(SECRET)).toBe(false);
     expect(readFileSync(join(dir, "journal.json.checked")).toString()).toBe(sealOf(readFileSync(file)));
