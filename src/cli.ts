@@ -4,6 +4,7 @@ import { dateOrderSetting } from "./commands/context.js";
 import { useDateOrderSetting } from "./journal/date-order.js";
 import { applyPlainOption } from "./commands/plain-option.js";
 import { applyUsageChecks } from "./commands/usage-checks.js";
+import { runSource } from "./commands/passphrase-source.js";
 import { io } from "./io.js";
 import { terminalColumns } from "./ui/output.js";
 
@@ -27,7 +28,11 @@ export async function buildProgram(args: readonly string[], { loadAll = false } 
       "--passphrase-file <file>",
       "an encrypted journal's passphrase, from a file or a pipe (or $REJECTION_COACH_PASSPHRASE)",
     )
-    .hook("preAction", (_program, command) => applyPlainOption(command))
+    .hook("preAction", (_program, command) => {
+      // Before any command runs an editor or another program, which would inherit the variable.
+      runSource();
+      return applyPlainOption(command);
+    })
     .showSuggestionAfterError()
     // One prefix for every error line, whether commander or the tool found the problem,
     // and commander's "did you mean" on that same line.

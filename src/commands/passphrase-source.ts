@@ -28,7 +28,7 @@ const runs = new WeakMap<NodeJS.ProcessEnv, RunSource>();
  * environment the first time, whether or not the journal turns out to be
  * encrypted: an editor or any other program the run starts must not inherit it.
  */
-function runSource(): RunSource {
+export function runSource(): RunSource {
   const env = io().env;
   let run = runs.get(env);
   if (run === undefined) {

@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { PassThrough, Readable } from "node:stream";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decryptJournal, encryptJournal } from "../../src/journal/journal-cipher.js";
-import { removeDir, tempDir } from "../helpers/cli.js";
+import { run as runWith } from "../../src/run.js";
+import { cliEnv, removeDir, tempDir } from "../helpers/cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { fixtureEntries, seedJournal } from "../helpers/journal-fixture.js";
 
@@ -101,6 +103,15 @@ describe("an encrypted journal from the command line", () => {
     const result = await run(["list"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Globex");
+  });
+});
+
+describe("REJECTION_COACH_PASSPHRASE", () => {
+  it("is taken out of the environment before any command runs, even one that never opens the journal", async () => {
+    const env = cliEnv(dataDir, { [ENV]: PASS });
+    const streams = { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough(), env };
+    expect(await runWith(["tips", "--json"], streams)).toBe(0);
+    expect(env).not.toHaveProperty(ENV);
   });
 });
 
