@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { CancelledError, CoachError, UsageError } from "../errors.js";
 import { reasonConflict } from "../journal/reason-rules.js";
-import { ENDING_NAMES, REASON_CHOICES } from "../ui/labels.js";
 import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
 import type { Content } from "../content/schema.js";
 import type { Journal } from "../journal/entry.js";
@@ -19,6 +18,7 @@ import {
   asksForMissing,
   REJECTION_FLAGS,
   rejectionFieldsFrom,
+  whyConflict,
   type RejectionOptions,
 } from "./entry-options.js";
 
@@ -122,7 +122,7 @@ Examples:
       // With a person at the terminal, a broken journal is reported before they type
       // anything, and a duplicate is asked about. A script's log reads the journal
       // once, under the lock, where a duplicate is refused.
-      const present = interactive || (canPrompt() && !options.json);
+      const present = interactive || asks;
       const before = present ? await store.read() : undefined;
       const loggedBefore = (journal: Journal, candidate: RejectionFields): string | undefined => {
         const earlier = sameRejection(journal, candidate);
@@ -179,7 +179,7 @@ Examples:
         const conflict = reasonConflict(fields.ended, fields.reasons);
         if (conflict) {
           throw new UsageError(
-            `the email and the flags disagree: ${conflict.kind === "ending" ? `"${ENDING_NAMES[conflict.ended]}" and "${REASON_CHOICES[conflict.reason]}" cannot both be true` : `"${REASON_CHOICES[conflict.reason]}" goes with no other reason`}; give --ended or --reason to settle it`,
+            `the email and the flags disagree: ${whyConflict(conflict)}; give --ended or --reason to settle it`,
           );
         }
         const twice = before && loggedBefore(before, fields);
