@@ -12,6 +12,7 @@ import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
+import { EMAIL_FIELDS } from "../coach/email-fields.js";
 import { checkEmailOptions, readEmailText } from "./email-input.js";
 import {
   addRejectionOptions,
@@ -29,9 +30,6 @@ interface LogOptions extends RejectionOptions {
   email?: string;
   keepEmail?: boolean;
 }
-
-/** The fields that, given as flags, say the person is filling the entry in themselves: no email is offered. */
-const EMAIL_FIELDS = ["company", "role", "stage", "ended", "reasonGiven", "reasons"] as const;
 
 export function registerLog(command: Command): void {
   command.description("log a rejection, step by step, and get two or three ideas for what may help");
@@ -142,6 +140,7 @@ Examples:
       let fields: NewRejection;
       if (interactive) {
         const [[{ logFlow }], read] = await Promise.all([asking(), reading(content, given)]);
+        // Flags for what an email would give say the person is filling it in themselves: no email is offered.
         const filledIn = EMAIL_FIELDS.some((key) => given[key] !== undefined);
         const answers = await logFlow(await loadPrompts(), given, {
           show: say,
