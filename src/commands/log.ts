@@ -103,10 +103,12 @@ Examples:
       // `--email -` at a terminal is a paste: standard input read to its end could ask nothing after it.
       const pasteHere = options.email === "-" && asks;
       const emailText = options.email === undefined || pasteHere ? undefined : await readEmailText(options.email);
-      const fromEmail = emailText === undefined ? undefined : (await reading(content, given)).suggest(emailText);
-      // With someone at the terminal an email only gives defaults, so its questions are always asked.
-      // Without one, what it says counts as given, and what it does not say is named as missing.
+      // With someone at the terminal an email only gives defaults, so its questions are always asked
+      // (the flow reads it). Without one, what it says counts as given, and what it does not say is
+      // named as missing.
       const withEmail = emailText !== undefined || pasteHere || Boolean(options.keepEmail);
+      const fromEmail =
+        emailText === undefined || asks ? undefined : (await reading(content, given)).suggest(emailText);
       const interactive =
         (asks && withEmail) ||
         asksForMissing(
