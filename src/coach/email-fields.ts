@@ -3,8 +3,9 @@ import { reasonConflict, reasonsFor } from "../journal/reason-rules.js";
 import type { Ending, Reason } from "../journal/vocabulary.js";
 import type { EmailReading, Found } from "./read-email.js";
 
-/** The fields an email can give, the ones the flags and questions also give. */
-export type EmailFields = Pick<RejectionFields, "company" | "role" | "stage" | "ended" | "reasonGiven" | "reasons">;
+/** The fields an email can give, the ones the flags and questions also give, in the order they are asked. */
+export const EMAIL_FIELDS = ["company", "role", "stage", "ended", "reasonGiven", "reasons"] as const;
+export type EmailFields = Pick<RejectionFields, (typeof EMAIL_FIELDS)[number]>;
 
 /** What an email gave: the fields, and for each guessed one the words it came from. */
 export interface EmailSuggestion {

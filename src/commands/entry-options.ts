@@ -16,7 +16,7 @@ import {
   type Stage,
   type WinKind,
 } from "../journal/vocabulary.js";
-import { reasonConflict } from "../journal/reason-rules.js";
+import { reasonConflict, type ReasonConflict } from "../journal/reason-rules.js";
 import { ENDING_NAMES, REASON_CHOICES } from "../ui/labels.js";
 import { canPrompt } from "../ui/output.js";
 import { readStdinText } from "./stdin-text.js";
@@ -176,6 +176,13 @@ export async function winFieldsFrom(options: WinOptions, now: Date): Promise<Par
   });
 }
 
+/** Why an ending and reasons cannot stand together, in the words the questions use. */
+export function whyConflict(conflict: ReasonConflict): string {
+  return conflict.kind === "ending"
+    ? `"${ENDING_NAMES[conflict.ended]}" and "${REASON_CHOICES[conflict.reason]}" cannot both be true`
+    : `"${REASON_CHOICES[conflict.reason]}" goes with no other reason`;
+}
+
 /** Refuses an ending and reasons that contradict each other, naming where each side came from. */
 function checkReasons(options: RejectionOptions, saved?: RejectionFields): void {
   // An entry saved before this rule is left to be edited in peace until one side changes.
@@ -186,14 +193,12 @@ function checkReasons(options: RejectionOptions, saved?: RejectionFields): void 
   const reason = (id: Reason) => (reasons ? `--reason ${spelledId(id)}` : `the saved reason '${spelledId(id)}'`);
   if (conflict.kind === "ending") {
     const ended = options.ended ? `--ended ${conflict.ended}` : `the saved ending '${conflict.ended}'`;
-    throw new UsageError(
-      `${ended} and ${reason(conflict.reason)} conflict: "${ENDING_NAMES[conflict.ended]}" and "${REASON_CHOICES[conflict.reason]}" cannot both be true`,
-    );
+    throw new UsageError(`${ended} and ${reason(conflict.reason)} conflict: ${whyConflict(conflict)}`);
   }
   // Only flags can put "I don't know" next to another reason: the flow and edit replace the whole list.
   if (!reasons) return;
   throw new UsageError(
-    `--reason ${spelledId(conflict.reason)} and --reason ${conflict.others.map(spelledId).join(", ")} conflict: "${REASON_CHOICES[conflict.reason]}" goes with no other reason`,
+    `--reason ${spelledId(conflict.reason)} and --reason ${conflict.others.map(spelledId).join(", ")} conflict: ${whyConflict(conflict)}`,
   );
 }
 

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { CancelledError, CoachError, UsageError } from "../errors.js";
 import { reasonConflict } from "../journal/reason-rules.js";
-import { ENDING_NAMES, REASON_CHOICES } from "../ui/labels.js";
 import { isPromptStop, loadPrompts, type Prompts } from "../flows/prompts.js";
 import type { Content } from "../content/schema.js";
 import type { Journal } from "../journal/entry.js";
@@ -13,12 +12,14 @@ import { canPrompt, printData, printJson, say, wrap } from "../ui/output.js";
 import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { openContent, openJournal } from "./context.js";
+import { EMAIL_FIELDS } from "../coach/email-fields.js";
 import { checkEmailOptions, readEmailText } from "./email-input.js";
 import {
   addRejectionOptions,
   asksForMissing,
   REJECTION_FLAGS,
   rejectionFieldsFrom,
+  whyConflict,
   type RejectionOptions,
 } from "./entry-options.js";
 
@@ -29,9 +30,6 @@ interface LogOptions extends RejectionOptions {
   email?: string;
   keepEmail?: boolean;
 }
-
-/** The fields that, given as flags, say the person is filling the entry in themselves: no email is offered. */
-const EMAIL_FIELDS = ["company", "role", "stage", "ended", "reasonGiven", "reasons"] as const;
 
 export function registerLog(command: Command): void {
   command.description("log a rejection, step by step, and get two or three ideas for what may help");
@@ -105,10 +103,12 @@ Examples:
       // `--email -` at a terminal is a paste: standard input read to its end could ask nothing after it.
       const pasteHere = options.email === "-" && asks;
       const emailText = options.email === undefined || pasteHere ? undefined : await readEmailText(options.email);
-      const fromEmail = emailText === undefined ? undefined : (await reading(content, given)).suggest(emailText);
-      // With someone at the terminal an email only gives defaults, so its questions are always asked.
-      // Without one, what it says counts as given, and what it does not say is named as missing.
+      // With someone at the terminal an email only gives defaults, so its questions are always asked
+      // (the flow reads it). Without one, what it says counts as given, and what it does not say is
+      // named as missing.
       const withEmail = emailText !== undefined || pasteHere || Boolean(options.keepEmail);
+      const fromEmail =
+        emailText === undefined || asks ? undefined : (await reading(content, given)).suggest(emailText);
       const interactive =
         (asks && withEmail) ||
         asksForMissing(
@@ -122,7 +122,7 @@ Examples:
       // With a person at the terminal, a broken journal is reported before they type
       // anything, and a duplicate is asked about. A script's log reads the journal
       // once, under the lock, where a duplicate is refused.
-      const present = interactive || (canPrompt() && !options.json);
+      const present = interactive || asks;
       const before = present ? await store.read() : undefined;
       const loggedBefore = (journal: Journal, candidate: RejectionFields): string | undefined => {
         const earlier = sameRejection(journal, candidate);
@@ -142,6 +142,7 @@ Examples:
       let fields: NewRejection;
       if (interactive) {
         const [[{ logFlow }], read] = await Promise.all([asking(), reading(content, given)]);
+        // Flags for what an email would give say the person is filling it in themselves: no email is offered.
         const filledIn = EMAIL_FIELDS.some((key) => given[key] !== undefined);
         const answers = await logFlow(await loadPrompts(), given, {
           show: say,
@@ -179,7 +180,7 @@ Examples:
         const conflict = reasonConflict(fields.ended, fields.reasons);
         if (conflict) {
           throw new UsageError(
-            `the email and the flags disagree: ${conflict.kind === "ending" ? `"${ENDING_NAMES[conflict.ended]}" and "${REASON_CHOICES[conflict.reason]}" cannot both be true` : `"${REASON_CHOICES[conflict.reason]}" goes with no other reason`}; give --ended or --reason to settle it`,
+            `the email and the flags disagree: ${whyConflict(conflict)}; give --ended or --reason to settle it`,
           );
         }
         const twice = before && loggedBefore(before, fields);

@@ -2,7 +2,7 @@ import type { NewRejection, RejectionFields } from "../journal/make-entry.js";
 import { EMOTIONS, ENDINGS, REASONS, STAGES, type Emotion, type Reason } from "../journal/vocabulary.js";
 import { ALONE_REASON, reasonsFor } from "../journal/reason-rules.js";
 import { RULES } from "../coach/signals.js";
-import { ENDING_NAMES, REASON_CHOICES, STAGE_NAMES, stageChoice } from "../ui/labels.js";
+import { ENDING_NAMES, REASON_CHOICES, REJECTION_LABELS, STAGE_NAMES, stageChoice } from "../ui/labels.js";
 import { describeRejectionField } from "../ui/entry-summary.js";
 import { askChoice, askMood, askOptionalText, askPastDay, askRequiredText, askTags, exclusive, hinted } from "./ask.js";
 import type { Prompts } from "./prompts.js";
@@ -12,17 +12,19 @@ import { safeLine } from "../ui/safe-text.js";
 import { theme } from "../ui/theme.js";
 import { editFields, fieldsOf, newEntryFlow, type FieldSpec, type FlowOptions } from "./review.js";
 
-const field = fieldsOf<RejectionFields>(describeRejectionField);
+const rejectionField = fieldsOf<RejectionFields>(describeRejectionField);
+const field = (key: keyof RejectionFields, ask: FieldSpec<RejectionFields>["ask"]) =>
+  rejectionField(key, REJECTION_LABELS[key], ask);
 
 /** The questions, in the order they are asked. */
 const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
-  field("company", "Company", (prompts, values) =>
+  field("company", (prompts, values) =>
     askRequiredText(prompts, "Which company was it?", values.company, "the company's name, even a short one"),
   ),
-  field("role", "Role", (prompts, values) =>
+  field("role", (prompts, values) =>
     askRequiredText(prompts, "What was the role?", values.role, "the role, in a few words"),
   ),
-  field("stage", "Stage reached", (prompts, values) =>
+  field("stage", (prompts, values) =>
     askChoice(prompts, "How far did it get?", {
       values: STAGES,
       names: STAGE_NAMES,
@@ -31,7 +33,7 @@ const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       fallback: "applied",
     }),
   ),
-  field("ended", "How it ended", (prompts, values) =>
+  field("ended", (prompts, values) =>
     askChoice(prompts, "How did it end?", {
       values: ENDINGS,
       names: ENDING_NAMES,
@@ -39,7 +41,7 @@ const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       fallback: "rejected",
     }),
   ),
-  field("date", "Date", (prompts, values, context) =>
+  field("date", (prompts, values, context) =>
     askPastDay(
       prompts,
       values.ended === "ghosted" ? "About when did it go quiet?" : "When did you hear?",
@@ -48,10 +50,8 @@ const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       values.ended === "ghosted" ? "the day it went quiet" : "the date you heard",
     ),
   ),
-  field("reasonGiven", "Reason given", (prompts, values) =>
-    askOptionalText(prompts, "Did they give a reason?", values.reasonGiven),
-  ),
-  field("reasons", "Likely reasons", (prompts, values, context) => {
+  field("reasonGiven", (prompts, values) => askOptionalText(prompts, "Did they give a reason?", values.reasonGiven)),
+  field("reasons", (prompts, values, context) => {
     // A reason they gave, typed or read from their email, ticks what its words suggest; the person decides.
     const likely =
       values.reasons === undefined && values.reasonGiven
@@ -78,14 +78,14 @@ const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       validate: exclusive<Reason>(ALONE_REASON, REASON_CHOICES[ALONE_REASON]),
     });
   }),
-  field("mood", "Mood", (prompts, values, context) =>
+  field("mood", (prompts, values, context) =>
     askMood(
       prompts,
       context.editing ? "How did you feel when you logged it?" : "How are you feeling about it right now?",
       values.mood,
     ),
   ),
-  field("emotions", "Feelings", (prompts, values, context) =>
+  field("emotions", (prompts, values, context) =>
     prompts.checkbox<Emotion>({
       ...hinted(
         context.editing
@@ -99,8 +99,8 @@ const REJECTION_FIELDS: readonly FieldSpec<RejectionFields>[] = [
       pageSize: EMOTIONS.length,
     }),
   ),
-  field("tags", "Tags", (prompts, values) => askTags(prompts, values.tags ?? [])),
-  field("note", "Note", (prompts, values) =>
+  field("tags", (prompts, values) => askTags(prompts, values.tags ?? [])),
+  field("note", (prompts, values) =>
     askOptionalText(prompts, "Anything else you want to remember about it?", values.note),
   ),
 ];

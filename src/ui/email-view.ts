@@ -1,17 +1,8 @@
-import type { EmailSuggestion } from "../coach/email-fields.js";
+import { EMAIL_FIELDS, type EmailSuggestion } from "../coach/email-fields.js";
 import { describeRejectionField, summaryTable } from "./entry-summary.js";
+import { REJECTION_LABELS } from "./labels.js";
 import { safeLine } from "./safe-text.js";
 import { theme } from "./theme.js";
-
-/** The fields an email can give, as the summary labels them. */
-const LABELS = {
-  company: "Company",
-  role: "Role",
-  stage: "Stage reached",
-  ended: "How it ended",
-  reasonGiven: "Reason given",
-  reasons: "Likely reasons",
-} as const;
 
 /**
  * What an email gave, each guess with the words it came from, and what it did
@@ -22,8 +13,9 @@ export function renderEmailFindings(
   options: { asking: boolean; given?: readonly string[] },
 ): string {
   const { fields } = suggestion;
-  const keys = Object.keys(LABELS) as (keyof typeof LABELS)[];
-  const found = keys.filter((key) => fields[key] !== undefined && !(key === "reasons" && fields.reasons?.length === 0));
+  const found = EMAIL_FIELDS.filter(
+    (key) => fields[key] !== undefined && !(key === "reasons" && fields.reasons?.length === 0),
+  );
   if (found.length === 0) {
     return options.asking
       ? "\nNothing in it was clear enough to fill in; the questions follow as usual.\n"
@@ -31,12 +23,12 @@ export function renderEmailFindings(
   }
   const rows = found.map((key): [string, string] => {
     const remark = emailRemark(suggestion, key, fields);
-    return [LABELS[key], `${describeRejectionField(key, fields)}${remark ? `  ${theme.muted(remark)}` : ""}`];
+    return [REJECTION_LABELS[key], `${describeRejectionField(key, fields)}${remark ? `  ${theme.muted(remark)}` : ""}`];
   });
   // What the flags gave was not looked for.
-  const missing = keys
-    .filter((key) => !found.includes(key) && !options.given?.includes(key))
-    .map((key) => LABELS[key].toLowerCase());
+  const missing = EMAIL_FIELDS.filter((key) => !found.includes(key) && !options.given?.includes(key)).map((key) =>
+    REJECTION_LABELS[key].toLowerCase(),
+  );
   const lines = [`${options.asking ? "\n" : ""}From their email:\n${summaryTable(rows)}`];
   if (missing.length > 0) lines.push(theme.muted(`It did not say: ${missing.join(", ")}.`));
   if (options.asking) lines.push(theme.muted("Each question below starts with what it said; Enter keeps it.\n"));

@@ -5,6 +5,7 @@
 //   *_CHOICES  an answer at a prompt, where the name alone would not say enough
 //   *_PHRASES  a noun phrase that sits inside one of the coach's sentences
 import type { Signal } from "../content/vocabulary.js";
+import type { RejectionFields } from "../journal/make-entry.js";
 import { MONTH_NAMES, WEEKDAY_NAMES, fromDay } from "../journal/dates.js";
 import {
   MOOD_MAX,
@@ -19,6 +20,21 @@ import {
 export type FitAnswer = (typeof FIT_ANSWERS)[number];
 
 // Stages
+
+/** Each field of a rejection as the summaries name it. */
+export const REJECTION_LABELS: Record<keyof RejectionFields, string> = {
+  company: "Company",
+  role: "Role",
+  stage: "Stage reached",
+  ended: "How it ended",
+  date: "Date",
+  reasonGiven: "Reason given",
+  reasons: "Likely reasons",
+  mood: "Mood",
+  emotions: "Feelings",
+  tags: "Tags",
+  note: "Note",
+};
 
 export const STAGE_NAMES: Record<Stage, string> = {
   applied: "Applied",

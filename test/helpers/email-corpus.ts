@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { EMAIL_FIELDS } from "../../src/coach/email-fields.js";
 import type { EmailReading } from "../../src/coach/read-email.js";
 import { REASONS, type Reason } from "../../src/journal/vocabulary.js";
 
@@ -8,7 +9,8 @@ import { REASONS, type Reason } from "../../src/journal/vocabulary.js";
 // expected.yaml, as test/corpora/README.md describes). The measurement script
 // and the corpus test share it, so both count the same way.
 
-export const EMAIL_FIELDS = ["company", "role", "stage", "ended", "reasonGiven", "reasons"] as const;
+// Scored field by field: the fields reading an email can give.
+export { EMAIL_FIELDS };
 export type EmailField = (typeof EMAIL_FIELDS)[number];
 
 export interface ExpectedEmail {
