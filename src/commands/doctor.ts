@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { StoreError } from "../errors.js";
 import { renderDiagnosis, renderRepair } from "../ui/doctor-view.js";
 import { printData, printJson } from "../ui/output.js";
-import { dataDirOf } from "./context.js";
+import type { EncryptedReading } from "../journal/encrypted-reading.js";
+import { dataDirOf, type GlobalOptions } from "./context.js";
 
 interface DoctorOptions {
   repair?: boolean;
@@ -31,7 +32,8 @@ Examples:
         import("../journal/diagnose.js"),
         import("../journal/repair.js"),
       ]);
-      const diagnosis = diagnose(dir);
+      const encrypted = await openEncrypted(dir, command.optsWithGlobals<GlobalOptions>().passphraseFile);
+      const diagnosis = diagnose(dir, Date.now(), encrypted);
       if (!options.repair || !diagnosis.repairable) {
         if (options.json) printJson(diagnosis);
         else printData(renderDiagnosis(diagnosis, Boolean(options.repair) && diagnosis.healthy));
@@ -48,9 +50,35 @@ Examples:
       }
       if (!options.json) printData(renderDiagnosis(diagnosis, true));
       const report = await repair(dir);
-      const after = diagnose(dir);
+      // A repair never writes an encrypted journal: what its passphrase opened still holds if the bytes are the same.
+      const after = diagnose(dir, Date.now(), encrypted);
       if (options.json) printJson({ ...report, before: diagnosis, after });
       else printData(renderRepair(report, after));
       if (!after.healthy) throw new StoreError(after.file, after.problem ?? "needs attention");
     });
+}
+
+/**
+ * An encrypted journal opened with its passphrase, when one is given or typed;
+ * undefined for a plain journal or one that cannot be read (diagnose says why).
+ */
+async function openEncrypted(dir: string, passphraseFile: string | undefined): Promise<EncryptedReading | undefined> {
+  const [{ storeFiles }, { readRegularFile }, { journalKind }] = await Promise.all([
+    import("../journal/store-files.js"),
+    import("../journal/read-file.js"),
+    import("../journal/journal-cipher.js"),
+  ]);
+  let raw: Buffer;
+  try {
+    const { MAX_JOURNAL_BYTES } = await import("../journal/store.js");
+    raw = readRegularFile(storeFiles(dir).journal, MAX_JOURNAL_BYTES);
+  } catch {
+    return undefined;
+  }
+  if (journalKind(raw) === "plain") return undefined;
+  const [{ offeredPassphrase }, { readEncrypted }] = await Promise.all([
+    import("./passphrase-source.js"),
+    import("../journal/encrypted-reading.js"),
+  ]);
+  return readEncrypted(raw, await offeredPassphrase(passphraseFile));
 }

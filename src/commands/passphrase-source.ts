@@ -85,6 +85,15 @@ export function passphraseProvider(passphraseFile: string | undefined): Passphra
 }
 
 /**
+ * The passphrase when there is a way to have it (a script gave it, or a person
+ * types it), else undefined: doctor checks what it can without one.
+ */
+export async function offeredPassphrase(passphraseFile: string | undefined): Promise<string | undefined> {
+  if (scriptPassphrase(passphraseFile, CURRENT, runSource()) === undefined && !canPrompt()) return undefined;
+  return passphraseProvider(passphraseFile)();
+}
+
+/**
  * A passphrase to encrypt with: from a script (the usual sources for encrypt,
  * the NEW ones for a change of passphrase), else typed twice at a terminal,
  * since a mistyped one would lock the person out of their journal.

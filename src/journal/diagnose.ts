@@ -2,6 +2,7 @@ import type { Stats } from "node:fs";
 import { kindOf, NotRegularFileError } from "./atomic-file.js";
 import { fileErrorReason } from "./file-errors.js";
 import { octal, statOf } from "./file-status.js";
+import type { EncryptedReading } from "./encrypted-reading.js";
 import { journalKind } from "./journal-cipher.js";
 import { readJournalBytes } from "./journal-check.js";
 import { CURRENT_VERSION, NewerJournalError } from "./migrations.js";
@@ -39,6 +40,8 @@ export interface Diagnosis {
   problem?: string;
   /** Valid entries in a healthy journal. */
   entries?: number;
+  /** The journal is an age file: its entries are checked only when doctor was given the passphrase. */
+  encrypted?: boolean;
   looseFile?: boolean;
   /** A lock that blocks saves: left by a stopped save, unreadable, or a folder. */
   staleLock?: boolean;
@@ -59,8 +62,12 @@ export interface Diagnosis {
 
 export type Problem = (message: string, fixable: boolean, oneLine?: string, importance?: number) => void;
 
-/** Looks at the journal folder and its files without changing anything. */
-export function diagnose(dir: string, now = Date.now()): Diagnosis {
+/**
+ * Looks at the journal folder and its files without changing anything. An
+ * encrypted journal's entries are checked only in `encrypted`, what its
+ * passphrase opened (encrypted-reading.ts).
+ */
+export function diagnose(dir: string, now = Date.now(), encrypted?: EncryptedReading): Diagnosis {
   const files = storeFiles(dir);
   const checks: Check[] = [];
   const result: Diagnosis = {
@@ -103,7 +110,7 @@ export function diagnose(dir: string, now = Date.now()): Diagnosis {
     result.state = "unusable";
     problem(`the journal cannot be opened (${stats})`, false, undefined, 0);
   } else {
-    checkJournalFile(files.journal, stats, result, problem);
+    checkJournalFile(files.journal, stats, result, problem, encrypted);
   }
 
   result.staleLock = checkLock(files.lock, now, checks, problem);
@@ -132,7 +139,13 @@ function checkFolder(folder: Stats, checks: Check[], problem: Problem): void {
   } else checks.push({ severity: "ok", message: `the folder is private (${octal(mode)})` });
 }
 
-function checkJournalFile(file: string, stats: Stats, result: Diagnosis, problem: Problem): void {
+function checkJournalFile(
+  file: string,
+  stats: Stats,
+  result: Diagnosis,
+  problem: Problem,
+  encrypted: EncryptedReading | undefined,
+): void {
   if (!stats.isFile()) {
     result.state = "unusable";
     problem(`the journal is ${kindOf(stats)}, not a regular file`, false, undefined, 0);
@@ -147,10 +160,10 @@ function checkJournalFile(file: string, stats: Stats, result: Diagnosis, problem
     result.looseFile = true;
     problem(`the journal can be read by other users (mode ${octal(fileMode)}; it should be 0600)`, true);
   } else result.checks.push({ severity: "ok", message: `the journal is private (${octal(fileMode)})` });
-  checkContent(file, result, problem);
+  checkContent(file, result, problem, encrypted);
 }
 
-function checkContent(file: string, result: Diagnosis, problem: Problem): void {
+function checkContent(file: string, result: Diagnosis, problem: Problem, encrypted?: EncryptedReading): void {
   let raw: Buffer;
   try {
     raw = readRegularFile(file, MAX_JOURNAL_BYTES);
@@ -165,13 +178,14 @@ function checkContent(file: string, result: Diagnosis, problem: Problem): void {
     problem(`the journal cannot be read (${why})`, false, undefined, 0);
     return;
   }
+  let bytes = raw;
   if (journalKind(raw) !== "plain") {
-    // Without the passphrase its entries cannot be checked; the lock and the other files still are.
-    result.state = "healthy";
-    result.checks.push({ severity: "notice", message: "the journal is encrypted; doctor does not look inside it" });
-    return;
+    result.encrypted = true;
+    const opened = checkEncrypted(raw, result, problem, encrypted);
+    if (opened === undefined) return;
+    bytes = opened;
   }
-  const reading = readJournalBytes(raw);
+  const reading = readJournalBytes(bytes);
   if (reading.state === "healthy") {
     result.state = "healthy";
     const count = reading.journal.entries.length;
@@ -193,8 +207,20 @@ function checkContent(file: string, result: Diagnosis, problem: Problem): void {
     problem(`the journal ${reading.problem}; doctor leaves it as it is`, false, reading.problem, 0);
     return;
   }
+  if (result.encrypted) {
+    // A salvage writes plain JSON, so it never runs on what was inside an encrypted file.
+    result.state = "damaged";
+    problem(
+      `the journal ${reading.problem}. It is encrypted, so doctor --repair leaves it as it is: decrypt it with ` +
+        "'age -d' to a file in its place and run 'rejection-coach doctor --repair', or put back a copy from a backup",
+      false,
+      reading.problem,
+      0,
+    );
+    return;
+  }
   try {
-    const salvage = salvageJournal(raw);
+    const salvage = salvageJournal(bytes);
     result.state = "damaged";
     result.salvage = {
       kept: salvage.journal.entries.length,
@@ -209,6 +235,51 @@ function checkContent(file: string, result: Diagnosis, problem: Problem): void {
     if (!(error instanceof NewerJournalError)) throw error;
     result.state = "newer";
     problem(`the journal ${error.message}; doctor leaves it as it is`, false, error.message, 0);
+  }
+}
+
+/**
+ * What an encrypted journal's passphrase showed: the bytes inside it to check
+ * like a plain journal's, or undefined when it could not be opened (reported here).
+ */
+function checkEncrypted(
+  raw: Buffer,
+  result: Diagnosis,
+  problem: Problem,
+  encrypted: EncryptedReading | undefined,
+): Buffer | undefined {
+  // Another process may have saved since the passphrase opened it: then the entries are not the ones checked.
+  const reading = encrypted?.state === "opened" && !encrypted.raw.equals(raw) ? undefined : encrypted;
+  result.state = "healthy";
+  switch (reading?.state) {
+    case "opened":
+      result.checks.push({ severity: "ok", message: "the journal is encrypted, and the passphrase opens it" });
+      return reading.bytes;
+    case "wrong-passphrase":
+      problem(
+        "the passphrase given does not open the journal (wrong passphrase), so its entries were not checked",
+        false,
+        "wrong passphrase",
+        0,
+      );
+      return undefined;
+    case "unreadable":
+      result.state = "unusable";
+      problem(
+        `${reading.problem}. Nothing was changed, and nothing will write over it. Put back a copy from a backup ` +
+          "(a --backup file, a backup drive, a synced folder's history), or keep the file in case the damage can be undone",
+        false,
+        reading.problem,
+        0,
+      );
+      return undefined;
+    default:
+      result.checks.push({
+        severity: "notice",
+        message:
+          "the journal is encrypted; with its passphrase (typed, REJECTION_COACH_PASSPHRASE or --passphrase-file) doctor checks its entries too",
+      });
+      return undefined;
   }
 }
 

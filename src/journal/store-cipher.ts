@@ -44,7 +44,10 @@ export class StoreCipher {
       return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
     } catch (error) {
       if (error instanceof cipher.DamagedJournalError || error instanceof cipher.WorkFactorError) {
-        throw new StoreError(this.file, `${error.message}; it is left as it is`);
+        throw new StoreError(
+          this.file,
+          `${error.message}; it is left as it is, and 'rejection-coach doctor' says what can be done`,
+        );
       }
       throw error;
     }

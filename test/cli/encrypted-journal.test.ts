@@ -116,11 +116,60 @@ describe("REJECTION_COACH_PASSPHRASE", () => {
 });
 
 describe("doctor on an encrypted journal", () => {
-  it("says it is encrypted and leaves it as it is", async () => {
+  it("without a passphrase, says it is encrypted, checks the rest, and leaves it as it is", async () => {
     const result = await run(["doctor"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/the journal is encrypted; doctor does not look inside it/);
+    expect(result.stdout).toMatch(/the journal is encrypted; with its passphrase .* doctor checks its entries too/);
+    expect(result.stdout).not.toMatch(/entries, all valid/);
     unchanged();
+  });
+
+  it("with the passphrase, checks its entries", async () => {
+    const result = await run(["doctor", "--json"], { [ENV]: PASS });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      encrypted: true,
+      healthy: true,
+      entries: fixtureEntries().length,
+    });
+    const text = await run(["doctor"], { [ENV]: PASS });
+    expect(text.stdout).toMatch(/the journal is encrypted, and the passphrase opens it/);
+    expect(text.stdout).toMatch(new RegExp(`${fixtureEntries().length} entries, all valid`));
+    unchanged();
+  });
+
+  it("with a wrong passphrase, exits 1 saying so, and changes nothing", async () => {
+    const result = await run(["doctor"], { [ENV]: "not it" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/wrong passphrase/);
+    unchanged();
+  });
+
+  it("for a damaged file, says what can be done and never writes over it, even with --repair", async () => {
+    const damaged = Buffer.from(sealed);
+    damaged[damaged.length - 3]! ^= 0x40;
+    writeFileSync(file, damaged);
+    const listed = await run(["list"], { [ENV]: PASS });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/changed or damaged.*'rejection-coach doctor' says what can be done/);
+    for (const args of [["doctor"], ["doctor", "--repair"]]) {
+      const result = await run(args, { [ENV]: PASS });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/changed or damaged.*Put back a copy from a backup/);
+      expect(readFileSync(file).equals(damaged)).toBe(true);
+    }
+    expect(readdirSync(dataDir).filter((name) => name.includes("backup"))).toEqual([]);
+  });
+
+  it("for valid ciphertext around a broken journal, reports it and leaves the salvage to a plain copy", async () => {
+    const broken = Buffer.from(
+      await encryptJournal(Buffer.from('{"version": 2, "entries": [}'), PASS, { workFactor: 4 }),
+    );
+    writeFileSync(file, broken);
+    const result = await run(["doctor", "--repair"], { [ENV]: PASS });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/is not valid JSON.*It is encrypted, so doctor --repair leaves it as it is/);
+    expect(readFileSync(file).equals(broken)).toBe(true);
   });
 
   it("repairs what is beside it, never the journal itself", async () => {
