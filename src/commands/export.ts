@@ -55,17 +55,19 @@ Only the data goes to standard output; messages go to standard error.`,
       if (options.perFile !== undefined) {
         // Before reading, so that a path onto the journal is refused without touching anything.
         write.refuseNotesFolder(dataDir, options.perFile);
-        const { entries } = await readFiltered(cmd, options);
+        const { entries, encrypted } = await readFiltered(cmd, options);
         const written = write.writeNotes(options.perFile, entries, { dataDir });
         say(`Wrote ${written.length} ${written.length === 1 ? "note" : "notes"} to ${safeLine(written.dir)}`);
+        if (encrypted) warnPlain("These notes are", written.dir);
         return;
       }
       const target = options.output === undefined ? undefined : write.exportTarget(options.output, dataDir);
-      const { entries, total } = await readFiltered(cmd, options);
+      const { entries, total, encrypted } = await readFiltered(cmd, options);
       const text = await formatEntries(options.format, entries);
       if (target && target.kind !== "standard") {
         await write.writeExport(target, text);
         say(`Wrote ${entries.length} ${entries.length === 1 ? "entry" : "entries"} to ${safeLine(target.path)}`);
+        if (encrypted) warnPlain("This export is", target.path);
       } else {
         // No --output, or --output /dev/stdout: the stream the shell gave, so `>>` appends.
         (target?.kind === "standard" && target.fd === 2 ? io().stderr : io().stdout).write(text);
@@ -74,4 +76,13 @@ Only the data goes to standard output; messages go to standard error.`,
         say(total === 0 ? "Your journal is empty: nothing to export." : "No entries match those filters.");
       }
     });
+}
+
+/**
+ * Said once, to a person at a terminal, when an encrypted journal's entries go
+ * to a file: an export is plain text by nature. A script that asked for it knows.
+ */
+function warnPlain(what: string, path: string): void {
+  if (!io().stderr.isTTY) return;
+  say(`${what} not encrypted, though your journal is: anyone who can read ${safeLine(path)} can read them.`);
 }

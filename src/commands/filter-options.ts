@@ -103,14 +103,16 @@ export async function resolveFilterFlags(input: FilterInput, now: Date): Promise
 export async function readFiltered(
   command: Command,
   options: FilterOptions,
-): Promise<{ entries: Entry[]; total: number; filtered: boolean }> {
+): Promise<{ entries: Entry[]; total: number; filtered: boolean; encrypted: boolean }> {
   const { filterEntries, isFiltered } = await import("../journal/filters.js");
   const now = new Date();
   const filter = await resolveFilterFlags(filterInput({ ...options, ...(await readPeriod(options, now)) }), now);
-  const journal = await (await openJournal(command)).read();
+  const store = await openJournal(command);
+  const journal = await store.read();
   return {
     entries: filterEntries(journal.entries, filter),
     total: journal.entries.length,
     filtered: isFiltered(filter),
+    encrypted: store.encrypted,
   };
 }

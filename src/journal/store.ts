@@ -66,6 +66,7 @@ export class JournalStore {
   readonly files: StoreFiles;
   readonly file: string;
   readonly #cipher: StoreCipher;
+  #encrypted = false;
 
   constructor(
     readonly dir: string,
@@ -74,6 +75,11 @@ export class JournalStore {
     this.files = storeFiles(dir);
     this.file = this.files.journal;
     this.#cipher = new StoreCipher(this.file, options.passphrase, options.workFactor);
+  }
+
+  /** The journal this store last read was encrypted (so what is made of it, an export, is worth a word). */
+  get encrypted(): boolean {
+    return this.#encrypted;
   }
 
   /** The journal as it is now; an empty one when no file exists yet. */
@@ -176,6 +182,7 @@ export class JournalStore {
   async #parse(raw: Buffer): Promise<Parsed> {
     const seal = this.#seal();
     const encrypted = journalKind(raw) !== "plain";
+    this.#encrypted = encrypted;
     const bytes = encrypted ? await this.#cipher.open(raw) : raw;
     // The seal is always the hash of the bytes on disk, ciphertext for an encrypted journal.
     const vouched = vouchedJournal(bytes, seal, raw);

@@ -98,6 +98,15 @@ describe("an encrypted journal from the command line", () => {
     expect(readFileSync(file).equals(damaged)).toBe(true);
   });
 
+  it("exports plain text to a file, saying nothing of it to a script", async () => {
+    const output = join(root, "export.json");
+    const result = await run(["export", "--format", "json", "--output", output], { [ENV]: PASS });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/not encrypted/);
+    expect(readFileSync(output, "utf8")).toContain("Globex");
+    unchanged();
+  });
+
   it("asks nothing for a plain journal, even with no way to give a passphrase", async () => {
     writeFileSync(file, plain);
     const result = await run(["list"]);

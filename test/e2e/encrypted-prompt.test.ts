@@ -93,4 +93,24 @@ describe("the passphrase at a terminal", () => {
     expect(session.output).not.toContain("New passphrase");
     expect(readFileSync(file).equals(sealed)).toBe(true);
   });
+
+  it("an export of an encrypted journal to a file says once, at a terminal, that the export is plain", async () => {
+    writeFileSync(file, await encryptJournal(plain, PASS, { workFactor: 4 }));
+    const notes = join(root, "notes");
+    const output = join(root, "export.csv");
+    for (const args of [
+      ["export", "--format", "md", "--per-file", notes],
+      ["export", "--format", "csv", "--output", output],
+    ]) {
+      const session = new PtySession(args, { dataDir, env: { REJECTION_COACH_PASSPHRASE: PASS } });
+      expect(await session.exited()).toBe(0);
+      expect(times(session.output, "not encrypted, though your journal is")).toBe(1);
+    }
+    expect(readFileSync(output, "utf8")).toContain("Globex");
+    // The same export of a plain journal says nothing of it.
+    writeFileSync(file, plain);
+    const session = new PtySession(["export", "--format", "json", "--output", join(root, "plain.json")], { dataDir });
+    expect(await session.exited()).toBe(0);
+    expect(session.output).not.toContain("not encrypted");
+  });
 });
