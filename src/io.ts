@@ -18,10 +18,12 @@ export interface RunState {
   plain: boolean;
   /** The journal was written: a stop or an output failure must not report "nothing was saved". */
   saved: boolean;
+  /** The journal read was encrypted: nothing from it may go to a disk in plain text (the editor's file). */
+  encrypted: boolean;
 }
 
 let current: { io: Io; state: RunState } | undefined;
-const processState: RunState = { plain: false, saved: false };
+const processState: RunState = { plain: false, saved: false, encrypted: false };
 
 /** The process's own, looked up when used: merely printing must not set up stdin. */
 const processIo: Io = {
@@ -49,7 +51,7 @@ export const runState = (): RunState => current?.state ?? processState;
  */
 export async function withIo<T>(streams: Io, task: () => Promise<T>): Promise<T> {
   if (current) throw new Error("one run of the CLI at a time in a process");
-  current = { io: streams, state: { plain: false, saved: false } };
+  current = { io: streams, state: { plain: false, saved: false, encrypted: false } };
   try {
     return await task();
   } finally {

@@ -2,7 +2,7 @@ import type { checkbox, confirm, editor, input, number, search, select } from "@
 import { fitLines, terminalColumns } from "../ui/output.js";
 import { plainMode } from "../ui/plain-mode.js";
 import { unicodeOutput } from "../ui/symbols.js";
-import { io } from "../io.js";
+import { io, runState } from "../io.js";
 import { stopping } from "./prompt-stop.js";
 import { pastePrompt, type PasteConfig } from "./paste-prompt.js";
 
@@ -111,7 +111,7 @@ function withAsciiTheme(config: PromptConfig): PromptConfig {
 
 /** True for the error an editor prompt rejects with when the editor cannot be launched or fails. */
 export const isEditorFailure = (error: unknown): boolean =>
-  error instanceof Error && (error.name === "LaunchEditorError" || error.name === "EditorExitError");
+  error instanceof Error && ["LaunchEditorError", "EditorExitError", "EditorUnsafeError"].includes(error.name);
 
 /**
  * Inquirer's editor prompt shows a launch failure and waits for Enter again
@@ -120,9 +120,14 @@ export const isEditorFailure = (error: unknown): boolean =>
  * typing the answer.
  */
 const strictEditor = (async (config: Parameters<Prompts["editor"]>[0]) => {
-  const { ExternalEditor } = await import("@inquirer/external-editor");
+  const [{ ExternalEditor }, { editorFolder, memoryFolder }] = await Promise.all([
+    import("@inquirer/external-editor"),
+    import("./editor-folder.js"),
+  ]);
+  const dir = editorFolder(runState().encrypted, memoryFolder());
   io().stdout.write(`${config.message}\n`);
-  const external = new ExternalEditor(config.default ?? "", { postfix: config.postfix ?? ".txt" });
+  // Only its owner may read it, wherever it is; removed as soon as the editor is closed.
+  const external = new ExternalEditor(config.default ?? "", { postfix: config.postfix ?? ".txt", dir, mode: 0o600 });
   const text = await external.runAsync();
   if (external.lastExitStatus !== 0) {
     const error = new Error(`the editor exited with status ${external.lastExitStatus}`);

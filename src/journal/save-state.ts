@@ -11,3 +11,8 @@ export const wasSaved = (): boolean => runState().saved;
 export function markSaved(): void {
   runState().saved = true;
 }
+
+/** Called by the store when the journal it read was encrypted. */
+export function markEncrypted(): void {
+  runState().encrypted = true;
+}

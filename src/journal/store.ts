@@ -10,7 +10,7 @@ import { folderOwner } from "./ownership.js";
 import { readError, writeError } from "./store-errors.js";
 import { journalKind, type PreparedEncryption } from "./journal-cipher.js";
 import { readRegularFile } from "./read-file.js";
-import { markSaved } from "./save-state.js";
+import { markEncrypted, markSaved } from "./save-state.js";
 import { StoreCipher, type PassphraseProvider } from "./store-cipher.js";
 import { storeFiles, type StoreFiles } from "./store-files.js";
 import { io } from "../io.js";
@@ -183,6 +183,7 @@ export class JournalStore {
     const seal = this.#seal();
     const encrypted = journalKind(raw) !== "plain";
     this.#encrypted = encrypted;
+    if (encrypted) markEncrypted();
     const bytes = encrypted ? await this.#cipher.open(raw) : raw;
     // The seal is always the hash of the bytes on disk, ciphertext for an encrypted journal.
     const vouched = vouchedJournal(bytes, seal, raw);

@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statfsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decryptJournal, encryptJournal } from "../../src/journal/journal-cipher.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
-import { KEY, PtySession } from "../helpers/pty.js";
+import { EMAIL_OFFER, KEY, PtySession } from "../helpers/pty.js";
 
 /**
  * The passphrase at a terminal: asked once per command, hidden as it is typed,
@@ -113,4 +113,28 @@ describe("the passphrase at a terminal", () => {
     expect(await session.exited()).toBe(0);
     expect(session.output).not.toContain("not encrypted");
   });
+
+  it.runIf(process.platform === "linux")(
+    "an encrypted journal's words typed in the editor stay in memory: its file is in a tmpfs folder, private, and gone after",
+    async () => {
+      writeFileSync(file, await encryptJournal(plain, PASS, { workFactor: 4 }));
+      const record = join(root, "editor-saw");
+      const editor = join(root, "editor.sh");
+      // Notes where its file is, the file system and mode, then writes an email into it.
+      writeFileSync(
+        editor,
+        `#!/bin/sh\nprintf '%s\\n%s\\n' "$1" "$(stat -c %a "$1")" > '${record}'\nprintf 'Dear Sam,\\nThank you for applying.\\n' > "$1"\n`,
+      );
+      chmodSync(editor, 0o755);
+      const session = new PtySession(["log"], { dataDir, env: { REJECTION_COACH_PASSPHRASE: PASS, EDITOR: editor } });
+      await session.answer(EMAIL_OFFER, KEY.down);
+      await session.waitFor(/Keep a copy of the email|company/i);
+      session.type(KEY.ctrlC);
+      expect(await session.exited()).toBe(130);
+      const [path, mode] = readFileSync(record, "utf8").trim().split("\n");
+      expect(statfsSync(path!.replace(/\/[^/]*\/[^/]*$/, "")).type).toBe(0x01021994);
+      expect(mode).toBe("600");
+      expect(existsSync(path!)).toBe(false);
+    },
+  );
 });
