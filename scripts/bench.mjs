@@ -12,6 +12,11 @@
 //   npm run bench -- --entries 2000              another size (against the limit script)
 //   npm run bench -- --scale                     1,000, 10,000 and 50,000 entries: how cost grows
 //   npm run bench -- --node /path/to/node        the same cases under another Node binary
+//   npm run bench -- --no-encrypted              without the encrypted-journal cases
+//
+// The encrypted cases run each command on a 1,000-entry journal encrypted by the
+// tool (age, scrypt) against the same command on the same journal in plain JSON:
+// the ratio is what encryption adds, and the median is held to the 1 s target.
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -27,6 +32,7 @@ const { values: args } = parseArgs({
     entries: { type: "string" },
     runs: { type: "string", default: "9" },
     scale: { type: "boolean", default: false },
+    encrypted: { type: "boolean", default: true },
     seed: { type: "string", default: "20261124" },
     node: { type: "string", default: process.execPath },
     out: { type: "string", default: join(ROOT, "bench-results") },
@@ -183,6 +189,72 @@ function benchSize(entries, bin) {
   };
 }
 
+/** The passphrase the encrypted cases use; given as a script gives it, in the environment. */
+const BENCH_PASSPHRASE = "benchmark passphrase, not a secret";
+/** An encrypted journal of this size is held to ENCRYPTED_TARGET_MS per command. */
+const ENCRYPTED_ENTRIES = 1_000;
+const ENCRYPTED_TARGET_MS = 1_000;
+
+/**
+ * Commands on an encrypted journal, each against the same command on a plain
+ * copy of the same journal: the passphrase's key derivation is the cost.
+ */
+function benchEncrypted(bin) {
+  const dir = mkdtempSync(join(tmpdir(), "rc-bench-enc-"));
+  const plainHome = join(dir, "plain");
+  const encryptedHome = join(dir, "encrypted");
+  writeFileSync(join(dir, "rss-probe.cjs"), RSS_PROBE);
+  const env = { ...process.env, NO_COLOR: "1", BENCH_DIR: dir, REJECTION_COACH_PASSPHRASE: BENCH_PASSPHRASE };
+  delete env.FORCE_COLOR;
+  delete env.REJECTION_COACH_HOME;
+  const journal = JSON.stringify(makeJournal(ENCRYPTED_ENTRIES, Number(args.seed)), undefined, "\t");
+  for (const home of [plainHome, encryptedHome]) {
+    mkdirSync(home, { mode: 0o700 });
+    writeFileSync(join(home, "journal.json"), journal, { mode: 0o600 });
+    const seeded = spawnSync(NODE, [bin, "--data", home, "win", "--kind", "other", "--title", "Benchmark seed"], {
+      env,
+    });
+    if (seeded.status !== 0) throw new Error(`could not seed the journal: ${seeded.stderr}`);
+  }
+  const encrypted = spawnSync(NODE, [bin, "--data", encryptedHome, "encrypt"], { env, encoding: "utf8" });
+  if (encrypted.status !== 0) throw new Error(`could not encrypt the journal: ${encrypted.stderr}`);
+  const journalBytes = statSync(join(encryptedHome, "journal.json")).size;
+
+  const cases = [
+    ["list", ["list"]],
+    ["show ID", ["show", "10000001"]],
+    ["stats --json", ["stats", "--json"]],
+    ["next", ["next"]],
+    [
+      "log (non-interactive)",
+      ["log", "--company", "Bench Co", "--role", "Tester", "--stage", "interview", "--ended", "rejected"].concat([
+        "--date",
+        "2026-11-01",
+        "--mood",
+        "5",
+        "--allow-duplicate",
+      ]),
+    ],
+    ["edit ID --note", ["edit", "10000001", "--note", "Benchmark note"]],
+  ];
+  const rows = [];
+  for (const [name, rest] of cases) {
+    const baseline = { name: "plain journal", argv: [bin, "--data", plainHome, ...rest] };
+    baseline.rssMB = peakMemoryMB(baseline.argv, env);
+    const row = measure(name, [bin, "--data", encryptedHome, ...rest], baseline, { env });
+    if (!row.error) row.withinTarget = row.medianMs <= ENCRYPTED_TARGET_MS;
+    rows.push(row);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    entries: ENCRYPTED_ENTRIES,
+    encrypted: true,
+    journalMB: Number((journalBytes / 1e6).toFixed(2)),
+    targetMs: ENCRYPTED_TARGET_MS,
+    rows,
+  };
+}
+
 /** Packs the project and installs the tarball into an empty folder, as `npx` would: the bin to measure. */
 function installPackage() {
   const dir = mkdtempSync(join(tmpdir(), "rc-bench-package-"));
@@ -209,7 +281,10 @@ function installPackage() {
 
 const fmt = (n, digits = 0) => (n === undefined ? "" : n.toFixed(digits));
 function printTable(result) {
-  console.log(`\n${result.entries.toLocaleString("en")} entries (journal ${result.journalMB} MB)`);
+  const what = result.encrypted
+    ? `encrypted, against the same journal plain; target ${result.targetMs} ms a command`
+    : `journal ${result.journalMB} MB`;
+  console.log(`\n${result.entries.toLocaleString("en")} entries (${what})`);
   console.log(
     [
       "case".padEnd(24),
@@ -221,6 +296,12 @@ function printTable(result) {
       "× memory".padStart(9),
     ].join(""),
   );
+  if (result.encrypted) {
+    const over = result.rows.filter((row) => !row.error && !row.withinTarget).map((row) => row.name);
+    console.log(
+      over.length === 0 ? `every case within ${result.targetMs} ms` : `over ${result.targetMs} ms: ${over.join(", ")}`,
+    );
+  }
   for (const row of result.rows) {
     if (row.error) {
       console.log(`${row.name.padEnd(24)}  failed: ${row.error}`);
@@ -260,6 +341,11 @@ const results = [];
 try {
   for (const size of SIZES) {
     const result = benchSize(size, installed.bin);
+    printTable(result);
+    results.push(result);
+  }
+  if (args.encrypted && !args.scale) {
+    const result = benchEncrypted(installed.bin);
     printTable(result);
     results.push(result);
   }
