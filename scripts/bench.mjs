@@ -296,12 +296,6 @@ function printTable(result) {
       "× memory".padStart(9),
     ].join(""),
   );
-  if (result.encrypted) {
-    const over = result.rows.filter((row) => !row.error && !row.withinTarget).map((row) => row.name);
-    console.log(
-      over.length === 0 ? `every case within ${result.targetMs} ms` : `over ${result.targetMs} ms: ${over.join(", ")}`,
-    );
-  }
   for (const row of result.rows) {
     if (row.error) {
       console.log(`${row.name.padEnd(24)}  failed: ${row.error}`);
@@ -317,6 +311,12 @@ function printTable(result) {
         fmt(row.rssMB).padStart(8),
         fmt(row.rssRatio, 2).padStart(9),
       ].join(""),
+    );
+  }
+  if (result.encrypted) {
+    const over = result.rows.filter((row) => !row.error && !row.withinTarget).map((row) => row.name);
+    console.log(
+      over.length === 0 ? `every case within ${result.targetMs} ms` : `over ${result.targetMs} ms: ${over.join(", ")}`,
     );
   }
 }
