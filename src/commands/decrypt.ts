@@ -18,7 +18,7 @@ export function registerDecrypt(command: Command): void {
       if (raw === undefined || journalKind(raw) === "plain") {
         throw new CoachError("the journal is not encrypted; nothing was changed");
       }
-      await store.rewrite(undefined);
+      await store.rewrite(undefined, { from: "encrypted" });
       say(`Decrypted: ${store.file} is plain JSON again.`);
     });
 }

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Command } from "commander";
 import { CoachError, UsageError } from "../errors.js";
 import { fileErrorReason } from "../journal/file-errors.js";
@@ -21,30 +22,56 @@ export function registerEncrypt(command: Command): void {
     .addHelpText(
       "after",
       "\nExamples:\n  rejection-coach encrypt\n  rejection-coach encrypt --backup ~/journal-plain.json\n" +
-        "  REJECTION_COACH_PASSPHRASE=... rejection-coach encrypt\n  age -d journal.json > plain.json\n\n" +
+        "  rejection-coach --passphrase-file <(pass show coach) encrypt\n  age -d journal.json > plain.json\n\n" +
         "Every command then asks for the passphrase once; scripts give it with REJECTION_COACH_PASSPHRASE\n" +
         "or --passphrase-file FILE, never as an argument. 'rejection-coach decrypt' undoes it.",
     )
     .action(async (options: EncryptOptions, command: Command) => {
-      const [{ journalKind }, { isStorePath }, { newPassphrase }] = await Promise.all([
-        import("../journal/journal-cipher.js"),
-        import("../journal/store-files.js"),
-        import("./passphrase-source.js"),
-      ]);
+      const [{ journalKind }, { isStorePath }, { newPassphrase }, { plainCopies, removeAbandonedCopies }] =
+        await Promise.all([
+          import("../journal/journal-cipher.js"),
+          import("../journal/store-files.js"),
+          import("./passphrase-source.js"),
+          import("../journal/leftovers.js"),
+        ]);
+      const dir = dataDirOf(command);
       const store = await openJournal(command);
       const raw = store.readRaw();
       if (raw !== undefined && journalKind(raw) !== "plain") {
         throw new CoachError("the journal is already encrypted; nothing was changed");
       }
-      if (options.backup !== undefined && isStorePath(dataDirOf(command), options.backup)) {
-        throw new UsageError(`--backup ${options.backup}: is one of the journal's own files; choose a path outside it`);
+      const backup = options.backup;
+      if (backup !== undefined) {
+        if (isStorePath(dir, backup)) {
+          throw new UsageError(`--backup ${backup}: is one of the journal's own files; choose a path outside it`);
+        }
+        // Checked again when it is written; said now, before the passphrase is typed twice.
+        if (existsSync(backup)) throw new UsageError(`--backup ${backup}: already exists; nothing was changed`);
       }
       say(WARNING);
       const passphrase = await newPassphrase(command.optsWithGlobals<GlobalOptions>().passphraseFile);
-      const backup = options.backup;
-      await store.rewrite(passphrase, backup === undefined ? undefined : (bytes) => writeBackup(backup, bytes));
-      if (backup !== undefined) say(`Plain backup: ${backup}. It is not encrypted: keep it safe, or delete it.`);
+      let backedUp = false;
+      await store.rewrite(passphrase, {
+        from: "plain",
+        backup:
+          backup === undefined
+            ? undefined
+            : (bytes) => {
+                writeBackup(backup, bytes);
+                backedUp = true;
+              },
+      });
+      if (backedUp) say(`Plain backup: ${backup}. It is not encrypted: keep it safe, or delete it.`);
       say(`Encrypted: ${store.file}. 'age -d' opens it with the same passphrase.`);
+      // What an interrupted plain save left may hold the journal as it was.
+      removeAbandonedCopies(dir);
+      const plain = plainCopies(dir);
+      if (plain.length > 0) {
+        say(
+          `Still plain text beside it, from earlier repairs: ${plain.join(", ")}. ` +
+            "Delete them, or move them somewhere safe, once you no longer need them.",
+        );
+      }
     });
 }
 
@@ -66,5 +93,12 @@ function writeBackup(path: string, bytes: Buffer): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+  // The file's name is in its folder: flushed too, or a crash could leave the backup nameless.
+  const folder = openSync(dirname(path), "r");
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
   }
 }

@@ -3,7 +3,6 @@ import { CoachError, UsageError } from "../errors.js";
 import { stopping } from "../flows/prompt-stop.js";
 import { fileErrorReason } from "../journal/file-errors.js";
 import type { PassphraseProvider } from "../journal/store-cipher.js";
-import { canPrompt } from "../ui/output.js";
 import { io } from "../io.js";
 
 /** Where a script puts the passphrase when it cannot type it. */
@@ -78,7 +77,7 @@ export function passphraseProvider(passphraseFile: string | undefined): Passphra
   const ask = async (): Promise<string> => {
     const given = scriptPassphrase(passphraseFile, CURRENT, run);
     if (given !== undefined) return given;
-    if (canPrompt()) return askPassphrase("Passphrase of the journal");
+    if (canAskPassphrase()) return askPassphrase("Passphrase of the journal");
     throw new UsageError(`the journal is encrypted; ${howToGive("its passphrase")}`);
   };
   return (run.provider ??= () => (asked ??= ask()));
@@ -89,7 +88,9 @@ export function passphraseProvider(passphraseFile: string | undefined): Passphra
  * types it), else undefined: doctor checks what it can without one.
  */
 export async function offeredPassphrase(passphraseFile: string | undefined): Promise<string | undefined> {
-  if (scriptPassphrase(passphraseFile, CURRENT, runSource()) === undefined && !canPrompt()) return undefined;
+  // Whether a source exists, not what it holds: a pipe given as the file can be read once only.
+  const given = passphraseFile !== undefined || runSource().fromEnv[PASSPHRASE_ENV] !== undefined;
+  if (!given && !canAskPassphrase()) return undefined;
   return passphraseProvider(passphraseFile)();
 }
 
@@ -101,7 +102,7 @@ export async function offeredPassphrase(passphraseFile: string | undefined): Pro
 export async function newPassphrase(file: string | undefined, source: ScriptSource = CURRENT): Promise<string> {
   const given = scriptPassphrase(file, source, runSource());
   if (given !== undefined) return given;
-  if (!canPrompt()) throw new UsageError(howToGive("the new passphrase", source));
+  if (!canAskPassphrase()) throw new UsageError(howToGive("the new passphrase", source));
   const first = await askPassphrase("New passphrase");
   const second = await askPassphrase("The same passphrase again");
   if (first !== second) throw new CoachError("the two passphrases differ; nothing was changed");
@@ -125,17 +126,31 @@ export function readPassphraseFile(file: string, flag = CURRENT.flag): string {
   return passphrase;
 }
 
-/** Typed at a prompt that shows a mark per character, never the characters. */
+/**
+ * A person can type a passphrase: the keyboard is a terminal, and so is where
+ * the question is drawn. That may be standard error alone, as in
+ * `rejection-coach export --format md > notes.md`.
+ */
+function canAskPassphrase(): boolean {
+  const { stdin, stdout, stderr } = io();
+  return Boolean(stdin.isTTY && (stdout.isTTY || stderr.isTTY));
+}
+
+/**
+ * Typed at a prompt that shows nothing of it, not even its length, as age and
+ * sudo do; drawn on standard error when standard output goes to a file or a pipe.
+ */
 export async function askPassphrase(message: string): Promise<string> {
   const { password } = await import("@inquirer/prompts");
+  const { stdin, stdout, stderr } = io();
   return password(
     {
       message,
-      mask: true,
+      mask: false,
       // Never shown, not even on request: someone may be looking at the screen.
       toggleMask: false,
       validate: (value) => (value === "" ? "An empty passphrase is not accepted." : true),
     },
-    { signal: stopping.signal },
+    { signal: stopping.signal, input: stdin, output: stdout.isTTY ? stdout : stderr },
   );
 }

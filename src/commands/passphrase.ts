@@ -38,7 +38,7 @@ export function registerPassphrase(command: Command): void {
       if (passphrase === (await passphraseProvider(command.optsWithGlobals<GlobalOptions>().passphraseFile)())) {
         throw new CoachError("the new passphrase is the one the journal already has; nothing was changed");
       }
-      await store.rewrite(passphrase);
+      await store.rewrite(passphrase, { from: "encrypted" });
       say(`Passphrase changed: ${store.file} now opens with the new one only.`);
     });
 }

@@ -115,7 +115,7 @@ export function diagnose(dir: string, now = Date.now(), encrypted?: EncryptedRea
 
   result.staleLock = checkLock(files.lock, now, checks, problem);
   result.brokenSettings = checkSettings(files.settings, checks, problem);
-  checkLeftovers(dir, checks, problem);
+  checkLeftovers(dir, checks, problem, result.encrypted);
   return finish(result);
 }
 

@@ -13,6 +13,7 @@
  * Errors say which step failed, never what the passphrase was.
  */
 import { CoachError } from "../errors.js";
+import type { KeyCache } from "./scrypt-recipient.js";
 
 /**
  * log2 N for new files: 2^16 costs about a fifth of a second here, a quarter of
@@ -37,8 +38,14 @@ export type JournalKind = "plain" | "age" | "armored-age";
 
 /** The passphrase given was not the one the journal was encrypted with. */
 export class WrongPassphraseError extends CoachError {
-  constructor() {
-    super("wrong passphrase");
+  /**
+   * `changed`: the file is not the one rejection-coach last saved, and a damaged
+   * salt fails exactly as a wrong passphrase does, so both are named.
+   */
+  constructor(changed = false) {
+    super(
+      changed ? "wrong passphrase, or the file was changed since rejection-coach last saved it" : "wrong passphrase",
+    );
   }
 }
 
@@ -171,7 +178,11 @@ export async function encryptJournal(
  *
  * @throws WrongPassphraseError, DamagedJournalError, WorkFactorError, EmptyPassphraseError
  */
-export async function decryptJournal(bytes: Uint8Array, passphrase: string): Promise<Uint8Array> {
+export async function decryptJournal(
+  bytes: Uint8Array,
+  passphrase: string,
+  options: { keys?: KeyCache } = {},
+): Promise<Uint8Array> {
   checkPassphrase(passphrase);
   const kind = journalKind(bytes);
   if (kind === "plain") throw new DamagedJournalError("not-age");
@@ -187,7 +198,7 @@ export async function decryptJournal(bytes: Uint8Array, passphrase: string): Pro
   }
   if (!startsWith(binary, AGE_INTRO)) throw new DamagedJournalError("not-age", "unknown version");
 
-  const identity = new ScryptIdentity(passphrase);
+  const identity = new ScryptIdentity(passphrase, options.keys);
   const decrypter = new Decrypter();
   decrypter.addIdentity(identity);
   try {

@@ -27,6 +27,15 @@ export function sealOf(raw: Uint8Array): string {
   return `sha256:${createHash("sha256").update(raw).digest("hex")} rejection-coach/${PACKAGE_VERSION}\n`;
 }
 
+/**
+ * The seal names other bytes than `bytes` (whatever build wrote it): the file
+ * was changed after rejection-coach last saved it. Undefined without a seal.
+ */
+export function sealDisowns(seal: string | undefined, bytes: Uint8Array): boolean {
+  if (seal === undefined) return false;
+  return !seal.startsWith(`sha256:${createHash("sha256").update(bytes).digest("hex")} `);
+}
+
 /** Bytes the seal vouches for: written by this tool after every entry was checked. */
 export interface Vouched {
   journal: Journal;
@@ -34,16 +43,20 @@ export interface Vouched {
 }
 
 /**
- * The journal in `raw` when `seal` is the seal of these exact bytes and they are
- * of this build's version; undefined otherwise, and then the bytes must be
+ * The journal in `bytes` when `seal` is the seal of these exact bytes and they
+ * are of this build's version; undefined otherwise, and then the bytes must be
  * checked in full. The same bytes cannot hold a different answer.
  *
- * For an encrypted journal, `sealed` is the ciphertext on disk and `raw` what it
- * decrypted to: the seal is over the ciphertext, which authenticates its contents.
+ * For an encrypted journal, `sealed` is the ciphertext on disk and `bytes` what
+ * it decrypted to: the seal is over the ciphertext, which authenticates its contents.
  */
-export function vouchedJournal(raw: Buffer, seal: string | undefined, sealed: Uint8Array = raw): Vouched | undefined {
+export function vouchedJournal(
+  bytes: Buffer,
+  seal: string | undefined,
+  sealed: Uint8Array = bytes,
+): Vouched | undefined {
   if (seal === undefined || seal !== sealOf(sealed)) return undefined;
-  const text = raw.toString("utf8");
+  const text = bytes.toString("utf8");
   try {
     const journal = JSON.parse(text) as Journal;
     return journal.version === CURRENT_VERSION && Array.isArray(journal.entries) ? { journal, text } : undefined;

@@ -41,3 +41,19 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
     closeSync(fd);
   }
 }
+
+/**
+ * The first `count` bytes of a regular file (fewer when it is shorter), with
+ * the same refusals as readRegularFile: enough to tell what kind of file it is.
+ */
+export function readFileHead(path: string, count: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotRegularFileError(path, kindOf(stats));
+    const head = Buffer.alloc(count);
+    return head.subarray(0, readSync(fd, head, 0, count, 0));
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -84,6 +84,12 @@ export class ScryptRecipient implements Recipient {
   }
 }
 
+/**
+ * Keys derived from one passphrase, by salt and work factor. It belongs with
+ * that passphrase: a cache must never be given a different one.
+ */
+export type KeyCache = Map<string, Promise<Buffer>>;
+
 /** Why a header could not be opened with a passphrase, found before any key is tried on the payload. */
 export type StanzaProblem =
   { kind: "not-passphrase" } | { kind: "malformed"; detail: string } | { kind: "work-factor"; logN: number };
@@ -96,8 +102,7 @@ export type StanzaProblem =
  */
 export class ScryptIdentity implements Identity {
   readonly #passphrase: string;
-  /** The header was parsed and handed to this identity. */
-  sawHeader = false;
+  readonly #keys: KeyCache | undefined;
   /** A well-formed stanza was tried with the passphrase and did not authenticate. */
   unwrapFailed = false;
   /** The file key was unwrapped: anything failing after this is damage. */
@@ -105,12 +110,13 @@ export class ScryptIdentity implements Identity {
   /** Set when the header cannot be opened with a passphrase at all. */
   problem: StanzaProblem | undefined;
 
-  constructor(passphrase: string) {
+  /** `keys`: the keys this passphrase gave for earlier salts, so a file read twice is derived once. */
+  constructor(passphrase: string, keys?: KeyCache) {
     this.#passphrase = passphrase;
+    this.#keys = keys;
   }
 
   async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
-    this.sawHeader = true;
     const scryptStanzas = stanzas.filter((stanza) => stanza.args[0] === "scrypt");
     if (scryptStanzas.length === 0) return this.#refuse({ kind: "not-passphrase" });
     if (stanzas.length !== 1) return this.#refuse({ kind: "malformed", detail: "a scrypt stanza must be alone" });
@@ -132,7 +138,7 @@ export class ScryptIdentity implements Identity {
       return this.#refuse({ kind: "malformed", detail: "the scrypt stanza body has the wrong length" });
     }
 
-    const key = await deriveScryptKey(this.#passphrase, salt, logN);
+    const key = await this.#key(salt, logN);
     const body = Buffer.from(stanza.body);
     const decipher = createDecipheriv("chacha20-poly1305", key, ZERO_NONCE, { authTagLength: TAG_BYTES });
     decipher.setAuthTag(body.subarray(FILE_KEY_BYTES));
@@ -145,6 +151,19 @@ export class ScryptIdentity implements Identity {
     }
     this.unwrapped = true;
     return new Uint8Array(fileKey);
+  }
+
+  /** A read may reuse a key (same passphrase, salt and N, same key); only a write needs a fresh salt. */
+  #key(salt: Buffer, logN: number): Promise<Buffer> {
+    const id = `${salt.toString("hex")} ${logN}`;
+    let key = this.#keys?.get(id);
+    if (key === undefined) {
+      key = deriveScryptKey(this.#passphrase, salt, logN);
+      this.#keys?.set(id, key);
+      // A derivation that failed (out of memory) may be tried again.
+      key.catch(() => this.#keys?.delete(id));
+    }
+    return key;
   }
 
   #refuse(problem: StanzaProblem): null {

@@ -1,7 +1,7 @@
 import type { Check, Problem } from "./diagnose.js";
 import { fileErrorReason } from "./file-errors.js";
 import { modeOf } from "./file-status.js";
-import { leftovers } from "./leftovers.js";
+import { leftovers, plainCopies } from "./leftovers.js";
 import { inspectLock, type LockState } from "./lock.js";
 import { describeSince } from "./lock-words.js";
 import { inspectSettings } from "./settings.js";
@@ -72,8 +72,16 @@ export function checkSettings(file: string, checks: Check[], problem: Problem): 
   return reading.problems.length > 0;
 }
 
-export function checkLeftovers(dir: string, checks: Check[], problem: Problem): void {
+/** `encrypted`: the journal is, so a plain copy beside it undoes what encryption protects. */
+export function checkLeftovers(dir: string, checks: Check[], problem: Problem, encrypted = false): void {
   const { abandoned, inProgress, backups, setAside } = leftovers(dir);
+  const plain = encrypted ? plainCopies(dir) : [];
+  if (plain.length > 0) {
+    problem(
+      `${plain.length} older ${plain.length === 1 ? "copy" : "copies"} beside the encrypted journal ${plain.length === 1 ? "is" : "are"} plain text (newest ${plain.at(-1)}): anyone who can read ${plain.length === 1 ? "it" : "them"} can read your entries; delete ${plain.length === 1 ? "it" : "them"}, or move ${plain.length === 1 ? "it" : "them"} somewhere safe`,
+      false,
+    );
+  }
   if (abandoned.length > 0) {
     problem(
       `${abandoned.length} unfinished temporary ${abandoned.length === 1 ? "file" : "files"} from an interrupted save (the journal itself is not affected)`,

@@ -1,5 +1,6 @@
 import { StoreError } from "../errors.js";
 import type { PreparedEncryption } from "./journal-cipher.js";
+import type { KeyCache } from "./scrypt-recipient.js";
 
 /**
  * Gives the passphrase of an encrypted journal. The store asks it at most once
@@ -15,6 +16,8 @@ export type PassphraseProvider = () => Promise<string>;
  */
 export class StoreCipher {
   #passphrase: Promise<string> | undefined;
+  /** Keys the passphrase gave, by salt: a command that reads the journal twice derives its key once. */
+  readonly #keys: KeyCache = new Map();
 
   constructor(
     private readonly file: string,
@@ -32,6 +35,14 @@ export class StoreCipher {
   }
 
   /**
+   * Asks for the passphrase now, if it was not asked yet: before a write takes
+   * the lock, so that nobody else's save waits on a person at a prompt.
+   */
+  async ready(): Promise<void> {
+    await this.#ask();
+  }
+
+  /**
    * The journal's bytes inside the ciphertext `raw`. A file that cannot be
    * decrypted is reported as not repairable: `doctor --repair` or a save would
    * otherwise replace the only copy of what it holds. A wrong passphrase passes
@@ -40,7 +51,7 @@ export class StoreCipher {
   async open(raw: Buffer): Promise<Buffer> {
     const [passphrase, cipher] = await Promise.all([this.#ask(), import("./journal-cipher.js")]);
     try {
-      const plain = await cipher.decryptJournal(raw, passphrase);
+      const plain = await cipher.decryptJournal(raw, passphrase, { keys: this.#keys });
       return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
     } catch (error) {
       if (error instanceof cipher.DamagedJournalError || error instanceof cipher.WorkFactorError) {

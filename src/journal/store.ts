@@ -1,15 +1,15 @@
 import { rmSync } from "node:fs";
-import { StoreError } from "../errors.js";
+import { CoachError, StoreError } from "../errors.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import type { Journal } from "./entry.js";
-import { CURRENT_VERSION, sealOf, vouchedJournal } from "./journal-text.js";
+import { CURRENT_VERSION, sealDisowns, sealOf, vouchedJournal } from "./journal-text.js";
 import { acquireLock, LockBlockedError, LockTimeoutError, type Lock, type LockState } from "./lock.js";
 import { describeLock } from "./lock-words.js";
 import { checkDataDir, prepareDataDir } from "./store-dir.js";
 import { folderOwner } from "./ownership.js";
 import { readError, writeError } from "./store-errors.js";
-import { journalKind, type PreparedEncryption } from "./journal-cipher.js";
-import { readRegularFile } from "./read-file.js";
+import { journalKind, WrongPassphraseError, type PreparedEncryption } from "./journal-cipher.js";
+import { readFileHead, readRegularFile } from "./read-file.js";
 import { markEncrypted, markSaved } from "./save-state.js";
 import { StoreCipher, type PassphraseProvider } from "./store-cipher.js";
 import { storeFiles, type StoreFiles } from "./store-files.js";
@@ -94,6 +94,7 @@ export class JournalStore {
    * If it throws, nothing is written.
    */
   async update<T>(change: (journal: Journal) => T | Promise<T>): Promise<T> {
+    await this.#askBeforeLocking();
     return this.withLock(async (lock) => {
       const raw = this.readRaw();
       // The write key's derivation starts before the read key's, so the two overlap.
@@ -107,20 +108,47 @@ export class JournalStore {
 
   /**
    * Writes the journal again under the lock: encrypted with `passphrase`, or
-   * plain when it is undefined (the encrypt and decrypt commands). Reading it
-   * asks for the current passphrase as any read does. `backup` is given the
-   * bytes on disk, read under the lock, before anything is written.
+   * plain when it is undefined (encrypt, decrypt, passphrase). Reading it asks
+   * for the current passphrase as any read does. `from` is the form the command
+   * found it in: if another command changed that meanwhile, nothing is written.
+   * `backup` is given the bytes on disk, read under the lock, before anything is written.
    */
-  async rewrite(passphrase: string | undefined, backup?: (raw: Buffer) => void): Promise<void> {
+  async rewrite(
+    passphrase: string | undefined,
+    options: { from: "plain" | "encrypted"; backup?: (raw: Buffer) => void },
+  ): Promise<void> {
+    await this.#askBeforeLocking();
     const encryption = passphrase === undefined ? undefined : this.#cipher.prepare(Promise.resolve(passphrase));
     await this.withLock(async (lock) => {
       const raw = this.readRaw();
+      const form = raw !== undefined && journalKind(raw) !== "plain" ? "encrypted" : "plain";
+      if (form !== options.from) {
+        throw new CoachError(
+          `another rejection-coach has just ${form === "plain" ? "decrypted" : "encrypted"} the journal; nothing was changed`,
+        );
+      }
       const { journal, text }: Parsed = raw === undefined ? { journal: emptyJournal() } : await this.#parse(raw);
-      if (raw !== undefined) backup?.(raw);
+      if (raw !== undefined) options.backup?.(raw);
       // A crash between the journal's rename and the seal's must not leave a hash of the plain bytes beside ciphertext.
       if (encryption) this.#removeSeal();
       await this.writeJournal(journal, lock, text, encryption);
     });
+  }
+
+  /**
+   * An encrypted journal's passphrase is asked before the lock is taken: a
+   * person may take their time at the prompt, and other saves must not wait
+   * for them. What the head of the file cannot tell, the locked read reports.
+   */
+  async #askBeforeLocking(): Promise<void> {
+    let head: Buffer;
+    try {
+      checkDataDir(this.dir);
+      head = readFileHead(this.file, 128);
+    } catch {
+      return;
+    }
+    if (journalKind(head) !== "plain") await this.#cipher.ready();
   }
 
   /** Writes a whole journal under the lock, validating it first (used by import). */
@@ -184,7 +212,7 @@ export class JournalStore {
     const encrypted = journalKind(raw) !== "plain";
     this.#encrypted = encrypted;
     if (encrypted) markEncrypted();
-    const bytes = encrypted ? await this.#cipher.open(raw) : raw;
+    const bytes = encrypted ? await this.#open(raw, seal) : raw;
     // The seal is always the hash of the bytes on disk, ciphertext for an encrypted journal.
     const vouched = vouchedJournal(bytes, seal, raw);
     if (vouched) return vouched;
@@ -199,6 +227,15 @@ export class JournalStore {
       default:
         // A salvage would write the journal plain, and its backup too: an encrypted one is never repaired.
         throw new StoreError(this.file, reading.problem, !encrypted);
+    }
+  }
+
+  async #open(raw: Buffer, seal: string | undefined): Promise<Buffer> {
+    try {
+      return await this.#cipher.open(raw);
+    } catch (error) {
+      if (error instanceof WrongPassphraseError && sealDisowns(seal, raw)) throw new WrongPassphraseError(true);
+      throw error;
     }
   }
 

@@ -88,6 +88,22 @@ describe("an encrypted journal from the command line", () => {
     ).toEqual(["journal.json", "journal.json.checked"]);
   });
 
+  it("names a change to the file beside 'wrong passphrase' when a damaged salt makes the two look alike", async () => {
+    // The tool's own write leaves a seal; the salt is the first argument of the scrypt stanza.
+    const written = await run(["delete", "a1000001", "--yes"], { [ENV]: PASS });
+    expect(written.code).toBe(0);
+    const saved = readFileSync(file);
+    const text = saved.toString("latin1");
+    const saltAt = text.indexOf("-> scrypt ") + "-> scrypt ".length;
+    const damaged = Buffer.from(saved);
+    damaged[saltAt] = damaged[saltAt] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(file, damaged);
+    const result = await run(["list"], { [ENV]: PASS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/wrong passphrase, or the file was changed since rejection-coach last saved it/);
+    expect(readFileSync(file).equals(damaged)).toBe(true);
+  });
+
   it("reports a damaged file and leaves it as it is", async () => {
     const damaged = Buffer.from(sealed);
     damaged[damaged.length - 1]! ^= 0x01;
@@ -207,6 +223,32 @@ describe("encrypt and decrypt", () => {
     expect(written.includes("Globex")).toBe(false);
     expect(Buffer.from(await decryptJournal(written, PASS)).equals(plain)).toBe(true);
     expect((await run(["list"], { [ENV]: PASS })).stdout).toContain("Globex");
+  });
+
+  it("encrypt removes what an interrupted plain save left, and names the plain copies earlier repairs kept", async () => {
+    const { pid } = spawnSync(process.execPath, ["-e", ""]);
+    const abandoned = join(dataDir, `journal.json.tmp-${pid}-abcdef`);
+    writeFileSync(abandoned, plain);
+    const backup = join(dataDir, "journal.json.backup-20261101-101010");
+    writeFileSync(backup, plain, { mode: 0o600 });
+    const result = await run(["encrypt"], { [ENV]: PASS });
+    expect(result.code).toBe(0);
+    expect(readdirSync(dataDir)).not.toContain(`journal.json.tmp-${pid}-abcdef`);
+    expect(result.stderr).toContain(`Still plain text beside it, from earlier repairs: ${backup}`);
+    // doctor holds it against the encrypted journal until it is gone.
+    const doctor = await run(["doctor"], { [ENV]: PASS });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/1 older copy beside the encrypted journal is plain text/);
+    expect(readFileSync(backup).equals(plain)).toBe(true);
+  });
+
+  it("encrypt --backup with no journal yet makes no backup and says none", async () => {
+    removeDir(dataDir);
+    const backup = join(root, "plain-backup.json");
+    const result = await run(["encrypt", "--backup", backup], { [ENV]: PASS });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/Plain backup/);
+    expect(readdirSync(root)).not.toContain("plain-backup.json");
   });
 
   it("encrypt never overwrites an existing backup file, and then changes nothing", async () => {

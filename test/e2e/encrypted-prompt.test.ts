@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, statfsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decryptJournal, encryptJournal } from "../../src/journal/journal-cipher.js";
-import { removeDir, tempDir } from "../helpers/cli.js";
+import { BIN, cliEnv, removeDir, tempDir } from "../helpers/cli.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
 import { EMAIL_OFFER, KEY, PtySession } from "../helpers/pty.js";
 
@@ -137,4 +138,38 @@ describe("the passphrase at a terminal", () => {
       expect(existsSync(path!)).toBe(false);
     },
   );
+
+  it("is asked on standard error when standard output goes to a file", async () => {
+    writeFileSync(file, await encryptJournal(plain, PASS, { workFactor: 4 }));
+    const out = join(root, "notes.md");
+    const session = new PtySession(["export", "--format", "md"], { dataDir, stdoutTo: out });
+    await session.answer(ASK, PASS);
+    expect(await session.exited()).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("Globex");
+    expect(readFileSync(out, "utf8")).not.toContain(ASK);
+  });
+
+  it("is asked before the lock is taken: nobody else's save waits on the prompt", async () => {
+    writeFileSync(file, await encryptJournal(plain, PASS, { workFactor: 4 }));
+    const session = new PtySession(["decrypt"], { dataDir });
+    await session.waitForPrompt(ASK);
+    expect(existsSync(join(dataDir, "journal.json.lock"))).toBe(false);
+    await session.answer(ASK, PASS);
+    expect(await session.exited()).toBe(0);
+    expect(readFileSync(file).equals(plain)).toBe(true);
+  });
+});
+
+describe("the passphrase from a script", () => {
+  it("can be a pipe (a process substitution), read once, for doctor as for any command", async () => {
+    writeFileSync(file, await encryptJournal(plain, PASS, { workFactor: 4 }));
+    const result = spawnSync(
+      "bash",
+      ["-c", 'exec "$0" "$1" --passphrase-file <(printf %s "$PASS") doctor', process.execPath, BIN],
+      { env: { ...cliEnv(dataDir), PASS }, encoding: "utf8" },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/the passphrase opens it/);
+  });
 });

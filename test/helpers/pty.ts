@@ -46,9 +46,22 @@ export class PtySession {
 
   constructor(
     args: string[],
-    options: { dataDir: string; env?: NodeJS.ProcessEnv; cols?: number; rows?: number; term?: string },
+    options: {
+      dataDir: string;
+      env?: NodeJS.ProcessEnv;
+      cols?: number;
+      rows?: number;
+      term?: string;
+      /** Standard output goes to this file, as `> FILE` in a shell; the terminal keeps stdin and stderr. */
+      stdoutTo?: string;
+    },
   ) {
-    this.process = pty.spawn(process.execPath, [BIN, ...args], {
+    const command = [process.execPath, BIN, ...args];
+    const [file, ...argv] =
+      options.stdoutTo === undefined
+        ? command
+        : ["/bin/sh", "-c", 'out="$1"; shift; exec "$@" > "$out"', "sh", options.stdoutTo, ...command];
+    this.process = pty.spawn(file!, argv, {
       name: options.term ?? "xterm-256color",
       cols: options.cols ?? 100,
       rows: options.rows ?? 40,

@@ -176,6 +176,23 @@ describe("a wrong passphrase", () => {
   });
 });
 
+describe("the keys a passphrase gave", () => {
+  it("are kept by salt and reused: a second read of the same file takes its key from the cache, not from scrypt", async () => {
+    const sealed = await encryptJournal(Buffer.from("{}"), "pass words", { workFactor: 4 });
+    const keys = new Map<string, Promise<Buffer>>();
+    await decryptJournal(sealed, "pass words", { keys });
+    expect(keys.size).toBe(1);
+    // A key swapped in the cache is the one used: the second read derived nothing.
+    const [id] = keys.keys();
+    keys.set(id!, Promise.resolve(Buffer.alloc(32)));
+    await expect(decryptJournal(sealed, "pass words", { keys })).rejects.toThrow(WrongPassphraseError);
+    // Another file has another salt, so another key.
+    const other = await encryptJournal(Buffer.from("{}"), "pass words", { workFactor: 4 });
+    await decryptJournal(other, "pass words", { keys });
+    expect(keys.size).toBe(2);
+  });
+});
+
 describe("a damaged journal is reported as damaged, whatever the passphrase", () => {
   it("a changed byte in the header: the version line, the stanza type, the MAC", async () => {
     await expectDamage(flip(sealedSmall, 3), "not-age");

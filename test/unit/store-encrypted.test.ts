@@ -182,7 +182,7 @@ describe("rewrite", () => {
     const plain = readFileSync(file);
     let backedUp: Buffer | undefined;
     commits.length = 0;
-    await plainStore.rewrite(PASS, (raw) => (backedUp = raw));
+    await plainStore.rewrite(PASS, { from: "plain", backup: (raw) => (backedUp = raw) });
     expect(backedUp?.equals(plain)).toBe(true);
     // When the ciphertext takes the journal's place, the plain bytes' seal is already gone.
     const replacing = commits.find(({ target }) => target === "journal.json");
@@ -193,14 +193,32 @@ describe("rewrite", () => {
     expect((await decrypted()).entries.map((entry) => entry.id)).toEqual(["rw000001"]);
 
     const other = storeWith(ask);
-    await other.rewrite(undefined);
+    await other.rewrite(undefined, { from: "encrypted" });
     expect(ask).toHaveBeenCalledTimes(1);
+    expect(readFileSync(file).equals(plain)).toBe(true);
+  });
+
+  it("writes nothing when the journal is no longer in the form the command found it in", async () => {
+    const before = await seedEncrypted();
+    await expect(storeWith(provider()).rewrite(PASS, { from: "plain" })).rejects.toThrow(
+      /another rejection-coach has just encrypted the journal; nothing was changed/,
+    );
+    await expect(storeWith(provider()).rewrite("new words", { from: "encrypted" })).resolves.toBeUndefined();
+    expect(readFileSync(file).equals(before)).toBe(false);
+    writeFileSync(file, before);
+    const plain = Buffer.from(await decryptJournal(before, PASS));
+    writeFileSync(file, plain);
+    await expect(storeWith(provider()).rewrite(undefined, { from: "encrypted" })).rejects.toThrow(
+      /has just decrypted the journal/,
+    );
     expect(readFileSync(file).equals(plain)).toBe(true);
   });
 
   it("does not decrypt with a wrong passphrase, and writes nothing", async () => {
     const before = await seedEncrypted();
-    await expect(storeWith(provider("not it")).rewrite(undefined)).rejects.toThrow(WrongPassphraseError);
+    await expect(storeWith(provider("not it")).rewrite(undefined, { from: "encrypted" })).rejects.toThrow(
+      WrongPassphraseError,
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
