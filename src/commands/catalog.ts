@@ -121,6 +121,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./decrypt.js")).registerDecrypt,
   },
   {
+    name: "passphrase",
+    term: "passphrase [options]",
+    summary: "change an encrypted journal's passphrase",
+    load: async () => (await import("./passphrase.js")).registerPassphrase,
+  },
+  {
     name: "doctor",
     term: "doctor [options]",
     summary: "check your journal is readable, valid and private",

@@ -194,3 +194,68 @@ describe("encrypt and decrypt", () => {
     unchanged();
   });
 });
+
+describe("passphrase", () => {
+  const NEW_ENV = "REJECTION_COACH_NEW_PASSPHRASE";
+  const NEW_PASS = "a new and longer passphrase";
+
+  it("writes the journal under the new passphrase: the new one opens it, the old one no longer does", async () => {
+    const result = await run(["passphrase"], { [ENV]: PASS, [NEW_ENV]: NEW_PASS });
+    expect(result.stderr).toMatch(/Passphrase changed/);
+    expect(result.code).toBe(0);
+    const written = readFileSync(file);
+    expect(Buffer.from(await decryptJournal(written, NEW_PASS)).equals(plain)).toBe(true);
+    await expect(decryptJournal(written, PASS)).rejects.toThrow(/wrong passphrase/);
+    expect((await run(["list"], { [ENV]: NEW_PASS })).stdout).toContain("Globex");
+    expect((await run(["list"], { [ENV]: PASS })).code).toBe(1);
+  });
+
+  it("reads the new passphrase from --new-passphrase-file, the current one from --passphrase-file", async () => {
+    const oldFile = join(root, "old");
+    const newFile = join(root, "new");
+    writeFileSync(oldFile, `${PASS}\n`);
+    writeFileSync(newFile, `${NEW_PASS}\n`);
+    const result = await run(["--passphrase-file", oldFile, "passphrase", "--new-passphrase-file", newFile]);
+    expect(result.code).toBe(0);
+    expect(Buffer.from(await decryptJournal(readFileSync(file), NEW_PASS)).equals(plain)).toBe(true);
+  });
+
+  it("with a wrong current passphrase, exits 1 and writes nothing", async () => {
+    const result = await run(["passphrase"], { [ENV]: "not it", [NEW_ENV]: NEW_PASS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/wrong passphrase/);
+    unchanged();
+  });
+
+  it("off a terminal with no new passphrase, exits 2 naming the new passphrase's sources", async () => {
+    const result = await run(["passphrase"], { [ENV]: PASS });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/REJECTION_COACH_NEW_PASSPHRASE=\.\.\. or --new-passphrase-file FILE/);
+    unchanged();
+  });
+
+  it("refuses a new passphrase that is the current one, and an empty one", async () => {
+    const same = await run(["passphrase"], { [ENV]: PASS, [NEW_ENV]: PASS });
+    expect(same.code).toBe(1);
+    expect(same.stderr).toMatch(/already has; nothing was changed/);
+    const empty = await run(["passphrase"], { [ENV]: PASS, [NEW_ENV]: "" });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/REJECTION_COACH_NEW_PASSPHRASE is empty/);
+    unchanged();
+  });
+
+  it("refuses a plain journal: encrypt gives one a passphrase", async () => {
+    writeFileSync(file, plain);
+    const result = await run(["passphrase"], { [ENV]: PASS, [NEW_ENV]: NEW_PASS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not encrypted; 'rejection-coach encrypt'/);
+    expect(readFileSync(file).equals(plain)).toBe(true);
+  });
+
+  it("takes REJECTION_COACH_NEW_PASSPHRASE out of the environment before any command runs", async () => {
+    const env = cliEnv(dataDir, { [NEW_ENV]: NEW_PASS });
+    const streams = { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough(), env };
+    expect(await runWith(["tips", "--json"], streams)).toBe(0);
+    expect(env).not.toHaveProperty(NEW_ENV);
+  });
+});

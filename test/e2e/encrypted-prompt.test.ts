@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decryptJournal, encryptJournal } from "../../src/journal/journal-cipher.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
 import { seedJournal } from "../helpers/journal-fixture.js";
-import { PtySession } from "../helpers/pty.js";
+import { KEY, PtySession } from "../helpers/pty.js";
 
 /**
  * The passphrase at a terminal: asked once per command, hidden as it is typed,
@@ -59,5 +59,38 @@ describe("the passphrase at a terminal", () => {
     expect(await session.exited()).toBe(1);
     expect(session.output).toMatch(/the two passphrases differ; nothing was changed/);
     expect(readFileSync(file).equals(plain)).toBe(true);
+  });
+
+  it("Ctrl+C at the passphrase prompt exits 130 and changes nothing", async () => {
+    const sealed = await encryptJournal(plain, PASS, { workFactor: 4 });
+    writeFileSync(file, sealed);
+    const session = new PtySession(["delete", "a1000001", "--yes"], { dataDir });
+    await session.waitForPrompt(ASK);
+    session.type("half typ");
+    session.type(KEY.ctrlC);
+    expect(await session.exited()).toBe(130);
+    expect(readFileSync(file).equals(sealed)).toBe(true);
+  });
+
+  it("passphrase asks for the current one first, then the new one twice", async () => {
+    writeFileSync(file, await encryptJournal(plain, PASS, { workFactor: 4 }));
+    const session = new PtySession(["passphrase"], { dataDir });
+    await session.answer(ASK, PASS);
+    await session.answer("New passphrase", "sea glass at noon");
+    await session.answer("The same passphrase again", "sea glass at noon");
+    expect(await session.exited()).toBe(0);
+    expect(times(session.output, `✔ ${ASK}`)).toBe(1);
+    expect(Buffer.from(await decryptJournal(readFileSync(file), "sea glass at noon")).equals(plain)).toBe(true);
+  });
+
+  it("passphrase stops at a wrong current passphrase before asking for a new one", async () => {
+    const sealed = await encryptJournal(plain, PASS, { workFactor: 4 });
+    writeFileSync(file, sealed);
+    const session = new PtySession(["passphrase"], { dataDir });
+    await session.answer(ASK, "not the one");
+    expect(await session.exited()).toBe(1);
+    expect(session.output).toMatch(/wrong passphrase/);
+    expect(session.output).not.toContain("New passphrase");
+    expect(readFileSync(file).equals(sealed)).toBe(true);
   });
 });
