@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDir, runCliAsync, tempDir, type CliResult } from "../helpers/cli.js";
 import { encodings, filesUnder, journalForm, secretsIn, secretsInNames } from "../helpers/encrypted-folder.js";
 import { rejection } from "../helpers/fixtures.js";
+import { PtySession } from "../helpers/pty.js";
 
 /**
  * A day of use on an encrypted journal, through the built CLI off a terminal,
@@ -127,4 +128,47 @@ describe("a day of use on an encrypted journal", () => {
     expect(secretsIn(dir, SECRETS)).toEqual([]);
     expect(secretsInNames(dir, SECRETS)).toEqual([]);
   }, 180_000);
+});
+
+describe("an editor opened on an encrypted journal", () => {
+  it("feedback --received in a terminal: the editor's file is outside the data folder, removed after, and the passphrase is not passed on", async () => {
+    const home = join(root, "editor-home");
+    const company = "Pellucid Orchardworks";
+    const written = "Their Quibblethorpe feedback, written in the editor";
+    const record = join(root, "editor-record.txt");
+    // Records the file it was given, its mode and its folder's, whether the passphrase reached it, then writes the answer.
+    const editor = join(root, "recording-editor.sh");
+    writeFileSync(
+      editor,
+      `#!/bin/sh\nprintf '%s\\n%s\\n%s\\n%s\\n' "$1" "$(stat -c %a "$1")" "$(stat -c %a "$(dirname "$1")")" ` +
+        `"\${REJECTION_COACH_PASSPHRASE:+passphrase-inherited}" > '${record}'\n` +
+        `printf '%s\\n' '${written}' > "$1"\n`,
+    );
+    chmodSync(editor, 0o755);
+    const run = (args: string[]) => runCliAsync(args, { dataDir: home, env });
+    expect((await run(["encrypt"])).code).toBe(0);
+    const logged = await run([
+      ...["log", "--company", company, "--role", "Engineer", "--stage", "final", "--ended", "rejected"],
+      ...["--mood", "5", "--json"],
+    ]);
+    expect(logged.code, logged.stderr).toBe(0);
+
+    const session = new PtySession(["feedback", idOf(logged), "--received"], {
+      dataDir: home,
+      env: { ...env, EDITOR: editor, VISUAL: editor },
+    });
+    expect(await session.exited(), session.output).toBe(0);
+    const [tempFile, mode, folderMode, inherited] = readFileSync(record, "utf8").split("\n") as string[];
+    console.log(`feedback --received: the editor was given ${tempFile} (mode ${mode}, its folder ${folderMode})`);
+    expect(tempFile!.startsWith(`${home}/`), tempFile).toBe(false);
+    expect(existsSync(tempFile!), `${tempFile} is left behind with the plain feedback`).toBe(false);
+    // The file follows the umask, but its folder (mkdtemp) is the owner's only while the editor is open.
+    expect(folderMode, `${tempFile}: others can reach the plain feedback while the editor is open`).toBe("700");
+    expect(inherited, "the editor inherited REJECTION_COACH_PASSPHRASE").toBe("");
+    expect(existsSync(dirname(tempFile!)), "the editor's folder is removed too").toBe(false);
+
+    const { journal } = await journalForm(readFileSync(join(home, "journal.json")), [PASS]);
+    expect(JSON.stringify(journal)).toContain("Quibblethorpe");
+    expect(secretsIn(home, [company, written, "Quibblethorpe"])).toEqual([]);
+  }, 60_000);
 });
