@@ -25,7 +25,7 @@ export function registerNext(command: Command): void {
     .description("your open next steps across the journal, soonest due first")
     .option("--json", "print as JSON")
     .addOption(
-      new Option("--ics", "a calendar file (iCalendar) of the steps with a date and the reminders").conflicts("json"),
+      new Option("--ics", "your dated steps and reminders as a calendar file (iCalendar, .ics)").conflicts("json"),
     )
     .option("-o, --output <file>", "with --ics: write the calendar to this file instead of standard output")
     .addHelpText(
@@ -40,10 +40,12 @@ Examples:
   rejection-coach next add 3f2a Ask Sam for a referral --due "next friday"
   rejection-coach next --json | jq -r '.[] | select(.overdue) | .text'
   rejection-coach next --ics --output steps.ics
+  rejection-coach next --ics > steps.ics
 
 --ics gives each open step with a due date a whole-day event with a reminder
-at 9:00, and adds a day to reflect on each rejection not yet reflected on and a
-check-in after a hard day. Importing the file again updates the same events.`,
+at 9:00, a day to reflect on each rejection not yet reflected on, and a
+check-in after a hard day. Importing the file again updates the same events;
+a step marked done is left out, and its old event stays until you delete it.`,
     )
     .action(async (options: NextOptions, command: Command) => {
       if (options.output !== undefined && !options.ics) {

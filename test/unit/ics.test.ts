@@ -65,6 +65,14 @@ describe("formatIcs", () => {
     expect([...calendar.values()].map((held) => held.summary)).toEqual(["Reflect on Acme Ltd"]);
   });
 
+  it("long text beyond ASCII (accents, emoji with joiners, right-to-left) unfolds to the same text", () => {
+    const title = `Café crème ☕ with Zoë 👩‍💻👨🏽‍🔬 and שלום עולם, ${"naïve résumé ".repeat(10)}`;
+    const text = formatIcs([event({ title, description: title })], now);
+    const [parsed] = parseCalendar(text).events;
+    expect(parsed!.summary).toBe(title);
+    expect(parsed!.description).toBe(title);
+  });
+
   it("an empty list is still a valid calendar, with no events", () => {
     const text = formatIcs([], now);
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
