@@ -11,8 +11,9 @@ import { cleanText } from "./clean.js";
 const PRODUCT_ID = "-//rejection-coach//next steps//EN";
 const CALENDAR_NAME = "Next steps (rejection-coach)";
 /**
- * 9:00 on the event's day: a trigger counted from the start of an all-day
- * event, the form Apple Calendar and Thunderbird write themselves.
+ * 9:00 on the event's day: a trigger counted from the start of the whole day
+ * (RFC 5545 relates a duration trigger to DTSTART), so it is 9:00 wherever the
+ * person is, with no time zone written into the file.
  */
 const MORNING = { hours: 9, before: false } as const;
 /**
@@ -35,8 +36,8 @@ export function formatIcs(events: readonly CalendarEvent[], now: Date): string {
 
 /**
  * `timestamp` (DTSTAMP) is read and checked by `ics` (its schema and its
- * formatter) but missing from its types and README; without it, every file gets the time
- * it was made, which tests cannot pin.
+ * formatter) but missing from its types and README; without it, every file
+ * gets the time it was made, which tests cannot pin.
  */
 type Attributes = EventAttributes & { timestamp: number };
 
@@ -66,10 +67,10 @@ function dayArray(day: string): DateArray {
 }
 
 /**
- * Calendars replace an imported event by a copy with a higher SEQUENCE (Apple
- * and Outlook look at it first). Each change to an entry moves its updatedAt on,
- * so the seconds from the entry's creation to its last change grow with every
- * change and need no counter kept in the journal.
+ * A higher SEQUENCE marks a newer revision of the same UID (RFC 5545), which a
+ * calendar takes over the copy it holds. Each change to an entry moves its
+ * updatedAt on, so the seconds from when the step or entry was written to the
+ * entry's last change grow with every change, with no counter kept in the journal.
  */
 function sequenceOf(event: CalendarEvent): number {
   const seconds = Math.floor((Date.parse(event.modifiedAt) - Date.parse(event.createdAt)) / 1000);
