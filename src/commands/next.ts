@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import type { OpenAction } from "../coach/actions.js";
 import { UsageError } from "../errors.js";
 import type { Entry } from "../journal/entry.js";
@@ -16,12 +16,18 @@ import { readDayFlag } from "./date-flag.js";
 
 interface NextOptions {
   json?: boolean;
+  ics?: boolean;
+  output?: string;
 }
 
 export function registerNext(command: Command): void {
   const next = command
     .description("your open next steps across the journal, soonest due first")
     .option("--json", "print as JSON")
+    .addOption(
+      new Option("--ics", "your dated steps and reminders as a calendar file (iCalendar, .ics)").conflicts("json"),
+    )
+    .option("-o, --output <file>", "with --ics: write the calendar to this file instead of standard output")
     .addHelpText(
       "after",
       `
@@ -32,9 +38,23 @@ Examples:
   rejection-coach next
   rejection-coach next done 1
   rejection-coach next add 3f2a Ask Sam for a referral --due "next friday"
-  rejection-coach next --json | jq -r '.[] | select(.overdue) | .text'`,
+  rejection-coach next --json | jq -r '.[] | select(.overdue) | .text'
+  rejection-coach next --ics --output steps.ics
+  rejection-coach next --ics > steps.ics
+
+--ics gives each open step with a due date a whole-day event with a reminder
+at 9:00, a day to reflect on each rejection not yet reflected on, and a
+check-in after a hard day. Importing the file again updates the same events;
+a step marked done is left out, and its old event stays until you delete it.`,
     )
     .action(async (options: NextOptions, command: Command) => {
+      if (options.output !== undefined && !options.ics) {
+        throw new UsageError("--output writes the calendar file; use it with --ics");
+      }
+      if (options.ics) {
+        await (await import("./next-calendar.js")).writeCalendar(command, options.output);
+        return;
+      }
       const [{ openActions }, { toDay }] = await Promise.all([
         import("../coach/actions.js"),
         import("../journal/dates.js"),
@@ -53,6 +73,14 @@ Examples:
       printData(renderNextSteps(items));
       if (stdoutIsTerminal()) say(theme.muted("\nMark one done with: rejection-coach next done N"));
     });
+
+  // commander hands next's own flags to its subcommands too: a calendar flag there would be quietly ignored.
+  next.hook("preAction", (_next, running) => {
+    const { ics, output } = next.opts<NextOptions>();
+    if (running !== next && (ics || output !== undefined)) {
+      throw new UsageError(`--ics and --output go with 'next' on its own, not with 'next ${running.name()}'`);
+    }
+  });
 
   next
     .command("done")

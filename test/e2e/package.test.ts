@@ -34,6 +34,7 @@ const RUNTIME = [
   "commander",
   "fast-string-width",
   "fast-wrap-ansi",
+  "ics",
   "yaml",
   "zod",
 ];
@@ -114,6 +115,15 @@ function noticeSections(notices: string): Map<string, string> {
  * The runtime packages and everything they depend on (not peers), with the
  * versions package-lock.json pins, resolved the way Node looks up node_modules.
  */
+/** Whether an installed package holds any JavaScript (its own files, not its nested node_modules). */
+function hasCode(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some((item) =>
+    item.isDirectory()
+      ? item.name !== "node_modules" && hasCode(join(dir, item.name))
+      : /\.(?:c|m)?js$/.test(item.name),
+  );
+}
+
 function lockedRuntimeClosure(): Map<string, string> {
   const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as {
     packages: Record<
@@ -138,7 +148,10 @@ function lockedRuntimeClosure(): Map<string, string> {
     if (seen.has(key)) continue;
     seen.add(key);
     const entry = lock.packages[key]!;
-    found.set(key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length), entry.version);
+    // A package of types only (yup's type-fest) puts nothing in the bundle, so it has no notice.
+    if (hasCode(join(ROOT, key))) {
+      found.set(key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length), entry.version);
+    }
     for (const name of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
       queue.push(resolve(key, name));
     }
