@@ -1,0 +1,123 @@
+import { addDays, byText, daysBetween, toDay } from "../journal/dates.js";
+import { isRejection, type Journal, type RejectionEntry } from "../journal/entry.js";
+import { isLowMood } from "./choose.js";
+
+/*
+ * The nudge: on the first run of a day, one gentle word about what is waiting.
+ * Worked out here from the journal the command has already read, so it costs
+ * no second read, and never a passphrase for a journal that needs one; how it
+ * is worded is in ui/nudge-view.ts, and when it is shown in commands/nudge.ts.
+ */
+
+/**
+ * Only the last two weeks are spoken of. Older things wait quietly in `reflect`
+ * and `next`: reminding someone every day of a step from last month is nagging.
+ */
+export const NUDGE_RECENT_DAYS = 14;
+
+/** A rejection the nudge points to. */
+export interface NudgeEntry {
+  id: string;
+  company: string;
+}
+
+export interface Nudge {
+  /** The local day it is for: remembered once shown, so it is said once that day. */
+  day: string;
+  /** A recent mood that was low, on an earlier day: an offer to check in on how the person is now. */
+  checkIn?: NudgeEntry;
+  /** Rejections logged on an earlier day of the last two weeks and not reflected on yet, newest first. */
+  reflections: NudgeEntry[];
+  /** Open next steps due today or on a day of the last two weeks. */
+  stepsDue: number;
+}
+
+export type NudgeKind = "checkIn" | "reflections" | "steps";
+
+export interface NudgeOptions {
+  /** What the command itself is showing (the steps, in `next`): not repeated in the nudge. */
+  leaveOut?: readonly NudgeKind[];
+}
+
+/**
+ * What is waiting, as of `now` in the person's local calendar, or undefined when
+ * there is nothing to say or it was already said today (`lastShown`, a local day).
+ * A last-shown day just ahead of today (a flight west) counts as today; one further
+ * ahead is a clock that was wrong, and is ignored.
+ */
+export function nudgeFor(
+  journal: Journal,
+  now: Date,
+  lastShown: string | undefined,
+  options: NudgeOptions = {},
+): Nudge | undefined {
+  const today = toDay(now);
+  if (lastShown !== undefined && (lastShown === today || lastShown === addDays(today, 1))) return undefined;
+  const leaveOut = new Set(options.leaveOut);
+  // A timestamp's own date is within a day of its UTC date, which is within a day of any local
+  // one: a text comparison passes over the years of older entries without converting them.
+  const since = addDays(today, -(NUDGE_RECENT_DAYS + 3));
+  const mayBeRecent = (at: string): boolean => at.slice(0, 10) >= since;
+  // On an earlier local day of the last two weeks.
+  const recent = (at: string): boolean => {
+    const days = daysBetween(toDay(new Date(at)), today);
+    return days >= 1 && days <= NUDGE_RECENT_DAYS;
+  };
+  const rejections = journal.entries.filter(isRejection);
+
+  const low = leaveOut.has("checkIn") ? undefined : lastMood(rejections, mayBeRecent);
+  const checkIn = low && isLowMood(low.mood) && recent(low.at) ? low.entry : undefined;
+  const reflections = leaveOut.has("reflections")
+    ? []
+    : rejections
+        .filter(
+          (entry) => !entry.reflection && entry !== checkIn && mayBeRecent(entry.createdAt) && recent(entry.createdAt),
+        )
+        .sort((a, b) => byText(b.createdAt, a.createdAt));
+  const stepsDue = leaveOut.has("steps")
+    ? 0
+    : journal.entries
+        .flatMap((entry) => entry.actions)
+        .filter((action) => {
+          if (action.doneAt || action.due === undefined) return false;
+          const late = daysBetween(action.due, today);
+          return late >= 0 && late <= NUDGE_RECENT_DAYS;
+        }).length;
+
+  if (!checkIn && reflections.length === 0 && stepsDue === 0) return undefined;
+  return {
+    day: today,
+    ...(checkIn ? { checkIn: pointer(checkIn) } : {}),
+    reflections: reflections.map(pointer),
+    stepsDue,
+  };
+}
+
+const pointer = (entry: RejectionEntry): NudgeEntry => ({ id: entry.id, company: entry.company });
+
+interface Mood {
+  mood: number;
+  at: string;
+  entry: RejectionEntry;
+}
+
+/**
+ * The mood the person gave last, with the rejection it was given on: when it was
+ * logged, reflected on or checked in on. A later, better mood means they are past
+ * that low, and no check-in is offered. Only moods `mayBeRecent` lets through count:
+ * an older last mood is too old for a check-in anyway.
+ */
+function lastMood(rejections: readonly RejectionEntry[], mayBeRecent: (at: string) => boolean): Mood | undefined {
+  let last: (Mood & { time: number }) | undefined;
+  const consider = (mood: number, at: string, entry: RejectionEntry): void => {
+    if (!mayBeRecent(at)) return;
+    const time = Date.parse(at);
+    if (!last || time > last.time) last = { mood, at, entry, time };
+  };
+  for (const entry of rejections) {
+    consider(entry.mood, entry.createdAt, entry);
+    if (entry.reflection) consider(entry.reflection.mood, entry.reflection.createdAt, entry);
+    for (const checkin of entry.checkins) consider(checkin.mood, checkin.at, entry);
+  }
+  return last;
+}
