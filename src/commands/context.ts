@@ -20,15 +20,20 @@ const globalOptions = (command: Command): GlobalOptions => command.optsWithGloba
 
 export const dataDirOf = (command: Command): string => resolveDataDir(globalOptions(command).data);
 
-/** The journal store, loaded only by the commands that need it. */
+/**
+ * The journal store, loaded only by the commands that need it. The journal it
+ * reads is also where the day's nudge comes from, when this run may show one.
+ */
 export async function openJournal(command: Command): Promise<JournalStore> {
-  const [{ JournalStore }, { describeLock }, { say }] = await Promise.all([
+  const [{ JournalStore }, { describeLock }, { say }, { nudgeOnRead }] = await Promise.all([
     import("../journal/store.js"),
     import("../journal/lock-words.js"),
     import("../ui/output.js"),
+    import("./nudge.js"),
   ]);
   return new JournalStore(dataDirOf(command), {
     onLockWait: (state) => say(`Waiting: the journal ${describeLock(state)} yet${symbols().ellipsis}`),
+    onRead: nudgeOnRead(command),
   });
 }
 

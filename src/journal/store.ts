@@ -26,6 +26,11 @@ export interface StoreOptions {
   onLockWait?: (state: LockState) => void;
   /** How long to wait for another writer; REJECTION_COACH_LOCK_WAIT (seconds) by default, else 60 s. */
   lockWaitMs?: number;
+  /**
+   * Given the journal each `read()` returns, before the command has it: what the
+   * command read can serve more than the command (the nudge) without a second read.
+   */
+  onRead?: (journal: Journal) => void | Promise<void>;
 }
 
 const emptyJournal = (): Journal => ({ version: CURRENT_VERSION, entries: [] });
@@ -62,7 +67,9 @@ export class JournalStore {
   /** The journal as it is now; an empty one when no file exists yet. */
   async read(): Promise<Journal> {
     const raw = this.readRaw();
-    return raw === undefined ? emptyJournal() : (await this.#parse(raw)).journal;
+    const journal = raw === undefined ? emptyJournal() : (await this.#parse(raw)).journal;
+    await this.options.onRead?.(journal);
+    return journal;
   }
 
   /**
