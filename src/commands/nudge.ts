@@ -57,13 +57,15 @@ function personAtTerminal(command: Command): boolean {
 }
 
 async function offer(command: Command, journal: Journal, options: NudgeOptions): Promise<void> {
+  // The setting first: turned off, the nudge costs one look at settings.json and nothing else.
+  if (!(await nudgesOn(command))) return;
   const [{ nudgeFor }, { lastNudgeDay, rememberNudgeDay }] = await Promise.all([
     import("../coach/nudge.js"),
     import("../journal/nudge-state.js"),
   ]);
   const dir = dataDirOf(command);
   const nudge = nudgeFor(journal, new Date(), lastNudgeDay(dir), options);
-  if (!nudge || !(await nudgesOn(command))) return;
+  if (!nudge) return;
   // Recorded before it is shown: a day that cannot be recorded would be a nudge on every run.
   if (!rememberNudgeDay(dir, nudge.day)) return;
   const { nudgeLine } = await import("../ui/nudge-view.js");
