@@ -74,15 +74,14 @@ export function nudgeFor(
           (entry) => !entry.reflection && entry !== checkIn && mayBeRecent(entry.createdAt) && recent(entry.createdAt),
         )
         .sort((a, b) => byText(b.createdAt, a.createdAt));
+  // Days as YYYY-MM-DD order as text.
+  const firstDue = addDays(today, -NUDGE_RECENT_DAYS);
   const stepsDue = leaveOut.has("steps")
     ? 0
     : journal.entries
         .flatMap((entry) => entry.actions)
-        .filter((action) => {
-          if (action.doneAt || action.due === undefined) return false;
-          const late = daysBetween(action.due, today);
-          return late >= 0 && late <= NUDGE_RECENT_DAYS;
-        }).length;
+        .filter((action) => !action.doneAt && action.due !== undefined && action.due >= firstDue && action.due <= today)
+        .length;
 
   if (!checkIn && reflections.length === 0 && stepsDue === 0) return undefined;
   return {
