@@ -55,33 +55,42 @@ export function nudgeFor(
   if (lastShown !== undefined && (lastShown === today || lastShown === addDays(today, 1))) return undefined;
   const leaveOut = new Set(options.leaveOut);
   // A timestamp's own date is within a day of its UTC date, which is within a day of any local
-  // one: a text comparison passes over the years of older entries without converting them.
+  // one: a text comparison (ISO text orders as time does) passes over the years of older entries
+  // without converting them. One pass, making nothing for them: on a journal of thousands of
+  // entries, throwaway arrays are what wakes the garbage collector over the whole parsed journal.
   const since = addDays(today, -(NUDGE_RECENT_DAYS + 3));
-  const mayBeRecent = (at: string): boolean => at.slice(0, 10) >= since;
+  const firstDue = addDays(today, -NUDGE_RECENT_DAYS);
   // On an earlier local day of the last two weeks.
   const recent = (at: string): boolean => {
+    if (at < since) return false;
     const days = daysBetween(toDay(new Date(at)), today);
     return days >= 1 && days <= NUDGE_RECENT_DAYS;
   };
-  const rejections = journal.entries.filter(isRejection);
 
-  const low = leaveOut.has("checkIn") ? undefined : lastMood(rejections, mayBeRecent);
-  const checkIn = low && isLowMood(low.mood) && recent(low.at) ? low.entry : undefined;
+  let last: Mood | undefined;
+  const consider = (mood: number, at: string, entry: RejectionEntry): void => {
+    // Only a recent mood can call for a check-in; a later one, low or not, speaks for now.
+    if (at >= since && (!last || Date.parse(at) > Date.parse(last.at))) last = { mood, at, entry };
+  };
+  const unreflected: RejectionEntry[] = [];
+  let stepsDue = 0;
+  for (const entry of journal.entries) {
+    for (const action of entry.actions) {
+      // Days as YYYY-MM-DD order as text.
+      if (!action.doneAt && action.due !== undefined && action.due >= firstDue && action.due <= today) stepsDue++;
+    }
+    if (!isRejection(entry)) continue;
+    consider(entry.mood, entry.createdAt, entry);
+    if (entry.reflection) consider(entry.reflection.mood, entry.reflection.createdAt, entry);
+    for (const checkin of entry.checkins) consider(checkin.mood, checkin.at, entry);
+    if (!entry.reflection && recent(entry.createdAt)) unreflected.push(entry);
+  }
+
+  const checkIn = !leaveOut.has("checkIn") && last && isLowMood(last.mood) && recent(last.at) ? last.entry : undefined;
   const reflections = leaveOut.has("reflections")
     ? []
-    : rejections
-        .filter(
-          (entry) => !entry.reflection && entry !== checkIn && mayBeRecent(entry.createdAt) && recent(entry.createdAt),
-        )
-        .sort((a, b) => byText(b.createdAt, a.createdAt));
-  // Days as YYYY-MM-DD order as text.
-  const firstDue = addDays(today, -NUDGE_RECENT_DAYS);
-  const stepsDue = leaveOut.has("steps")
-    ? 0
-    : journal.entries
-        .flatMap((entry) => entry.actions)
-        .filter((action) => !action.doneAt && action.due !== undefined && action.due >= firstDue && action.due <= today)
-        .length;
+    : unreflected.filter((entry) => entry !== checkIn).sort((a, b) => byText(b.createdAt, a.createdAt));
+  if (leaveOut.has("steps")) stepsDue = 0;
 
   if (!checkIn && reflections.length === 0 && stepsDue === 0) return undefined;
   return {
@@ -92,31 +101,11 @@ export function nudgeFor(
   };
 }
 
-const pointer = (entry: RejectionEntry): NudgeEntry => ({ id: entry.id, company: entry.company });
-
+/** The mood the person gave last (logged, reflected on, checked in on) and the rejection it was given on. */
 interface Mood {
   mood: number;
   at: string;
   entry: RejectionEntry;
 }
 
-/**
- * The mood the person gave last, with the rejection it was given on: when it was
- * logged, reflected on or checked in on. A later, better mood means they are past
- * that low, and no check-in is offered. Only moods `mayBeRecent` lets through count:
- * an older last mood is too old for a check-in anyway.
- */
-function lastMood(rejections: readonly RejectionEntry[], mayBeRecent: (at: string) => boolean): Mood | undefined {
-  let last: (Mood & { time: number }) | undefined;
-  const consider = (mood: number, at: string, entry: RejectionEntry): void => {
-    if (!mayBeRecent(at)) return;
-    const time = Date.parse(at);
-    if (!last || time > last.time) last = { mood, at, entry, time };
-  };
-  for (const entry of rejections) {
-    consider(entry.mood, entry.createdAt, entry);
-    if (entry.reflection) consider(entry.reflection.mood, entry.reflection.createdAt, entry);
-    for (const checkin of entry.checkins) consider(checkin.mood, checkin.at, entry);
-  }
-  return last;
-}
+const pointer = (entry: RejectionEntry): NudgeEntry => ({ id: entry.id, company: entry.company });
