@@ -409,7 +409,9 @@ describe("config", () => {
     ]) {
       const result = await run("config", ...args);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("unknown setting 'colour' (settings: contentDir, name, dateOrder, plain, nudges)");
+      expect(result.stderr).toContain(
+        "unknown setting 'colour' (settings: contentDir, name, dateOrder, plain, nudges)",
+      );
     }
     expect((await run("config", "set", "name", "  ")).code).toBe(2);
     expect(existsSync(join(dataDir, "settings.json"))).toBe(false);
