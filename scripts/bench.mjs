@@ -5,7 +5,9 @@
 // machine that speeds up or slows down affects both alike:
 //   node     - a bare `node -e 0`, the floor for any Node CLI (the 100-entry cases);
 //   limit    - plain Node reading, parsing and atomically rewriting the same journal
-//              file (the large-journal cases).
+//              file (the large-journal cases);
+//   nudges off - the same command in a pseudo-terminal with `nudges off` (the terminal
+//              cases: what the once-a-day nudge costs when there is nothing to say).
 // Ratios are of medians; peak memory (max RSS) comes from one more run.
 //
 //   npm run bench                                100 and 10,000 entries
@@ -18,7 +20,17 @@
 // tool (age, scrypt) against the same command on the same journal in plain JSON:
 // the ratio is what encryption adds, and the median is held to the 1 s target.
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,7 +124,58 @@ function measure(name, argv, baseline, { env, prepare = () => {} }) {
   };
 }
 
-function benchSize(entries, bin) {
+/** node-pty, for the terminal cases; without it (not built on this machine) they are left out. */
+async function loadPty() {
+  try {
+    const pty = await import("node-pty");
+    return pty.spawn ? pty : pty.default;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One call in a pseudo-terminal (stdin, stdout and stderr a terminal), as a person runs it. */
+function timeAtTerminal(pty, argv, env) {
+  return new Promise((resolve) => {
+    let output = "";
+    const start = process.hrtime.bigint();
+    const child = pty.spawn(NODE, argv, { name: "xterm-256color", cols: 100, rows: 40, env });
+    child.onData((data) => (output += data));
+    child.onExit(({ exitCode }) =>
+      resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, status: exitCode, output }),
+    );
+  });
+}
+
+/**
+ * A command at a terminal with nudges on against the same with nudges off, in
+ * alternating calls, each with its own copy of the journal. Nothing in the bench
+ * journal is recent, so there is nothing to say: the case must not be slower.
+ */
+async function measureAtTerminal(pty, name, argv, on, off) {
+  const warm = await timeAtTerminal(pty, argv, on);
+  if (warm.status !== 0) return { name, error: `exit ${warm.status}: ${warm.output.trim().split("\n")[0]}` };
+  if (/When you are ready: (?!rejection-coach)/.test(warm.output)) return { name, error: "a nudge was shown" };
+  await timeAtTerminal(pty, argv, off);
+  const times = [];
+  const baseTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    baseTimes.push((await timeAtTerminal(pty, argv, off)).ms);
+    times.push((await timeAtTerminal(pty, argv, on)).ms);
+  }
+  if (existsSync(join(on.REJECTION_COACH_HOME, "nudge-shown"))) return { name, error: "a nudge was recorded" };
+  const baseMs = median(baseTimes);
+  return {
+    name,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    baseline: "nudges off",
+    baselineMs: baseMs,
+    timeRatio: median(times) / baseMs,
+  };
+}
+
+async function benchSize(entries, bin, pty) {
   const dir = mkdtempSync(join(tmpdir(), "rc-bench-"));
   const home = join(dir, "home");
   mkdirSync(home, { mode: 0o700 });
@@ -178,8 +241,26 @@ function benchSize(entries, bin) {
     ),
     small ? node : limit,
   ];
+  // Two copies of the journal as the tool left it, one with nudges on and one with them off,
+  // both with a settings file, so that the only difference is the setting.
+  const terminalHome = (nudges) => {
+    const copy = join(dir, `home-nudges-${nudges}`);
+    cpSync(home, copy, { recursive: true });
+    const copyEnv = { ...env, REJECTION_COACH_HOME: copy };
+    const set = spawnSync(NODE, cli("config", "set", "nudges", nudges), { env: copyEnv, encoding: "utf8" });
+    if (set.status !== 0) throw new Error(`could not set nudges ${nudges}: ${set.stderr}`);
+    return copyEnv;
+  };
+  const terminalCases = [];
+  if (pty) {
+    const on = terminalHome("on");
+    const off = terminalHome("off");
+    const [name, argv] = small ? ["next", cli("next")] : ["list -n 20", cli("list", "-n", "20")];
+    terminalCases.push([`tty: ${name}`, argv, on, off]);
+  }
   const rows = [];
   for (const [name, argv, baseline] of [...reads, log]) rows.push(measure(name, argv, baseline, { env }));
+  for (const [name, argv, on, off] of terminalCases) rows.push(await measureAtTerminal(pty, name, argv, on, off));
   rmSync(dir, { recursive: true, force: true });
   return {
     entries,
@@ -337,10 +418,12 @@ const mb = (bytes) => (bytes / 1e6).toFixed(2);
 console.log(
   `Package: ${mb(installed.tarball.bytes)} MB packed, ${mb(installed.tarball.unpackedBytes)} MB unpacked, ${installed.tarball.files} files; measured installed from it`,
 );
+const pty = await loadPty();
+if (!pty) console.log("node-pty is not available: the terminal cases (nudges on against off) are left out");
 const results = [];
 try {
   for (const size of SIZES) {
-    const result = benchSize(size, installed.bin);
+    const result = await benchSize(size, installed.bin, pty);
     printTable(result);
     results.push(result);
   }

@@ -19,6 +19,7 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   name: "the name signed under email drafts",
   dateOrder: "how numeric dates are read: mdy (12/01/2026 is December 1) or dmy (1 December)",
   plain: "yes for plain questions with numbered choices and no redraws (as --plain)",
+  nudges: "off to stop the one line about what is waiting, shown once a day on a terminal",
 };
 const KEY_HELP = `one of: ${SETTING_KEYS.join(", ")}`;
 
@@ -40,6 +41,7 @@ Examples:
   rejection-coach config set name "Sam Lee"
   rejection-coach config set contentDir ~/coaching
   rejection-coach config set dateOrder dmy
+  rejection-coach config set nudges off
   rejection-coach config get name
   rejection-coach config list
   rejection-coach config path`,
@@ -91,7 +93,7 @@ Examples:
       const key = checkedKey(name);
       let stored = value.trim();
       if (!stored) throw new UsageError(`${key} needs a value; to remove it use: rejection-coach config unset ${key}`);
-      if (key === "dateOrder") {
+      if (key === "dateOrder" || key === "nudges") {
         // Typed in any case; kept as the one spelling the reader checks for.
         stored = stored.toLowerCase();
         const problem = valueProblem(key, stored);

@@ -24,18 +24,21 @@ export const dataDirOf = (command: Command): string => resolveDataDir(globalOpti
 /**
  * The journal store, loaded only by the commands that need it. An encrypted
  * journal's passphrase is asked by the store itself, once, and only when the
- * file it reads is encrypted (passphrase-source.ts).
+ * file it reads is encrypted (passphrase-source.ts). The journal it reads is
+ * also where the day's nudge comes from, when this run may show one.
  */
 export async function openJournal(command: Command): Promise<JournalStore> {
-  const [{ JournalStore }, { describeLock }, { say }, { passphraseProvider }] = await Promise.all([
+  const [{ JournalStore }, { describeLock }, { say }, { passphraseProvider }, { nudgeOnRead }] = await Promise.all([
     import("../journal/store.js"),
     import("../journal/lock-words.js"),
     import("../ui/output.js"),
     import("./passphrase-source.js"),
+    import("./nudge.js"),
   ]);
   return new JournalStore(dataDirOf(command), {
     onLockWait: (state) => say(`Waiting: the journal ${describeLock(state)} yet${symbols().ellipsis}`),
     passphrase: passphraseProvider(globalOptions(command).passphraseFile),
+    onRead: nudgeOnRead(command),
   });
 }
 

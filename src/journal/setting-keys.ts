@@ -13,9 +13,20 @@ export interface Settings {
   dateOrder?: DateOrder;
   /** "yes" for plain questions and answers, as on a terminal that cannot redraw. */
   plain?: string;
+  /** "off" to never show the one-line word about what is waiting, on the next run of the day. */
+  nudges?: string;
 }
 
-export const SETTING_KEYS = ["contentDir", "name", "dateOrder", "plain"] as const satisfies readonly (keyof Settings)[];
+export const SETTING_KEYS = [
+  "contentDir",
+  "name",
+  "dateOrder",
+  "plain",
+  "nudges",
+] as const satisfies readonly (keyof Settings)[];
 export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** The values the `nudges` setting takes; without it, nudges are on. */
+export const NUDGE_SETTINGS = ["on", "off"] as const;
 
 export const isSettingKey = (key: string): key is SettingKey => (SETTING_KEYS as readonly string[]).includes(key);

@@ -4,7 +4,7 @@ import { DATE_ORDERS } from "./day-input.js";
 import { fileErrorReason } from "./file-errors.js";
 import { jsonErrorText } from "./journal-text.js";
 import { FileTooLargeError, readRegularFile } from "./read-file.js";
-import { isSettingKey, SETTING_KEYS, type SettingKey, type Settings } from "./setting-keys.js";
+import { isSettingKey, NUDGE_SETTINGS, SETTING_KEYS, type SettingKey, type Settings } from "./setting-keys.js";
 import type { JournalStore } from "./store.js";
 
 /** Settings are a few short lines; anything this large is not a settings file. */
@@ -16,6 +16,9 @@ export function valueProblem(key: SettingKey, value: unknown): string | undefine
   if (value.trim() === "") return "must not be empty";
   if (key === "dateOrder" && !(DATE_ORDERS as readonly string[]).includes(value)) {
     return "must be mdy (12/01/2026 is December 1) or dmy (01/12/2026 is 1 December)";
+  }
+  if (key === "nudges" && !(NUDGE_SETTINGS as readonly string[]).includes(value)) {
+    return "must be on or off";
   }
   return undefined;
 }

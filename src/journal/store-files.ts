@@ -12,6 +12,7 @@ import { realPathOf } from "./real-path.js";
  *   journal.json.set-aside-*  entries `doctor --repair` could not keep, to fix and import
  *   settings.json             the person's settings
  *   settings.json.backup-*    copies kept by `doctor --repair`
+ *   nudge-shown               the local day the once-a-day word about what is waiting was last shown
  *   FILE.tmp-PID-RANDOM       a save in progress, or one a killed writer left
  *   journal.json.lock.*       a lock being created or taken over
  */
@@ -22,6 +23,7 @@ export const SETTINGS_NAME = "settings.json";
 const BACKUP_PREFIX = `${JOURNAL_NAME}.backup-`;
 const SETTINGS_BACKUP_PREFIX = `${SETTINGS_NAME}.backup-`;
 const SET_ASIDE_PREFIX = `${JOURNAL_NAME}.set-aside-`;
+const NUDGE_NAME = "nudge-shown";
 
 export interface StoreFiles {
   dir: string;
@@ -29,6 +31,7 @@ export interface StoreFiles {
   seal: string;
   lock: string;
   settings: string;
+  nudge: string;
 }
 
 export function storeFiles(dir: string): StoreFiles {
@@ -38,11 +41,12 @@ export function storeFiles(dir: string): StoreFiles {
     seal: join(dir, SEAL_NAME),
     lock: join(dir, LOCK_NAME),
     settings: join(dir, SETTINGS_NAME),
+    nudge: join(dir, NUDGE_NAME),
   };
 }
 
 export type StoreFileKind =
-  "journal" | "seal" | "lock" | "lock-leftover" | "settings" | "backup" | "set-aside" | "temp";
+  "journal" | "seal" | "lock" | "lock-leftover" | "settings" | "nudge" | "backup" | "set-aside" | "temp";
 
 /** `NAME.tmp-PID-RANDOM`, as writeFileAtomic names its temporary copies. */
 const TEMP_SUFFIX = /\.tmp-(\d+)-[0-9a-f]+$/;
@@ -55,6 +59,7 @@ export function storeFileKind(name: string): StoreFileKind | undefined {
   if (name === SEAL_NAME) return "seal";
   if (name === LOCK_NAME) return "lock";
   if (name === SETTINGS_NAME) return "settings";
+  if (name === NUDGE_NAME) return "nudge";
   if (name.startsWith(`${LOCK_NAME}.`)) return "lock-leftover";
   const temp = TEMP_SUFFIX.exec(name);
   if (temp) return storeFileKind(name.slice(0, temp.index)) ? "temp" : undefined;

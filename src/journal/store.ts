@@ -32,6 +32,11 @@ export interface StoreOptions {
   passphrase?: PassphraseProvider;
   /** log2 N for an encrypted journal's writes; lowered by tests only (journal-cipher.ts's default otherwise). */
   workFactor?: number;
+  /**
+   * Given the journal each `read()` returns, before the command has it: what the
+   * command read can serve more than the command (the nudge) without a second read.
+   */
+  onRead?: (journal: Journal) => void | Promise<void>;
 }
 
 /** A journal as read, with its text when the seal vouched for it. */
@@ -85,7 +90,9 @@ export class JournalStore {
   /** The journal as it is now; an empty one when no file exists yet. */
   async read(): Promise<Journal> {
     const raw = this.readRaw();
-    return raw === undefined ? emptyJournal() : (await this.#parse(raw)).journal;
+    const journal = raw === undefined ? emptyJournal() : (await this.#parse(raw)).journal;
+    await this.options.onRead?.(journal);
+    return journal;
   }
 
   /**

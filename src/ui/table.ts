@@ -14,7 +14,7 @@ export interface Cell {
 let graphemes: Intl.Segmenter | undefined;
 
 /** Cuts text to `max` terminal columns without splitting a character or an emoji. */
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   if (stringWidth(text) <= max) return text;
   const { ellipsis } = symbols();
   // Where even the ellipsis does not fit, part of it stands for the cut.

@@ -387,7 +387,7 @@ describe("config", () => {
 
     await run("config", "set", "contentDir", root);
     expect((await run("config", "list")).stdout).toBe(
-      `contentDir  ${root}\nname        Sam Lee\ndateOrder   (not set)\nplain       (not set)\n`,
+      `contentDir  ${root}\nname        Sam Lee\ndateOrder   (not set)\nplain       (not set)\nnudges      (not set)\n`,
     );
     expect(JSON.parse((await run("config", "list", "--json")).stdout)).toEqual({ name: "Sam Lee", contentDir: root });
 
@@ -409,10 +409,23 @@ describe("config", () => {
     ]) {
       const result = await run("config", ...args);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("unknown setting 'colour' (settings: contentDir, name, dateOrder, plain)");
+      expect(result.stderr).toContain(
+        "unknown setting 'colour' (settings: contentDir, name, dateOrder, plain, nudges)",
+      );
     }
     expect((await run("config", "set", "name", "  ")).code).toBe(2);
     expect(existsSync(join(dataDir, "settings.json"))).toBe(false);
+  });
+
+  it("nudges takes on or off, in any case, and nothing else", async () => {
+    const off = await run("config", "set", "nudges", "OFF");
+    expect(off.code).toBe(0);
+    expect(off.stderr).toContain("nudges = off");
+    expect((await run("config", "get", "nudges")).stdout).toBe("off\n");
+    const wrong = await run("config", "set", "nudges", "sometimes");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("nudges must be on or off");
+    expect((await run("config", "get", "nudges")).stdout).toBe("off\n");
   });
 
   it("the settings are used: contentDir set here is the content folder tips reads", async () => {

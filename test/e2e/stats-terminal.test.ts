@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JournalStore } from "../../src/journal/store.js";
 import { removeDir, tempDir } from "../helpers/cli.js";
@@ -12,6 +14,8 @@ beforeAll(async () => {
   await new JournalStore(seeded).update((journal) => {
     journal.entries.push(...statsJournal().entries);
   });
+  // The dashboard alone is measured against the screen: the day's nudge would add its line above it.
+  writeFileSync(join(seeded, "settings.json"), '{ "nudges": "off" }\n', { mode: 0o600 });
 });
 
 describe("stats in a terminal", () => {
