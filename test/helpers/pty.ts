@@ -46,9 +46,18 @@ export class PtySession {
 
   constructor(
     args: string[],
-    options: { dataDir: string; env?: NodeJS.ProcessEnv; cols?: number; rows?: number; term?: string },
+    options: {
+      dataDir: string;
+      env?: NodeJS.ProcessEnv;
+      cols?: number;
+      rows?: number;
+      term?: string;
+      /** Another program to run in the terminal (a shell), with `args`; the built CLI by default. */
+      file?: string;
+    },
   ) {
-    this.process = pty.spawn(process.execPath, [BIN, ...args], {
+    const [file, argv] = options.file ? [options.file, args] : [process.execPath, [BIN, ...args]];
+    this.process = pty.spawn(file, argv, {
       name: options.term ?? "xterm-256color",
       cols: options.cols ?? 100,
       rows: options.rows ?? 40,
