@@ -72,6 +72,15 @@ async function typeAndSee(session: PtySession, keys: string, expected: readonly 
   for (const text of expected) await session.waitFor(text);
 }
 
+describe("the request the scripts make, in a terminal", () => {
+  it("never asks for a passphrase for an encrypted journal: no ids, and done", async () => {
+    writeFileSync(join(dataDir, "journal.json"), "age-encryption.org/v1\n-> scrypt abc 18\nsecret\n");
+    const session = new PtySession(["complete", "--", "show", ""], { dataDir });
+    expect(await session.exited()).toBe(0);
+    expect(session.output.trim()).toBe(":4");
+  });
+});
+
 describe("bash, without the bash-completion package", () => {
   it("completes a command, the journal's ids and a flag's choices", async () => {
     const script = savedScript("bash");
