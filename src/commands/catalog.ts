@@ -119,7 +119,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: "completion",
     term: "completion <shell>",
-    summary: "print the script that completes commands, flags and ids as you press Tab",
+    summary: "print the Tab-completion script for bash, zsh or fish",
     load: async () => (await import("./completion.js")).registerCompletion,
   },
   {
