@@ -1,3 +1,4 @@
+import { ShellCompDirective } from "@bomb.sh/tab";
 import type { Command } from "commander";
 import { buildProgram } from "../cli.js";
 import { printData } from "../ui/output.js";
@@ -30,7 +31,19 @@ export async function completionCandidates(words: readonly string[]): Promise<st
   const wanted = new Set<Source>();
   // The library takes the words as its own and changes them: it gets a copy each time.
   const first = printedBy(() => completionTree(program, (source) => (wanted.add(source), [])).parse([...words]));
+  if (wanted.has("files") || wanted.has("folders")) return withPaths(first, wanted.has("files"));
   if (wanted.size === 0) return first;
   const values = await loadSources(wanted, words);
   return printedBy(() => completionTree(program, (source) => values.get(source) ?? []).parse([...words]));
+}
+
+/**
+ * The library always tells the shell not to complete file names; where the
+ * word is a path, the shell is told to complete files (or only folders) instead.
+ */
+function withPaths(printed: string, files: boolean): string {
+  const directive = files
+    ? ShellCompDirective.ShellCompDirectiveDefault
+    : ShellCompDirective.ShellCompDirectiveFilterDirs;
+  return printed.replace(/^:\d+\n$/m, `:${directive}\n`);
 }

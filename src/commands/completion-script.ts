@@ -29,7 +29,8 @@ export function printedBy(work: () => void): string {
  * the bash-completion package, which many systems (macOS, minimal images) do not
  * have. Without it, the words are taken from bash itself. Its constants are made
  * plain variables: readonly ones make a second `source` of the script (a
- * reloaded ~/.bashrc) print an error for each.
+ * reloaded ~/.bashrc) print an error for each. And file names are completed
+ * where the word is a file, as the other shells' scripts do.
  */
 const BASH_CHANGES: [string | RegExp, string][] = [
   [
@@ -46,6 +47,8 @@ const BASH_CHANGES: [string | RegExp, string][] = [
 `,
   ],
   [/^readonly (ShellCompDirective)/gm, "$1"],
+  // Without -o default, bash completes no file names even where the tool asks it to (`import <file>`).
+  ["complete -F __rejection_coach_complete", "complete -o default -F __rejection_coach_complete"],
 ];
 
 /** The completion script for `shell`, which asks `rejection-coach complete -- WORDS` on each Tab. */

@@ -3,8 +3,11 @@ import type { Command, Option } from "commander";
 import { SETTING_KEYS } from "../journal/setting-keys.js";
 import { REASONS, spelledId } from "../journal/vocabulary.js";
 
-/** Values that depend on the journal or the content: looked up only when the word being completed takes one. */
-export type Source = "entries" | "strategies" | "traps";
+/**
+ * Values that depend on the journal or the content, looked up only when the
+ * word being completed takes one; or paths, which the shell itself completes.
+ */
+export type Source = "entries" | "strategies" | "traps" | "files" | "folders";
 
 export interface Candidate {
   value: string;
@@ -39,6 +42,10 @@ export const OPTION_VALUES: Readonly<Record<string, Values>> = {
   "in-control": [...REASONS.map(spelledId), "none"],
   trap: "traps",
 };
+
+/** A value named `<file>` or `<dir>` in the help (`--email <file>`, `import <file>`) is a path. */
+const PATHS: Readonly<Record<string, Source>> = { file: "files", dir: "folders" };
+const placeholder = (flags: string): string => /[<[]([\w-]+)[>\]]/.exec(flags)?.[1] ?? "";
 
 /**
  * The program's commands, flags and values as @bomb.sh/tab's tree, which does
@@ -79,14 +86,14 @@ function addOptions(node: TabCommand, options: readonly Option[], lookup: Lookup
     }
     // A flag that takes a value always gets a handler, even one that offers nothing:
     // without one the library reads it as a switch and completes its value as a command.
-    const values = OPTION_VALUES[long] ?? option.argChoices ?? [];
+    const values = OPTION_VALUES[long] ?? option.argChoices ?? PATHS[placeholder(option.flags)] ?? [];
     node.option(long, option.description, offer(values, lookup), short);
   }
 }
 
 function addArguments(node: TabCommand, command: Command, path: string, lookup: Lookup): void {
   for (const argument of command.registeredArguments) {
-    const values = ARGUMENT_VALUES[`${path} ${argument.name()}`] ?? argument.argChoices;
+    const values = ARGUMENT_VALUES[`${path} ${argument.name()}`] ?? argument.argChoices ?? PATHS[argument.name()];
     node.argument(argument.name(), values ? offer(values, lookup) : undefined, argument.variadic);
   }
 }

@@ -121,6 +121,24 @@ describe("complete: the values of flags with a fixed list", () => {
   });
 });
 
+describe("complete: paths", () => {
+  it.each([
+    [["import", ""], ":0"],
+    [["log", "--email", ""], ":0"],
+    [["export", "-o", ""], ":0"],
+    [["export", "--per-file", ""], ":16"],
+    [["--data", ""], ":16"],
+    [["show", "--content", ""], ":16"],
+  ])("%j leaves the word to the shell's own completion of %s", async (words, directive) => {
+    expect(await complete(...words)).toEqual({ values: [], lines: [], directive });
+  });
+
+  it("tells the shell not to complete file names elsewhere", async () => {
+    expect((await complete("log", "--company", "")).directive).toBe(":4");
+    expect((await complete("show", "")).directive).toBe(":4");
+  });
+});
+
 describe("complete: ids", () => {
   it("offers the journal's ids, each with its company and role, or a win's title", async () => {
     await seedJournal(dataDir, [

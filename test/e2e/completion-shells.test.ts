@@ -60,6 +60,7 @@ function startShell(file: string, args: string[]): PtySession {
 
 /** Runs a line in the shell and waits for its prompt to come back. */
 async function run(session: PtySession, line: string, prompt: string): Promise<void> {
+  session.type(KILL_LINE);
   session.clear();
   session.type(`${line}\r`);
   await session.waitFor(prompt);
@@ -94,7 +95,9 @@ describe("bash, without the bash-completion package", () => {
     await typeAndSee(session, `rejection-coach show ${TAB}${TAB}`, IDS);
     await typeAndSee(session, `rejection-coach log --stage ${TAB}${TAB}`, STAGES);
     await typeAndSee(session, `rejection-coach log --stage fi${TAB}`, ["--stage final "]);
-    session.type(KILL_LINE);
+    writeFileSync(join(home, "backup-export.json"), "{}");
+    await run(session, `cd '${home}' && echo moved-$?`, "moved-0");
+    await typeAndSee(session, `rejection-coach import back${TAB}`, ["import backup-export.json "]);
     await run(session, "exit", "exit");
     expect(await session.exited()).toBe(0);
   });
@@ -121,7 +124,6 @@ describe("zsh", () => {
       /cc330003\s+--\s+win: Learned SQL/,
     ]);
     await typeAndSee(session, `rejection-coach log --emotion ${TAB}`, ["disappointed", "motivated"]);
-    session.type(KILL_LINE);
     await run(session, "exit", "exit");
     expect(await session.exited()).toBe(0);
   });
