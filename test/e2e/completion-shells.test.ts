@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { STAGES } from "../../src/journal/vocabulary.js";
@@ -30,7 +30,7 @@ beforeEach(async () => {
   ]);
   // The CLI as an installed package puts it on PATH.
   const bin = join(home, "bin");
-  spawnSync("mkdir", [bin]);
+  mkdirSync(bin);
   writeFileSync(join(bin, "rejection-coach"), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
   chmodSync(join(bin, "rejection-coach"), 0o755);
 });
@@ -98,7 +98,7 @@ describe("bash, without the bash-completion package", () => {
     writeFileSync(join(home, "backup-export.json"), "{}");
     await run(session, `cd '${home}' && echo moved-$?`, "moved-0");
     await typeAndSee(session, `rejection-coach import back${TAB}`, ["import backup-export.json "]);
-    await run(session, "exit", "exit");
+    session.type(`${KILL_LINE}exit\r`);
     expect(await session.exited()).toBe(0);
   });
 });
@@ -112,10 +112,17 @@ describe("zsh", () => {
   });
 
   it("completes a command, and the journal's ids with company and role beside them", async () => {
-    const script = savedScript("zsh");
+    // Installed as the README says: a file named _rejection-coach in a folder on fpath, found by compinit.
+    const functions = join(home, "zfunc");
+    mkdirSync(functions);
+    renameSync(savedScript("zsh"), join(functions, "_rejection-coach"));
     const session = startShell("zsh", ["-f", "-i"]);
     await run(session, "PS1='rc-''ready> '", "rc-ready> ");
-    await run(session, `autoload -Uz compinit && compinit -u && source '${script}' && echo sourced-$?`, "sourced-0");
+    await run(
+      session,
+      `fpath=('${functions}' $fpath); autoload -Uz compinit && compinit -u; echo loaded-$?`,
+      "loaded-0",
+    );
 
     await typeAndSee(session, `rejection-coach ti${TAB}`, ["rejection-coach tips "]);
     await typeAndSee(session, `rejection-coach show ${TAB}`, [
@@ -124,7 +131,7 @@ describe("zsh", () => {
       /cc330003\s+--\s+win: Learned SQL/,
     ]);
     await typeAndSee(session, `rejection-coach log --emotion ${TAB}`, ["disappointed", "motivated"]);
-    await run(session, "exit", "exit");
+    session.type(`${KILL_LINE}exit\r`);
     expect(await session.exited()).toBe(0);
   });
 });
@@ -138,21 +145,22 @@ describe("fish", () => {
   });
 
   it("completes the journal's ids with company and role beside them", () => {
-    const script = savedScript("fish");
+    // Installed as the README says, where fish looks for a command's completions when first asked.
+    const completions = join(home, ".config", "fish", "completions");
+    mkdirSync(completions, { recursive: true });
+    renameSync(savedScript("fish"), join(completions, "rejection-coach.fish"));
     // fish's own completer, asked without a terminal: what a Tab would offer.
-    const result = spawnSync(
-      "fish",
-      ["--no-config", "-c", `source '${script}'; complete --do-complete 'rejection-coach show '`],
-      {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          PATH: `${join(home, "bin")}:${process.env.PATH}`,
-          REJECTION_COACH_HOME: dataDir,
-          LC_ALL: "C.UTF-8",
-        },
+    const result = spawnSync("fish", ["-c", "complete --do-complete 'rejection-coach show '"], {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: "",
+        PATH: `${join(home, "bin")}:${process.env.PATH}`,
+        REJECTION_COACH_HOME: dataDir,
+        LC_ALL: "C.UTF-8",
       },
-    );
+    });
     expect(result.status).toBe(0);
     expect(result.stdout.split("\n").filter(Boolean).sort()).toEqual([
       "aa110001\tAcme · Backend Engineer",
