@@ -45,5 +45,5 @@ function withPaths(printed: string, files: boolean): string {
   const directive = files
     ? ShellCompDirective.ShellCompDirectiveDefault
     : ShellCompDirective.ShellCompDirectiveFilterDirs;
-  return printed.replace(/^:\d+\n$/m, `:${directive}\n`);
+  return printed.replace(/:\d+\n$/, `:${directive}\n`);
 }

@@ -22,7 +22,7 @@ type Values = Source | readonly string[];
 /**
  * The values of the arguments and flags that commander's `.choices()` does not
  * list (those are read from the options themselves), by command path and name.
- * test/unit/completion.test.ts checks that every `id` argument is here.
+ * test/cli/completion.test.ts checks that every `id` argument is here.
  */
 export const ARGUMENT_VALUES: Readonly<Record<string, Values>> = {
   "reflect id": "entries",
