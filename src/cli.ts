@@ -68,7 +68,7 @@ Your journal stays on this computer. Set REJECTION_COACH_HOME or --data to keep 
 
   const running = commandNamed(args);
   for (const entry of COMMANDS) {
-    const command = program.command(entry.name).summary(entry.summary);
+    const command = program.command(entry.name, { hidden: entry.hidden }).summary(entry.summary);
     if (entry.alias) command.alias(entry.alias);
     if (loadAll || entry === running) (await entry.load())(command);
     else unloaded.set(command, entry.term);

@@ -9,6 +9,8 @@ import type { Command } from "commander";
 export interface CommandEntry {
   name: string;
   alias?: string;
+  /** Left out of --help and of completion: a command for programs, not people. */
+  hidden?: boolean;
   /** How the root help lists it, as commander would write it: name, [options], arguments. */
   term: string;
   summary: string;
@@ -131,6 +133,20 @@ export const COMMANDS: readonly CommandEntry[] = [
     term: "doctor [options]",
     summary: "check your journal is readable, valid and private",
     load: async () => (await import("./doctor.js")).registerDoctor,
+  },
+  {
+    name: "completion",
+    term: "completion <shell>",
+    summary: "print the Tab-completion script for bash, zsh or fish",
+    load: async () => (await import("./completion.js")).registerCompletion,
+  },
+  {
+    // What the completion scripts call on each Tab: `complete -- WORDS...`, the name the library's scripts use.
+    name: "complete",
+    hidden: true,
+    term: "complete [words...]",
+    summary: "the candidates for the word being completed, for the completion scripts",
+    load: async () => (await import("./complete.js")).registerComplete,
   },
 ];
 

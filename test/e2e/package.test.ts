@@ -27,6 +27,7 @@ import { cliEnv, removeDir, ROOT, tempDir, type CliResult } from "../helpers/cli
 
 /** The packages src/ imports at run time; the build bundles them and all they need. */
 const RUNTIME = [
+  "@bomb.sh/tab",
   "@inquirer/prompts",
   "@inquirer/external-editor",
   "chalk",

@@ -54,9 +54,11 @@ export class PtySession {
       term?: string;
       /** Standard output goes to this file, as `> FILE` in a shell; the terminal keeps stdin and stderr. */
       stdoutTo?: string;
+      /** Another program to run in the terminal (a shell), with `args`; the built CLI by default. */
+      file?: string;
     },
   ) {
-    const command = [process.execPath, BIN, ...args];
+    const command = options.file ? [options.file, ...args] : [process.execPath, BIN, ...args];
     const [file, ...argv] =
       options.stdoutTo === undefined
         ? command
