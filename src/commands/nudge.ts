@@ -46,14 +46,15 @@ export function nudgeOnRead(command: Command): ((journal: Journal) => Promise<vo
 
 /**
  * A person at a terminal, reading: stdin, stdout and stderr all terminals, no
- * --json, not under CI. Plain mode is not a reason for silence: the nudge is
- * one plain line, as welcome read aloud as seen.
+ * --json, no calendar being written (--ics), not under CI. Plain mode is not a
+ * reason for silence: the nudge is one plain line, as welcome read aloud as seen.
  */
 function personAtTerminal(command: Command): boolean {
   const { stdin, stdout, stderr, env } = io();
   if (!stdin.isTTY || !stdout.isTTY || !stderr.isTTY) return false;
   if (env.CI && env.CI !== "false" && env.CI !== "0") return false;
-  return !command.optsWithGlobals<{ json?: boolean }>().json;
+  const { json, ics } = command.optsWithGlobals<{ json?: boolean; ics?: boolean }>();
+  return !json && !ics;
 }
 
 async function offer(command: Command, journal: Journal, options: NudgeOptions): Promise<void> {

@@ -109,10 +109,14 @@ describe("no nudge", () => {
     expect((await runAt(["list"])).stderr).toMatch(NUDGE);
   });
 
-  it("with --json, under CI, or with nudges off", async () => {
+  it("with --json, with next --ics, under CI, or with nudges off", async () => {
     const json = await runAt(["list", "--json"]);
     expect(json.stderr).toBe("");
     expect(JSON.parse(json.stdout)).toHaveLength(1);
+    const calendar = await runAt(["next", "--ics"]);
+    expect(calendar.code).toBe(0);
+    expect(calendar.stdout).toMatch(/^BEGIN:VCALENDAR/);
+    expect(calendar.stderr).not.toMatch(ANY_NUDGE);
     expect((await runAt(["list"], {}, { CI: "true" })).stderr).not.toMatch(ANY_NUDGE);
     expect((await runAt(["config", "set", "nudges", "off"])).code).toBe(0);
     expect((await runAt(["list"])).stderr).not.toMatch(ANY_NUDGE);
