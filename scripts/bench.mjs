@@ -15,6 +15,7 @@
 //   npm run bench -- --scale                     1,000, 10,000 and 50,000 entries: how cost grows
 //   npm run bench -- --node /path/to/node        the same cases under another Node binary
 //   npm run bench -- --no-encrypted              without the encrypted-journal cases
+//   npm run bench -- --only-encrypted            the encrypted-journal cases alone
 //
 // The encrypted cases run each command on a 1,000-entry journal encrypted by the
 // tool (age, scrypt) against the same command on the same journal in plain JSON:
@@ -45,6 +46,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "9" },
     scale: { type: "boolean", default: false },
     encrypted: { type: "boolean", default: true },
+    "only-encrypted": { type: "boolean", default: false },
     seed: { type: "string", default: "20261124" },
     node: { type: "string", default: process.execPath },
     out: { type: "string", default: join(ROOT, "bench-results") },
