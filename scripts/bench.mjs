@@ -424,7 +424,7 @@ const pty = await loadPty();
 if (!pty) console.log("node-pty is not available: the terminal cases (nudges on against off) are left out");
 const results = [];
 try {
-  for (const size of SIZES) {
+  for (const size of args["only-encrypted"] ? [] : SIZES) {
     const result = await benchSize(size, installed.bin, pty);
     printTable(result);
     results.push(result);
