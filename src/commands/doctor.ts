@@ -33,7 +33,7 @@ Examples:
         import("../journal/repair.js"),
       ]);
       const encrypted = await openEncrypted(dir, command.optsWithGlobals<GlobalOptions>().passphraseFile);
-      const diagnosis = diagnose(dir, Date.now(), encrypted);
+      const diagnosis = diagnose(dir, Date.now(), encrypted?.reading);
       if (!options.repair || !diagnosis.repairable) {
         if (options.json) printJson(diagnosis);
         else printData(renderDiagnosis(diagnosis, Boolean(options.repair) && diagnosis.healthy));
@@ -49,9 +49,15 @@ Examples:
         return;
       }
       if (!options.json) printData(renderDiagnosis(diagnosis, true));
-      const report = await repair(dir);
-      // A repair never writes an encrypted journal: what its passphrase opened still holds if the bytes are the same.
-      const after = diagnose(dir, Date.now(), encrypted);
+      const report = await repair(
+        dir,
+        new Date(),
+        encrypted?.passphrase === undefined
+          ? undefined
+          : { reading: encrypted.reading, passphrase: encrypted.passphrase },
+      );
+      // Opened again: a salvage wrote new ciphertext, which the first opening does not vouch for.
+      const after = diagnose(dir, Date.now(), (await openEncrypted(dir, undefined, encrypted?.passphrase))?.reading);
       if (options.json) printJson({ ...report, before: diagnosis, after });
       else printData(renderRepair(report, after));
       if (!after.healthy) throw new StoreError(after.file, after.problem ?? "needs attention");
@@ -59,18 +65,23 @@ Examples:
 }
 
 /**
- * An encrypted journal opened with its passphrase, when one is given or typed;
- * undefined for a plain journal or one that cannot be read (diagnose says why).
+ * An encrypted journal opened with its passphrase (`known`, else one given or
+ * typed), with that passphrase; undefined for a plain journal or one that
+ * cannot be read (diagnose says why).
  */
-async function openEncrypted(dir: string, passphraseFile: string | undefined): Promise<EncryptedReading | undefined> {
-  const [{ storeFiles }, { readRegularFile }, { journalKind }] = await Promise.all([
+async function openEncrypted(
+  dir: string,
+  passphraseFile: string | undefined,
+  known?: string,
+): Promise<{ reading: EncryptedReading; passphrase?: string } | undefined> {
+  const [{ storeFiles }, { readRegularFile }, { journalKind }, { MAX_JOURNAL_BYTES }] = await Promise.all([
     import("../journal/store-files.js"),
     import("../journal/read-file.js"),
     import("../journal/journal-cipher.js"),
+    import("../journal/store.js"),
   ]);
   let raw: Buffer;
   try {
-    const { MAX_JOURNAL_BYTES } = await import("../journal/store.js");
     raw = readRegularFile(storeFiles(dir).journal, MAX_JOURNAL_BYTES);
   } catch {
     return undefined;
@@ -80,5 +91,6 @@ async function openEncrypted(dir: string, passphraseFile: string | undefined): P
     import("./passphrase-source.js"),
     import("../journal/encrypted-reading.js"),
   ]);
-  return readEncrypted(raw, await offeredPassphrase(passphraseFile));
+  const passphrase = known ?? (await offeredPassphrase(passphraseFile));
+  return { reading: await readEncrypted(raw, passphrase), passphrase };
 }

@@ -207,18 +207,6 @@ function checkContent(file: string, result: Diagnosis, problem: Problem, encrypt
     problem(`the journal ${reading.problem}; doctor leaves it as it is`, false, reading.problem, 0);
     return;
   }
-  if (result.encrypted) {
-    // A salvage writes plain JSON, so it never runs on what was inside an encrypted file.
-    result.state = "damaged";
-    problem(
-      `the journal ${reading.problem}. It is encrypted, so doctor --repair leaves it as it is: decrypt it with ` +
-        "'age -d' to a file in its place and run 'rejection-coach doctor --repair', or put back a copy from a backup",
-      false,
-      reading.problem,
-      0,
-    );
-    return;
-  }
   try {
     const salvage = salvageJournal(bytes);
     result.state = "damaged";

@@ -7,7 +7,8 @@ import type { Journal } from "./entry.js";
 import { EXPORT_VERSION } from "./export-version.js";
 import { fileErrorReason } from "./file-errors.js";
 import { lstatOrMissing, modeOf, statOf } from "./file-status.js";
-import { journalKind } from "./journal-cipher.js";
+import type { EncryptedReading } from "./encrypted-reading.js";
+import { encryptJournal, journalKind, prepareEncryption } from "./journal-cipher.js";
 import { readJournalBytes } from "./journal-check.js";
 import { leftovers } from "./leftovers.js";
 import type { Lock } from "./lock.js";
@@ -32,6 +33,8 @@ export interface RepairReport {
   setAside: Dropped[];
   /** The file the set-aside entries were written to, ready to import once fixed. */
   setAsideFile?: string;
+  /** That file is age-encrypted with the journal's passphrase, as the journal is. */
+  setAsideEncrypted?: boolean;
   renamed: Salvage["renamed"];
   /** What else was put right, in plain words. */
   fixed: string[];
@@ -44,9 +47,17 @@ export interface RepairReport {
  * files and clears what interrupted saves left behind. A journal from a newer
  * version, or one that cannot be read at all, is left alone (StoreError). What
  * it cannot fix (a shared folder's mode) is left for the person: diagnose again.
+ *
+ * An encrypted journal is salvaged only with `encrypted`, what its passphrase
+ * opened: in memory, written back encrypted with the same passphrase, its backup
+ * the ciphertext as it was and its set-aside entries encrypted too.
  */
-export async function repair(dir: string, now = new Date()): Promise<RepairReport> {
-  const before = diagnose(dir, now.getTime());
+export async function repair(
+  dir: string,
+  now = new Date(),
+  encrypted?: { reading: EncryptedReading; passphrase: string },
+): Promise<RepairReport> {
+  const before = diagnose(dir, now.getTime(), encrypted?.reading);
   const report: RepairReport = {
     file: before.file,
     rewritten: false,
@@ -72,8 +83,11 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
       const { abandoned } = leftovers(dir);
       for (const path of abandoned) rmSync(path, { recursive: true, force: true });
       if (abandoned.length > 0) report.fixed.push(`removed ${abandoned.length} unfinished temporary file(s)`);
-      const journal = salvageInto(store.readRaw(), report, now);
-      if (journal) await store.writeJournal(journal, lock);
+      const journal = await salvageInto(store.readRaw(), report, now, encrypted);
+      if (journal) {
+        const encryption = encrypted && prepareEncryption(encrypted.passphrase);
+        await store.writeJournal(journal, lock, undefined, encryption);
+      }
       if (before.brokenSettings) repairSettings(store, lock, report, now);
     });
   } catch (error) {
@@ -93,24 +107,37 @@ export async function repair(dir: string, now = new Date()): Promise<RepairRepor
 }
 
 /** The journal to write after a salvage of these bytes, or undefined when they are fine as they are. */
-function salvageInto(raw: Buffer | undefined, report: RepairReport, now: Date): Journal | undefined {
+async function salvageInto(
+  raw: Buffer | undefined,
+  report: RepairReport,
+  now: Date,
+  encrypted: { reading: EncryptedReading; passphrase: string } | undefined,
+): Promise<Journal | undefined> {
   if (raw === undefined) return undefined;
-  // A salvage writes plain JSON: over an encrypted journal it would replace the ciphertext with nothing.
-  if (journalKind(raw) !== "plain") return undefined;
-  const reading = readJournalBytes(raw);
+  const opened = journalKind(raw) === "plain" ? undefined : encrypted?.reading;
+  // Without what the passphrase opened, of these very bytes, an encrypted journal is left as it is.
+  if (journalKind(raw) !== "plain" && (opened?.state !== "opened" || !opened.raw.equals(raw))) return undefined;
+  const bytes = opened?.state === "opened" ? opened.bytes : raw;
+  const reading = readJournalBytes(bytes);
   if (reading.state === "healthy") return undefined;
   if (reading.state === "newer") throw new StoreError(report.file, reading.problem);
   let salvage: Salvage;
   try {
-    salvage = salvageJournal(raw);
+    salvage = salvageJournal(bytes);
   } catch (error) {
     if (error instanceof NewerJournalError) throw new StoreError(report.file, error.message);
     throw error;
   }
+  // The bytes as they are on disk: an encrypted journal's backup is its ciphertext.
   report.backup = keepBeside(report.file, "backup-", "", raw, now);
   if (salvage.setAside.length > 0) {
     const document = jsonText({ version: EXPORT_VERSION, entries: salvage.setAside.map(({ entry }) => entry) });
-    report.setAsideFile = keepBeside(report.file, "set-aside-", ".json", Buffer.from(`${document}\n`), now);
+    let setAside = Buffer.from(`${document}\n`);
+    if (encrypted && opened) {
+      setAside = Buffer.from(await encryptJournal(setAside, encrypted.passphrase));
+      report.setAsideEncrypted = true;
+    }
+    report.setAsideFile = keepBeside(report.file, "set-aside-", ".json", setAside, now);
   }
   report.rewritten = true;
   report.kept = salvage.journal.entries.length;

@@ -82,7 +82,9 @@ export function renderRepair(report: RepairReport, after: Diagnosis): string {
       );
       for (const item of report.setAside) lines.push(`  - ${safeLine(item.where)}: ${safeLine(item.reason)}`);
       lines.push(
-        `To bring them back, open that file in a text editor, correct the fields named above, then run: rejection-coach import ${pasteable(file)}`,
+        report.setAsideEncrypted
+          ? `It is encrypted with the journal's passphrase. To bring them back: age -d ${pasteable(file)} > entries.json (somewhere private), correct the fields named above, run rejection-coach import entries.json, then delete entries.json`
+          : `To bring them back, open that file in a text editor, correct the fields named above, then run: rejection-coach import ${pasteable(file)}`,
       );
     }
     for (const { from, to } of report.renamed) {

@@ -186,15 +186,36 @@ describe("doctor on an encrypted journal", () => {
     expect(readdirSync(dataDir).filter((name) => name.includes("backup"))).toEqual([]);
   });
 
-  it("for valid ciphertext around a broken journal, reports it and leaves the salvage to a plain copy", async () => {
+  it("repairs valid ciphertext around broken entries in memory: the journal, its backup and what is set aside stay encrypted", async () => {
+    const journal = JSON.parse(plain.toString("utf8")) as { entries: { id: string; mood?: number }[] };
+    const [first, ...rest] = journal.entries;
+    first!.mood = 42; // a required answer that is wrong: the entry is set aside whole
     const broken = Buffer.from(
-      await encryptJournal(Buffer.from('{"version": 2, "entries": [}'), PASS, { workFactor: 4 }),
+      await encryptJournal(Buffer.from(JSON.stringify(journal, undefined, "\t")), PASS, { workFactor: 4 }),
     );
     writeFileSync(file, broken);
-    const result = await run(["doctor", "--repair"], { [ENV]: PASS });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/is not valid JSON.*It is encrypted, so doctor --repair leaves it as it is/);
+
+    const without = await run(["doctor", "--repair"]);
+    expect(without.stdout).not.toMatch(/Saved/);
     expect(readFileSync(file).equals(broken)).toBe(true);
+
+    const result = await run(["doctor", "--repair"], { [ENV]: PASS });
+    expect(result.stdout).toMatch(/The journal is repaired/);
+    expect(result.code).toBe(0);
+    const names = readdirSync(dataDir);
+    const backup = names.find((name) => name.startsWith("journal.json.backup-"));
+    const setAside = names.find((name) => name.startsWith("journal.json.set-aside-"));
+    expect(readFileSync(join(dataDir, backup!)).equals(broken)).toBe(true);
+    expect(result.stdout).toMatch(/It is encrypted with the journal's passphrase. To bring them back: age -d/);
+    const setAsideText = Buffer.from(await decryptJournal(readFileSync(join(dataDir, setAside!)), PASS)).toString();
+    expect(setAsideText).toContain(first!.id);
+    const repaired = JSON.parse(Buffer.from(await decryptJournal(readFileSync(file), PASS)).toString()) as {
+      entries: { id: string }[];
+    };
+    expect(repaired.entries.map((entry) => entry.id)).toEqual(rest.map((entry) => entry.id));
+    for (const name of readdirSync(dataDir)) {
+      expect(readFileSync(join(dataDir, name)).includes("Globex"), name).toBe(false);
+    }
   });
 
   it("repairs what is beside it, never the journal itself", async () => {
