@@ -26,7 +26,28 @@ export function registerComplete(command: Command): void {
  * takes; only when it takes ids is the journal (or the content) read, and the
  * reading done again with them.
  */
-export async function completionCandidates(words: readonly string[]): Promise<string> {
+export async function completionCandidates(typed: readonly string[]): Promise<string> {
+  const { words, valueOf } = splitFlagValues(typed);
+  const printed = await candidatesFor(words);
+  // zsh and fish complete `--stage=fi` as one word: each candidate is given back with its `--stage=`.
+  return valueOf === undefined ? printed : printed.replace(/^(?!:\d+$)(?=.)/gm, `${valueOf}=`);
+}
+
+/**
+ * The words as the library reads them: `--flag=value` as two words, as commander
+ * takes it too. `valueOf` is the flag when the word being completed is such a pair.
+ */
+export function splitFlagValues(typed: readonly string[]): { words: string[]; valueOf?: string } {
+  const words = typed.flatMap((word) => {
+    const pair = /^(--[^=\s]+)=(.*)$/s.exec(word);
+    return pair ? [pair[1]!, pair[2]!] : [word];
+  });
+  const last = typed.at(-1);
+  const pair = last === undefined ? undefined : /^(--[^=\s]+)=/.exec(last);
+  return { words, valueOf: pair?.[1] };
+}
+
+async function candidatesFor(words: readonly string[]): Promise<string> {
   const program = await buildProgram([], { loadAll: true });
   const wanted = new Set<Source>();
   // The library takes the words as its own and changes them: it gets a copy each time.

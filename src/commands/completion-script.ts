@@ -25,25 +25,68 @@ export function printedBy(work: () => void): string {
 }
 
 /**
- * The library's bash script reads the words with `_get_comp_words_by_ref`, from
- * the bash-completion package, which many systems (macOS, minimal images) do not
- * have. Without it, the words are taken from bash itself. Its constants are made
- * plain variables: readonly ones make a second `source` of the script (a
- * reloaded ~/.bashrc) print an error for each. And file names are completed
- * where the word is a file, as the other shells' scripts do.
+ * Changes to the library's bash script, each found word for word (a new version
+ * of the library that words it otherwise fails the tests rather than ship half
+ * changed):
+ *
+ * - The words are bash's own (COMP_WORDS), not the bash-completion package's,
+ *   which many systems (macOS, minimal images) do not have.
+ * - They are never evaluated: the library builds a command line and `eval`s it,
+ *   so a Tab after `> notes.txt` wrote to that file and one after `"$(...)"` ran
+ *   it. Here each word goes to the tool as it was typed, less one layer of quotes;
+ *   after a redirection or a second command there is nothing to offer.
+ * - `--flag=value` (three words to bash) reaches the tool as the flag and its value.
+ * - Candidates are matched as text, not passed through `compgen -W`, which expands them again.
+ * - Its constants are plain variables: readonly ones make a second `source` of the
+ *   script (a reloaded ~/.bashrc) print an error for each.
+ * - File names are completed where the word is a file, as the other shells' scripts do.
  */
 const BASH_CHANGES: [string | RegExp, string][] = [
   [
-    '    _get_comp_words_by_ref -n "=:" cur prev words cword\n',
-    `    if declare -F _get_comp_words_by_ref >/dev/null; then
-        _get_comp_words_by_ref -n "=:" cur prev words cword
-    else
-        # Without the bash-completion package: the words up to the cursor, as bash split them.
-        cword=$COMP_CWORD
-        words=("\${COMP_WORDS[@]:0:COMP_CWORD+1}")
-        cur=\${COMP_WORDS[COMP_CWORD]}
-        prev=\${COMP_WORDS[COMP_CWORD-1]}
+    '    local cur prev words cword\n    _get_comp_words_by_ref -n "=:" cur prev words cword\n',
+    `    local cur=\${COMP_WORDS[COMP_CWORD]}
+    local args=() word i
+    for (( i = 1; i <= COMP_CWORD; i++ )); do
+        word=\${COMP_WORDS[i]}
+        case $word in
+            '>'|'>>'|'>|'|'<'|'<<'|'<<<'|'<>'|'&>'|'&>>'|'|'|'|&'|'||'|'&&'|';'|'&'|'('|')') return ;;
+        esac
+        if [[ $word == "=" && \${#args[@]} -gt 0 && \${args[\${#args[@]}-1]} == --* ]]; then
+            [[ $i -eq $COMP_CWORD ]] && { cur=""; args+=(""); }
+            continue
+        fi
+        if [[ \${#word} -ge 2 && ( ( \${word:0:1} == "'" && \${word: -1} == "'" ) || ( \${word:0:1} == '"' && \${word: -1} == '"' ) ) ]]; then
+            word=\${word:1:\${#word}-2}
+        fi
+        args+=("$word")
+    done
+`,
+  ],
+  [
+    `    local requestComp out directive
+    
+    # Build the command to get completions
+    requestComp="rejection-coach complete -- \${words[@]:1}"
+    
+    # Add an empty parameter if the last parameter is complete
+    if [[ -z "$cur" ]]; then
+        requestComp="$requestComp ''"
     fi
+    
+    # Get completions from the program
+    out=$(eval "$requestComp" 2>/dev/null)
+`,
+    `    local out directive
+    out=$(rejection-coach complete -- "\${args[@]}" 2>/dev/null)
+`,
+  ],
+  [
+    '    COMPREPLY=( $(compgen -W "${completions[*]}" -- "$cur") )\n',
+    `    COMPREPLY=()
+    local candidate
+    for candidate in "\${completions[@]}"; do
+        [[ -n $candidate && $candidate == "$cur"* ]] && COMPREPLY+=("$candidate")
+    done
 `,
   ],
   [/^readonly (ShellCompDirective)/gm, "$1"],

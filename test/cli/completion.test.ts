@@ -116,6 +116,12 @@ describe("complete: the values of flags with a fixed list", () => {
     expect((await complete("log", "--stage", "fi")).values).toEqual(["final"]);
   });
 
+  it("reads --flag=value as the flag and its value, and gives a value typed that way back with its flag", async () => {
+    // zsh and fish send the word as typed; each candidate must start with it.
+    expect((await complete("log", "--stage=fi")).values).toEqual(["--stage=final"]);
+    expect((await complete("log", "--stage=final", "--ended", "gh")).values).toEqual(["ghosted"]);
+  });
+
   it("does not offer commands or flags as the value of a flag that takes free text", async () => {
     expect((await complete("log", "--company", "")).values).toEqual([]);
   });
@@ -156,6 +162,8 @@ describe("complete: ids", () => {
     }
     expect((await complete("next", "add", "b")).values).toEqual(["bb220002"]);
     expect((await complete("--data", dataDir, "show", "")).values).toHaveLength(3);
+    expect((await complete(`--data=${dataDir}`, "show", "")).values).toHaveLength(3);
+    expect((await complete("show", `--data=${dataDir}`, "")).values).toHaveLength(3);
   });
 
   it("offers the strategies' ids, with their titles, and the thinking traps' ids", async () => {

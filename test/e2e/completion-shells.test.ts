@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { STAGES } from "../../src/journal/vocabulary.js";
@@ -100,6 +100,33 @@ describe("bash, without the bash-completion package", () => {
     await typeAndSee(session, `rejection-coach import back${TAB}`, ["import backup-export.json "]);
     session.type(`${KILL_LINE}exit\r`);
     expect(await session.exited()).toBe(0);
+  });
+});
+
+describe("bash: what is typed is never run", () => {
+  it("a Tab after a redirection or a command substitution writes nothing and runs nothing; --flag=value completes", async () => {
+    const script = savedScript("bash");
+    const other = tempDir();
+    await seedJournal(other, [rejection({ id: "dd440004", company: "Initech", role: "Analyst" })]);
+    const session = startShell("bash", ["--norc", "--noprofile", "-i"]);
+    await run(session, "PS1='rc-''ready$ '", "rc-ready$ ");
+    await run(session, `source '${script}' && cd '${home}' && echo sourced-$?`, "sourced-0");
+    writeFileSync(join(home, "precious.txt"), "keep me\n");
+
+    // Typed, never entered: the shell takes keys in order, so once the echo answers, the Tabs are done.
+    session.type(`rejection-coach list > precious.txt --kind ${TAB}${TAB}`);
+    await run(session, "echo after-redirect-$?", "after-redirect-0");
+    session.type(`rejection-coach log --note "$(touch ran-on-tab)" --stage ${TAB}${TAB}`);
+    await run(session, "echo after-substitution-$?", "after-substitution-0");
+    expect(readFileSync(join(home, "precious.txt"), "utf8")).toBe("keep me\n");
+    expect(existsSync(join(home, "ran-on-tab"))).toBe(false);
+
+    await typeAndSee(session, `rejection-coach log --stage=fi${TAB}`, ["--stage=final "]);
+    await typeAndSee(session, `rejection-coach show --data=${other} ${TAB}${TAB}`, ["dd440004"]);
+    await typeAndSee(session, `rejection-coach show --data '${other}' ${TAB}${TAB}`, ["dd440004"]);
+    session.type(`${KILL_LINE}exit\r`);
+    expect(await session.exited()).toBe(0);
+    removeDir(other);
   });
 });
 
