@@ -1,5 +1,6 @@
 import { writeFileAtomic } from "./atomic-file.js";
 import { isDayInRange } from "./dates.js";
+import { lstatOrMissing } from "./file-status.js";
 import { folderOwner } from "./ownership.js";
 import { readRegularFile } from "./read-file.js";
 import { storeFiles } from "./store-files.js";
@@ -34,8 +35,12 @@ export function lastNudgeDay(dir: string): string | undefined {
  * without the record it could not keep to once a day.
  */
 export function rememberNudgeDay(dir: string, day: string): boolean {
+  const file = storeFiles(dir).nudge;
+  // The atomic write follows a symlink (as the journal's must): here that would write over someone's file.
+  const stats = lstatOrMissing(file);
+  if (stats && !stats.isFile()) return false;
   try {
-    writeFileAtomic(storeFiles(dir).nudge, `${day}\n`, { mode: 0o600, durable: false, owner: folderOwner(dir) });
+    writeFileAtomic(file, `${day}\n`, { mode: 0o600, durable: false, owner: folderOwner(dir) });
     return true;
   } catch {
     return false;
