@@ -31,7 +31,40 @@ export function formatIcs(events: readonly CalendarEvent[], now: Date): string {
   );
   // Every value is made here from a checked journal: a refusal is a bug, not the person's doing.
   if (error || value === null) throw new Error(`the calendar could not be written: ${String(error)}`);
-  return value;
+  return foldLines(value);
+}
+
+/**
+ * Lines of at most 75 octets, as RFC 5545 (3.1) has them: `ics` folds at 75
+ * characters, so a line of accents, CJK or emoji runs past the limit. Its folds
+ * are undone (a content line never starts with a space) and the lines folded
+ * again by their UTF-8 bytes, never inside a character.
+ */
+export function foldLines(text: string): string {
+  return text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .map(foldLine)
+    .join("\r\n");
+}
+
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let part = "";
+  let bytes = 0;
+  // A continuation line starts with the space that marks it, which counts.
+  let room = 75;
+  for (const character of line) {
+    const size = Buffer.byteLength(character, "utf8");
+    if (bytes + size > room) {
+      parts.push(part);
+      [part, bytes, room] = ["", 0, 74];
+    }
+    part += character;
+    bytes += size;
+  }
+  parts.push(part);
+  return parts.join("\r\n ");
 }
 
 /**

@@ -79,11 +79,21 @@ describe("formatIcs", () => {
     expect(parseCalendar(text)).toEqual({ components: [], events: [] });
   });
 
-  it("long text is folded into lines of at most 75 characters and unfolds to the same text", () => {
-    const title = `Prepare ${"the system design story, ".repeat(8)}end`;
-    const text = formatIcs([event({ title })], now);
-    expect(text.split("\r\n").every((line) => line.length <= 75)).toBe(true);
-    expect(parseCalendar(text).events[0]!.summary).toBe(title);
+  it("long text is folded into lines of at most 75 octets, never inside a character, and unfolds to the same text", () => {
+    for (const title of [
+      `Prepare ${"the system design story, ".repeat(8)}end`,
+      `面接の準備をする、${"システム設計の話を練習する。".repeat(6)}`,
+      `Café ☕ ${"résumé naïve 👩‍💻👨🏽‍🔬 ".repeat(8)}`,
+    ]) {
+      const text = formatIcs([event({ title, description: title })], now);
+      const lines = text.split("\r\n");
+      expect(lines.filter((line) => Buffer.byteLength(line, "utf8") > 75)).toEqual([]);
+      // A folded character would show as a replacement mark once the bytes are read back.
+      expect(lines.join("").includes("\uFFFD")).toBe(false);
+      const [parsed] = parseCalendar(text).events;
+      expect(parsed!.summary).toBe(title);
+      expect(parsed!.description).toBe(title);
+    }
   });
 });
 
