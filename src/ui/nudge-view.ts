@@ -48,8 +48,10 @@ function worded(nudge: Nudge, { named, commands, ids }: Wording): string {
   if (stepsDue > 0) items.push(named ? `${steps} due` : steps);
 
   const pointers: string[] = [];
-  const meant = [...(checkIn ? [checkIn] : []), ...reflections];
-  if (meant.length > 0) pointers.push(`reflect${ids && meant.length === 1 ? ` ${meant[0]!.id}` : ""}`);
+  // `reflect` alone opens the newest rejection not reflected on: a check-in is a different entry, named by its id.
+  if (checkIn) pointers.push(ids || reflections.length > 0 ? `reflect ${checkIn.id}` : "reflect");
+  if (reflections.length > 0)
+    pointers.push(`reflect${ids && reflections.length === 1 ? ` ${reflections[0]!.id}` : ""}`);
   if (stepsDue > 0) pointers.push("next");
   const hint =
     commands === "none"

@@ -178,6 +178,10 @@ describe("nudgeLine: one short, kind line", () => {
     expect(nudgeLine(nudge({ checkIn: acme }))).toBe(
       "When you are ready: a check-in on how you are (rejection-coach reflect a0000001).",
     );
+    // `reflect` alone would open the newest rejection not reflected on, not the one to check in on.
+    expect(nudgeLine(nudge({ checkIn: acme, reflections: [globex] }))).toBe(
+      "When you are ready: a check-in and a reflection (rejection-coach reflect a0000001, reflect).",
+    );
   });
 
   it("several things are still one line of at most 100 columns, counted rather than listed", () => {
