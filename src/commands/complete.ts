@@ -27,24 +27,20 @@ export function registerComplete(command: Command): void {
  * reading done again with them.
  */
 export async function completionCandidates(typed: readonly string[]): Promise<string> {
-  const { words, valueOf } = splitFlagValues(typed);
-  const printed = await candidatesFor(words);
-  // zsh and fish complete `--stage=fi` as one word: each candidate is given back with its `--stage=`.
-  return valueOf === undefined ? printed : printed.replace(/^(?!:\d+$)(?=.)/gm, `${valueOf}=`);
+  return candidatesFor(splitFlagValues(typed));
 }
 
 /**
- * The words as the library reads them: `--flag=value` as two words, as commander
- * takes it too. `valueOf` is the flag when the word being completed is such a pair.
+ * The words before the one being completed with `--flag=value` as two words,
+ * as commander reads them; the library reads only the word being completed in
+ * that form (zsh and fish then put the `--flag=` back before each candidate).
  */
-export function splitFlagValues(typed: readonly string[]): { words: string[]; valueOf?: string } {
-  const words = typed.flatMap((word) => {
+export function splitFlagValues(typed: readonly string[]): string[] {
+  const before = typed.slice(0, -1).flatMap((word) => {
     const pair = /^(--[^=\s]+)=(.*)$/s.exec(word);
     return pair ? [pair[1]!, pair[2]!] : [word];
   });
-  const last = typed.at(-1);
-  const pair = last === undefined ? undefined : /^(--[^=\s]+)=/.exec(last);
-  return { words, valueOf: pair?.[1] };
+  return typed.length === 0 ? [] : [...before, typed.at(-1)!];
 }
 
 async function candidatesFor(words: readonly string[]): Promise<string> {

@@ -94,14 +94,34 @@ const BASH_CHANGES: [string | RegExp, string][] = [
   ["complete -F __rejection_coach_complete", "complete -o default -F __rejection_coach_complete"],
 ];
 
+/**
+ * Changes to the library's zsh script, found word for word like bash's:
+ *
+ * - The words stay as zsh split them (`${=...}` split them again at every space,
+ *   so `--data '/tmp/my dir'` became two words), and each loses one layer of
+ *   quotes before it is quoted for the request, so the tool gets the path itself.
+ * - Backslashes in a candidate or its description are doubled before `_describe`
+ *   reads them, which takes one away (`Evil\Co` showed as `EvilCo`).
+ */
+const ZSH_CHANGES: [string | RegExp, string][] = [
+  ['    words=( "${=words[1,CURRENT]}" )\n', '    words=( "${(@)words[1,CURRENT]}" )\n'],
+  [
+    '    local quoted_args=("${(@q)args_to_quote}")\n',
+    // In two steps: nested, (q) leaves an empty word empty, and eval then drops it.
+    '    local -a unquoted_args=("${(@Q)args_to_quote}")\n    local quoted_args=("${(@q)unquoted_args}")\n',
+  ],
+  ["            comp=${comp//:/\\:}\n", "            comp=${comp//\\\\/\\\\\\\\}\n            comp=${comp//:/\\:}\n"],
+];
+
+const CHANGES: Partial<Record<Shell, [string | RegExp, string][]>> = { bash: BASH_CHANGES, zsh: ZSH_CHANGES };
+
 /** The completion script for `shell`, which asks `rejection-coach complete -- WORDS` on each Tab. */
 export function completionScript(shell: Shell): string {
   const text = printedBy(() => script(shell, NAME, NAME));
-  if (shell !== "bash") return text;
-  return BASH_CHANGES.reduce((changed, [from, to]) => {
+  return (CHANGES[shell] ?? []).reduce((changed, [from, to]) => {
     // A new version of the library that words its script differently must fail the tests, not ship half changed.
     if (typeof from === "string" ? !changed.includes(from) : changed.search(from) < 0) {
-      throw new Error(`the bash completion script no longer contains ${String(from)}`);
+      throw new Error(`the ${shell} completion script no longer contains ${String(from)}`);
     }
     return changed.replace(from, to);
   }, text);

@@ -158,6 +158,16 @@ describe("zsh", () => {
       /cc330003\s+--\s+win: Learned SQL/,
     ]);
     await typeAndSee(session, `rejection-coach log --emotion ${TAB}`, ["disappointed", "motivated"]);
+    // A folder with a space, as typed in quotes, and a backslash and a colon in what is shown beside the ids.
+    const spaced = join(home, "my journal");
+    await seedJournal(spaced, [
+      rejection({ id: "ee550005", company: "Back\\slash", role: "Dev" }),
+      rejection({ id: "ff660006", company: "Co:lon", role: "Ops" }),
+    ]);
+    await typeAndSee(session, `rejection-coach show --data '${spaced}' ${TAB}`, [
+      /ee550005\s+--\s+Back\\slash · Dev/,
+      /ff660006\s+--\s+Co:lon · Ops/,
+    ]);
     session.type(`${KILL_LINE}exit\r`);
     expect(await session.exited()).toBe(0);
   });
