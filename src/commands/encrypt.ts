@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import type { Command } from "commander";
 import { CoachError, UsageError } from "../errors.js";
 import { fileErrorReason } from "../journal/file-errors.js";
-import { say } from "../ui/output.js";
+import { canPrompt, say } from "../ui/output.js";
 import { dataDirOf, openJournal, type GlobalOptions } from "./context.js";
 
 interface EncryptOptions {
@@ -40,15 +40,14 @@ export function registerEncrypt(command: Command): void {
       if (raw !== undefined && journalKind(raw) !== "plain") {
         throw new CoachError("the journal is already encrypted; nothing was changed");
       }
-      const backup = options.backup;
-      if (backup !== undefined) {
-        if (isStorePath(dir, backup)) {
-          throw new UsageError(`--backup ${backup}: is one of the journal's own files; choose a path outside it`);
-        }
-        // Checked again when it is written; said now, before the passphrase is typed twice.
-        if (existsSync(backup)) throw new UsageError(`--backup ${backup}: already exists; nothing was changed`);
+      if (options.backup !== undefined) {
+        const why = backupProblem(dir, options.backup, isStorePath);
+        // Checked again when it is written; said now, before anything is asked.
+        if (why) throw new UsageError(`--backup ${options.backup}: ${why}; nothing was changed`);
       }
       say(WARNING);
+      const backup =
+        options.backup ?? (raw !== undefined && canPrompt() ? await offerBackup(dir, isStorePath) : undefined);
       const passphrase = await newPassphrase(command.optsWithGlobals<GlobalOptions>().passphraseFile);
       let backedUp = false;
       await store.rewrite(passphrase, {
@@ -73,6 +72,37 @@ export function registerEncrypt(command: Command): void {
         );
       }
     });
+}
+
+type IsStorePath = (dir: string, path: string) => boolean;
+
+/** Why `path` cannot take the plain backup, or undefined when it can. */
+function backupProblem(dir: string, path: string, isStorePath: IsStorePath): string | undefined {
+  if (isStorePath(dir, path)) return "is one of the journal's own files; choose a path outside its folder";
+  if (existsSync(path)) return "already exists; choose a new file";
+  return undefined;
+}
+
+/**
+ * At a terminal without --backup, the plain copy is offered: a path to write
+ * it to, or Enter for none.
+ */
+async function offerBackup(dir: string, isStorePath: IsStorePath): Promise<string | undefined> {
+  const [{ loadPrompts }, { typedPath }] = await Promise.all([
+    import("../flows/prompts.js"),
+    import("../journal/paths.js"),
+  ]);
+  const answer = await (
+    await loadPrompts()
+  ).input({
+    message: "Keep a plain copy first? Type where to write it, or press Enter for none",
+    validate: (value) => {
+      if (value.trim() === "") return true;
+      const why = backupProblem(dir, typedPath(value), isStorePath);
+      return why === undefined ? true : `That ${why}.`;
+    },
+  });
+  return answer.trim() === "" ? undefined : typedPath(answer);
 }
 
 /**

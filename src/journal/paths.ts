@@ -64,3 +64,8 @@ function homeFolder(env: NodeJS.ProcessEnv, systemHome: () => string | undefined
     "cannot tell where your home folder is (HOME is empty or not set, and the system has none for this user); set REJECTION_COACH_HOME or pass --data DIR",
   );
 }
+
+/** A path a person typed at a prompt, where no shell expands `~`: absolute, `~` as their home folder. */
+export function typedPath(path: string, env: NodeJS.ProcessEnv = io().env): string {
+  return resolve(expandTilde(path.trim(), () => homeFolder(env, passwordHome)));
+}

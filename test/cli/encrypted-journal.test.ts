@@ -277,7 +277,7 @@ describe("encrypt and decrypt", () => {
     writeFileSync(backup, "someone else's");
     const result = await run(["encrypt", "--backup", backup], { [ENV]: PASS });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/already exists; nothing was changed/);
+    expect(result.stderr).toMatch(/already exists; choose a new file; nothing was changed/);
     expect(readFileSync(backup, "utf8")).toBe("someone else's");
     expect(readFileSync(file).equals(plain)).toBe(true);
   });

@@ -13,6 +13,7 @@ import { EMAIL_OFFER, KEY, PtySession } from "../helpers/pty.js";
  */
 const PASS = "tidal quartz morning lantern";
 const ASK = "Passphrase of the journal";
+const BACKUP = "Keep a plain copy first?";
 
 let root: string;
 let dataDir: string;
@@ -46,6 +47,7 @@ describe("the passphrase at a terminal", () => {
   it("encrypt warns first, then asks for the new passphrase twice", async () => {
     const session = new PtySession(["encrypt"], { dataDir });
     await session.waitFor(/If you forget it, nobody can read the journal/);
+    await session.answer(BACKUP, "");
     await session.answer("New passphrase", PASS);
     await session.answer("The same passphrase again", PASS);
     expect(await session.exited()).toBe(0);
@@ -53,8 +55,25 @@ describe("the passphrase at a terminal", () => {
     expect(Buffer.from(await decryptJournal(readFileSync(file), PASS)).equals(plain)).toBe(true);
   });
 
+  it("encrypt offers a plain copy first: a taken path is refused at the prompt, a new one gets the journal as it was", async () => {
+    const taken = join(root, "taken.json");
+    writeFileSync(taken, "someone else's");
+    const session = new PtySession(["encrypt"], { dataDir });
+    await session.answer(BACKUP, taken);
+    await session.waitFor("already exists; choose a new file");
+    // Ctrl+U clears what was typed; the same prompt takes the new path.
+    session.type(`\u0015${join(root, "plain-copy.json")}\r`);
+    await session.answer("New passphrase", PASS);
+    await session.answer("The same passphrase again", PASS);
+    expect(await session.exited()).toBe(0);
+    expect(readFileSync(join(root, "plain-copy.json")).equals(plain)).toBe(true);
+    expect(readFileSync(taken, "utf8")).toBe("someone else's");
+    expect(session.output).toMatch(/Plain backup: .*plain-copy\.json/);
+  });
+
   it("encrypt changes nothing when the two passphrases differ", async () => {
     const session = new PtySession(["encrypt"], { dataDir });
+    await session.answer(BACKUP, "");
     await session.answer("New passphrase", PASS);
     await session.answer("The same passphrase again", `${PASS}!`);
     expect(await session.exited()).toBe(1);

@@ -1,7 +1,7 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CoachError } from "../../src/errors.js";
-import { resolveDataDir } from "../../src/journal/paths.js";
+import { resolveDataDir, typedPath } from "../../src/journal/paths.js";
 
 /** resolveDataDir with a made-up environment and password database: always an absolute folder. */
 
@@ -49,5 +49,14 @@ describe.skipIf(process.platform === "win32" || process.platform === "darwin")("
 
   it("resolves a relative folder against the current one", () => {
     expect(resolveDataDir("journal", { HOME: "/home/me" })).toBe(join(process.cwd(), "journal"));
+  });
+});
+
+describe("typedPath: a path typed at a prompt, where no shell expands it", () => {
+  it("takes ~ as the home folder and makes the path absolute", () => {
+    expect(typedPath("~/plain-copy.json", { HOME: "/home/sam" })).toBe("/home/sam/plain-copy.json");
+    expect(typedPath("  ~  ", { HOME: "/home/sam" })).toBe("/home/sam");
+    expect(typedPath("/tmp/~x.json", { HOME: "/home/sam" })).toBe("/tmp/~x.json");
+    expect(typedPath("copy.json", { HOME: "/home/sam" })).toBe(resolve("copy.json"));
   });
 });
