@@ -51,6 +51,8 @@ const { values: args } = parseArgs({
     node: { type: "string", default: process.execPath },
     out: { type: "string", default: join(ROOT, "bench-results") },
   },
+  // --no-encrypted
+  allowNegative: true,
 });
 const RUNS = Math.max(1, Number(args.runs));
 const NODE = args.node;
