@@ -1,6 +1,6 @@
 import { addDays } from "../journal/dates.js";
 import { isRejection, type Entry, type Journal, type RejectionEntry } from "../journal/entry.js";
-import { isLowMood } from "./choose.js";
+import { isLowMood } from "./signals.js";
 
 /**
  * What `next --ics` puts in a calendar, whatever the file format: open steps

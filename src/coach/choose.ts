@@ -1,7 +1,7 @@
 import type { Strategy } from "../content/schema.js";
 import type { Phase, Signal } from "../content/vocabulary.js";
 import { ENDINGS, STAGES, type Emotion, type Ending, type Reason, type Stage } from "../journal/vocabulary.js";
-import { RULES, signalsOf, type Pattern } from "./signals.js";
+import { isLowMood, signalsOf, type Pattern } from "./signals.js";
 import { fitWording } from "./wording.js";
 
 /** What the coach knows about the rejection just logged. */
@@ -54,7 +54,6 @@ const SIGNAL_WEIGHTS: Record<Signal, number> = {
 const DEFAULT_PICKS = 3;
 
 /** A mood at or below the low-mood line: the coach starts with feeling, and speaks more gently. */
-export const isLowMood = (mood: number): boolean => mood <= RULES.lowMood;
 
 /**
  * Every strategy that fits the situation, best first. `fits.stages`,

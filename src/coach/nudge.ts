@@ -1,6 +1,6 @@
 import { addDays, byText, daysBetween, toDay } from "../journal/dates.js";
 import { isRejection, type Journal, type RejectionEntry } from "../journal/entry.js";
-import { isLowMood } from "./choose.js";
+import { isLowMood } from "./signals.js";
 
 /*
  * The nudge: on the first run of a day, one gentle word about what is waiting.

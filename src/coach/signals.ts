@@ -35,6 +35,9 @@ export const RULES = {
   feedbackThemeCount: 2,
 } as const;
 
+/** A mood the coach treats as a hard day: the one threshold every part of it uses. */
+export const isLowMood = (mood: number): boolean => mood <= RULES.lowMood;
+
 /**
  * The patterns in a person's rejections, the newest one included. `today` is
  * the reference day (YYYY-MM-DD). Feedback themes are looked for only when

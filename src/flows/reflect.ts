@@ -1,5 +1,5 @@
 import type { ReflectionContent } from "../content/schema.js";
-import { isLowMood } from "../coach/choose.js";
+import { isLowMood } from "../coach/signals.js";
 import type { ReflectAnswers, ReflectionScope } from "../coach/reflection.js";
 import { toDay } from "../journal/dates.js";
 import type { RejectionEntry } from "../journal/entry.js";

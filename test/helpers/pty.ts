@@ -69,6 +69,7 @@ export class PtySession {
       rows: options.rows ?? 40,
       env: cliEnv(options.dataDir, options.env) as Record<string, string>,
     });
+    keepOutputPastExit(this.process);
     this.process.onData((data) => {
       this.#output += data;
       for (const listener of this.#listeners) listener();
@@ -183,6 +184,24 @@ export class PtySession {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * node-pty, once the child has exited, gives the terminal 200 ms (a timer) to
+ * deliver what is left to read, then destroys it, dropping whatever the event
+ * loop had not read yet: on a busy machine the last lines a command printed
+ * (seen in CI: a trap's name cut off mid-word). The destruction is put off by two
+ * turns of the event loop, each of which reads what the terminal holds (its poll
+ * phase comes before setImmediate's), so nothing already written is lost.
+ */
+function keepOutputPastExit(process: pty.IPty): void {
+  const socket = (process as unknown as { _socket?: { destroy(): unknown } })._socket;
+  if (!socket) throw new Error("node-pty has changed: its terminal socket is no longer where PtySession looks");
+  const destroy = socket.destroy.bind(socket);
+  socket.destroy = () => {
+    setImmediate(() => setImmediate(destroy));
+    return socket;
+  };
 }
 
 const matches = (output: string, text: string | RegExp): boolean =>
