@@ -12,10 +12,8 @@ export function registerDecrypt(command: Command): void {
         "Afterwards anyone who can read the file can read the journal.",
     )
     .action(async (_options: unknown, command: Command) => {
-      const { journalKind } = await import("../journal/journal-cipher.js");
       const store = await openJournal(command);
-      const raw = store.readRaw();
-      if (raw === undefined || journalKind(raw) === "plain") {
+      if (store.form() !== "encrypted") {
         throw new CoachError("the journal is not encrypted; nothing was changed");
       }
       await store.rewrite(undefined, { from: "encrypted" });

@@ -27,19 +27,13 @@ export function registerEncrypt(command: Command): void {
         "or --passphrase-file FILE, never as an argument. 'rejection-coach decrypt' undoes it.",
     )
     .action(async (options: EncryptOptions, command: Command) => {
-      const [{ journalKind }, { isStorePath }, { newPassphrase }, { plainCopies, removeAbandonedCopies }] =
-        await Promise.all([
-          import("../journal/journal-cipher.js"),
-          import("../journal/store-files.js"),
-          import("./passphrase-source.js"),
-          import("../journal/leftovers.js"),
-        ]);
+      const [{ isStorePath }, { newPassphrase }, { leftovers, plainCopies, removeAbandonedCopies }] = await Promise.all(
+        [import("../journal/store-files.js"), import("./passphrase-source.js"), import("../journal/leftovers.js")],
+      );
       const dir = dataDirOf(command);
       const store = await openJournal(command);
-      const raw = store.readRaw();
-      if (raw !== undefined && journalKind(raw) !== "plain") {
-        throw new CoachError("the journal is already encrypted; nothing was changed");
-      }
+      const form = store.form();
+      if (form === "encrypted") throw new CoachError("the journal is already encrypted; nothing was changed");
       if (options.backup !== undefined) {
         const why = backupProblem(dir, options.backup, isStorePath);
         // Checked again when it is written; said now, before anything is asked.
@@ -47,7 +41,7 @@ export function registerEncrypt(command: Command): void {
       }
       say(WARNING);
       const backup =
-        options.backup ?? (raw !== undefined && canPrompt() ? await offerBackup(dir, isStorePath) : undefined);
+        options.backup ?? (form !== "missing" && canPrompt() ? await offerBackup(dir, isStorePath) : undefined);
       const passphrase = await newPassphrase(command.optsWithGlobals<GlobalOptions>().passphraseFile);
       let backedUp = false;
       await store.rewrite(passphrase, {
@@ -64,7 +58,7 @@ export function registerEncrypt(command: Command): void {
       say(`Encrypted: ${store.file}. 'age -d' opens it with the same passphrase.`);
       // What an interrupted plain save left may hold the journal as it was.
       removeAbandonedCopies(dir);
-      const plain = plainCopies(dir);
+      const plain = plainCopies(leftovers(dir));
       if (plain.length > 0) {
         say(
           `Still plain text beside it, from earlier repairs: ${plain.join(", ")}. ` +

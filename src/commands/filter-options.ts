@@ -107,12 +107,14 @@ export async function readFiltered(
   const { filterEntries, isFiltered } = await import("../journal/filters.js");
   const now = new Date();
   const filter = await resolveFilterFlags(filterInput({ ...options, ...(await readPeriod(options, now)) }), now);
-  const store = await openJournal(command);
-  const journal = await store.read();
+  const [journal, { journalWasEncrypted }] = await Promise.all([
+    (await openJournal(command)).read(),
+    import("../journal/save-state.js"),
+  ]);
   return {
     entries: filterEntries(journal.entries, filter),
     total: journal.entries.length,
     filtered: isFiltered(filter),
-    encrypted: store.encrypted,
+    encrypted: journalWasEncrypted(),
   };
 }

@@ -22,13 +22,9 @@ export function registerPassphrase(command: Command): void {
         "the old passphrase still opens it. Copies made before (backups, synced versions) keep the old one.",
     )
     .action(async (options: PassphraseOptions, command: Command) => {
-      const [{ journalKind }, { newPassphrase, passphraseProvider, NEW }] = await Promise.all([
-        import("../journal/journal-cipher.js"),
-        import("./passphrase-source.js"),
-      ]);
+      const { newPassphrase, passphraseProvider, NEW } = await import("./passphrase-source.js");
       const store = await openJournal(command);
-      const raw = store.readRaw();
-      if (raw === undefined || journalKind(raw) === "plain") {
+      if (store.form() !== "encrypted") {
         throw new CoachError("the journal is not encrypted; 'rejection-coach encrypt' gives it a passphrase");
       }
       // The current passphrase is checked before the new one is asked: a typo there should not cost typing the new one twice.

@@ -41,8 +41,7 @@ export function leftovers(dir: string): Leftovers {
  * backups and set-aside files of earlier repairs. Once the journal is
  * encrypted, they are what is left to read.
  */
-export function plainCopies(dir: string): string[] {
-  const { backups, setAside } = leftovers(dir);
+export function plainCopies({ backups, setAside }: Leftovers): string[] {
   return [...backups, ...setAside].filter((path) => {
     try {
       return journalKind(readFileHead(path, 128)) === "plain";

@@ -12,6 +12,9 @@ export function markSaved(): void {
   runState().saved = true;
 }
 
+/** Whether this run read an encrypted journal: nothing of it may go to a disk in plain text unsaid. */
+export const journalWasEncrypted = (): boolean => runState().encrypted;
+
 /** Called by the store when the journal it read was encrypted. */
 export function markEncrypted(): void {
   runState().encrypted = true;

@@ -74,8 +74,9 @@ export function checkSettings(file: string, checks: Check[], problem: Problem): 
 
 /** `encrypted`: the journal is, so a plain copy beside it undoes what encryption protects. */
 export function checkLeftovers(dir: string, checks: Check[], problem: Problem, encrypted = false): void {
-  const { abandoned, inProgress, backups, setAside } = leftovers(dir);
-  const plain = encrypted ? plainCopies(dir) : [];
+  const found = leftovers(dir);
+  const { abandoned, inProgress, backups, setAside } = found;
+  const plain = encrypted ? plainCopies(found) : [];
   if (plain.length > 0) {
     problem(
       `${plain.length} older ${plain.length === 1 ? "copy" : "copies"} beside the encrypted journal ${plain.length === 1 ? "is" : "are"} plain text (newest ${plain.at(-1)}): anyone who can read ${plain.length === 1 ? "it" : "them"} can read your entries; delete ${plain.length === 1 ? "it" : "them"}, or move ${plain.length === 1 ? "it" : "them"} somewhere safe`,

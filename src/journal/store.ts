@@ -71,7 +71,6 @@ export class JournalStore {
   readonly files: StoreFiles;
   readonly file: string;
   readonly #cipher: StoreCipher;
-  #encrypted = false;
 
   constructor(
     readonly dir: string,
@@ -80,11 +79,6 @@ export class JournalStore {
     this.files = storeFiles(dir);
     this.file = this.files.journal;
     this.#cipher = new StoreCipher(this.file, options.passphrase, options.workFactor);
-  }
-
-  /** The journal this store last read was encrypted (so what is made of it, an export, is worth a word). */
-  get encrypted(): boolean {
-    return this.#encrypted;
   }
 
   /** The journal as it is now; an empty one when no file exists yet. */
@@ -143,19 +137,32 @@ export class JournalStore {
   }
 
   /**
+   * The journal's form on disk, from its first bytes only (a 100 MB journal is
+   * not read for it): no file yet, plain JSON, or an age file.
+   */
+  form(): "missing" | "plain" | "encrypted" {
+    checkDataDir(this.dir);
+    try {
+      return journalKind(readFileHead(this.file, 128)) === "plain" ? "plain" : "encrypted";
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
+      throw readError(this.file, error);
+    }
+  }
+
+  /**
    * An encrypted journal's passphrase is asked before the lock is taken: a
    * person may take their time at the prompt, and other saves must not wait
    * for them. What the head of the file cannot tell, the locked read reports.
    */
   async #askBeforeLocking(): Promise<void> {
-    let head: Buffer;
+    let form: ReturnType<JournalStore["form"]>;
     try {
-      checkDataDir(this.dir);
-      head = readFileHead(this.file, 128);
+      form = this.form();
     } catch {
       return;
     }
-    if (journalKind(head) !== "plain") await this.#cipher.ready();
+    if (form === "encrypted") await this.#cipher.ready();
   }
 
   /** Writes a whole journal under the lock, validating it first (used by import). */
@@ -217,7 +224,6 @@ export class JournalStore {
   async #parse(raw: Buffer): Promise<Parsed> {
     const seal = this.#seal();
     const encrypted = journalKind(raw) !== "plain";
-    this.#encrypted = encrypted;
     if (encrypted) markEncrypted();
     const bytes = encrypted ? await this.#open(raw, seal) : raw;
     // The seal is always the hash of the bytes on disk, ciphertext for an encrypted journal.
